@@ -1,0 +1,67 @@
+//! Lists the rule files under `data/rules/` so that they are compiled into the library, and
+//! generates one test per rule file (run with `cargo test --test rules <act>_<provision>`).
+//! Adding a rule file needs no Rust change.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+}
+
+fn main() {
+    let manifest =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root = manifest.join("data").join("rules");
+    println!("cargo:rerun-if-changed=data/rules");
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    files.sort();
+
+    let mut embedded = String::from(
+        "/// Rule files compiled into the library: (path under data/rules, contents).\n",
+    );
+    embedded.push_str("pub(crate) static EMBEDDED_RULES: &[(&str, &str)] = &[\n");
+    let mut tests = String::new();
+    for file in &files {
+        let rel = file
+            .strip_prefix(&root)
+            .expect("rule file is under data/rules")
+            .to_string_lossy()
+            .replace('\\', "/");
+        println!("cargo:rerun-if-changed={}", file.display());
+        embedded.push_str(&format!(
+            "    ({rel:?}, include_str!({:?})),\n",
+            file.display().to_string()
+        ));
+        let name: String = rel
+            .trim_end_matches(".toml")
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        tests.push_str(&format!(
+            "#[test]\nfn {name}() {{\n    check_rule_file({rel:?});\n}}\n\n"
+        ));
+    }
+    embedded.push_str("];\n");
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    fs::write(out.join("embedded_rules.rs"), embedded).expect("write embedded_rules.rs");
+    fs::write(out.join("rule_tests.rs"), tests).expect("write rule_tests.rs");
+}

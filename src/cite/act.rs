@@ -1,0 +1,268 @@
+//! Which statute a citation belongs to: from an explicit mention next to it, else the letter's
+//! main act.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+/// A statute (or family of instruments) a reference can belong to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Act {
+    /// Freedom of Information Act 2000.
+    Foia,
+    /// Environmental Information Regulations 2004.
+    Eir,
+    /// Freedom of Information (Scotland) Act 2002.
+    Foisa,
+    /// Environmental Information (Scotland) Regulations 2004.
+    Eisr,
+    /// Data Protection Act 2018.
+    Dpa2018,
+    /// UK General Data Protection Regulation.
+    Ukgdpr,
+    /// Any other statute (Housing Act 1985, Local Government Act 1972, ...).
+    Other,
+}
+
+impl Act {
+    /// The short lower-case name used in ids and JSON (`foia`, `eir`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Act::Foia => "foia",
+            Act::Eir => "eir",
+            Act::Foisa => "foisa",
+            Act::Eisr => "eisr",
+            Act::Dpa2018 => "dpa2018",
+            Act::Ukgdpr => "ukgdpr",
+            Act::Other => "other",
+        }
+    }
+
+    /// Parses the short name (`"foia"`); `None` for anything else.
+    pub fn from_name(name: &str) -> Option<Act> {
+        Some(match name {
+            "foia" => Act::Foia,
+            "eir" => Act::Eir,
+            "foisa" => Act::Foisa,
+            "eisr" => Act::Eisr,
+            "dpa2018" => Act::Dpa2018,
+            "ukgdpr" => Act::Ukgdpr,
+            "other" => Act::Other,
+            _ => return None,
+        })
+    }
+}
+
+impl std::fmt::Display for Act {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What an explicit mention next to a citation says about its act.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mention {
+    /// A named statute.
+    Named(Act),
+    /// "of the Act": the letter's main act.
+    TheAct,
+}
+
+/// Classifies a statute's name as written (starting at its first word, "the" removed).
+fn act_from_name(name: &str) -> Option<Mention> {
+    static NAMES: Lazy<Vec<(Regex, Mention)>> = Lazy::new(|| {
+        let table: &[(&str, Mention)] = &[
+            (
+                r"^Freedom\s+of\s+Information\s*\(\s*Scotland\s*\)\s*Act",
+                Mention::Named(Act::Foisa),
+            ),
+            (
+                r"^Freedom\s+of\s+Information\s+Act",
+                Mention::Named(Act::Foia),
+            ),
+            (
+                r"^Environmental\s+Information\s*\(\s*Scotland\s*\)\s*Regulations",
+                Mention::Named(Act::Eisr),
+            ),
+            (
+                r"^Environmental\s+Information\s+Regulations",
+                Mention::Named(Act::Eir),
+            ),
+            (
+                r"^Data\s+Protection\s+Act\s+(?:19|20)(?:84|98)\b",
+                Mention::Named(Act::Other),
+            ),
+            (r"^Data\s+Protection\s+Act", Mention::Named(Act::Dpa2018)),
+            (
+                r"^(?:UK\s+)?General\s+Data\s+Protection\s+Regulation",
+                Mention::Named(Act::Ukgdpr),
+            ),
+            (r"^(?:UK\s*)?GDPR\b", Mention::Named(Act::Ukgdpr)),
+            (r"^FOISA\b", Mention::Named(Act::Foisa)),
+            (
+                r"^(?:FOIA|FoIA|FOI\s+Act|FoI\s+Act)\b",
+                Mention::Named(Act::Foia),
+            ),
+            (r"^EISRs?\b", Mention::Named(Act::Eisr)),
+            (r"^EIRs?\b", Mention::Named(Act::Eir)),
+            (r"^DPA\b(?:\s*2018)?", Mention::Named(Act::Dpa2018)),
+            (r"^(?:said\s+)?Act\b", Mention::TheAct),
+            (r"^(?:above\s+)?Regulations\b", Mention::TheAct),
+            (
+                r"^[A-Z][A-Za-z'’&,()\- ]{1,80}?\s(?:Act|Regulations|Order|Rules|Measure)\b",
+                Mention::Named(Act::Other),
+            ),
+        ];
+        table
+            .iter()
+            .map(|(re, m)| (Regex::new(re).expect("act name patterns are valid"), *m))
+            .collect()
+    });
+    NAMES
+        .iter()
+        .find(|(re, _)| re.is_match(name))
+        .map(|(_, m)| *m)
+}
+
+/// The act named right after a citation ("... of the Data Protection Act 2018", "... FOIA").
+/// `after` is the text following the citation.
+pub(crate) fn mention_after(after: &str) -> Option<Mention> {
+    static LINK: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"^[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?(?:,[ \t]*)?(?:(?P<link>of|under|in|from)\s+(?:the\s+)?|\(\s*)?",
+        )
+        .expect("link pattern is valid")
+    });
+    let caps = LINK.captures(after)?;
+    let rest = &after[caps.get(0)?.end()..];
+    let linked = caps.name("link").is_some();
+    let mention = act_from_name(rest)?;
+    // A bare following word is only taken when it is an abbreviation ("40(2) FOIA");
+    // a full name or "the Act" must be linked by "of"/"under"/"in".
+    match mention {
+        Mention::TheAct if !linked => None,
+        Mention::Named(Act::Other) if !linked => None,
+        m => Some(m),
+    }
+}
+
+/// The act named right before a citation ("FOIA s.40(2)", "the Freedom of Information Act 2000,
+/// section 12"). `before` is the text preceding the citation.
+pub(crate) fn mention_before(before: &str) -> Option<Act> {
+    static BEFORE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"(?i)(FOISA|FOIA|EISRs?|EIRs?|Freedom\s+of\s+Information\s+(?:\(Scotland\)\s+)?Act(?:\s+20\d\d)?|Environmental\s+Information\s+(?:\(Scotland\)\s+)?Regulations(?:\s+2004)?|Data\s+Protection\s+Act(?:\s+2018)?|UK\s+GDPR|GDPR)\s*(?:\([A-Za-z]{2,6}\))?\s*[,:]?\s*(?:at\s+|under\s+|in\s+)?$",
+        )
+        .expect("preceding act pattern is valid")
+    });
+    let caps = BEFORE.captures(before)?;
+    let name = caps.get(1)?.as_str();
+    let name = if name.starts_with(|c: char| c.is_ascii_lowercase()) {
+        // Only the abbreviations in upper case count ("foia" in running text is unusual).
+        return None;
+    } else {
+        name
+    };
+    match act_from_name(name)? {
+        Mention::Named(a) => Some(a),
+        Mention::TheAct => None,
+    }
+}
+
+/// The letter's main act for sections whose act is not named next to them: FOISA when the
+/// letter speaks of the Scottish Act or Commissioner, else FOIA.
+pub(crate) fn main_act(text: &str) -> Act {
+    static SCOTTISH: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)Freedom\s+of\s+Information\s+\(Scotland\)|\bFOISA\b|Scottish\s+Information\s+Commissioner")
+            .expect("scottish pattern is valid")
+    });
+    if SCOTTISH.is_match(text) {
+        Act::Foisa
+    } else {
+        Act::Foia
+    }
+}
+
+/// True when the letter speaks of data protection law, so that a bare "Article 6(1)(f)" is the
+/// UK GDPR's.
+pub(crate) fn mentions_data_protection(text: &str) -> bool {
+    static DP: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)\bGDPR\b|General\s+Data\s+Protection|Data\s+Protection\s+Act")
+            .expect("data protection pattern is valid")
+    });
+    DP.is_match(text)
+}
+
+/// True when the letter speaks of Scotland's environmental regulations.
+pub(crate) fn mentions_eisr(text: &str) -> bool {
+    static EISR: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)Environmental\s+Information\s+\(Scotland\)|\bEISRs?\b")
+            .expect("eisr pattern is valid")
+    });
+    EISR.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_after_a_citation() {
+        assert_eq!(
+            mention_after(" of the Freedom of Information Act 2000"),
+            Some(Mention::Named(Act::Foia))
+        );
+        assert_eq!(
+            mention_after(" of the Data Protection Act 2018 applies"),
+            Some(Mention::Named(Act::Dpa2018))
+        );
+        assert_eq!(
+            mention_after(" of the Housing Act 1985"),
+            Some(Mention::Named(Act::Other))
+        );
+        assert_eq!(
+            mention_after(" FOIA applies"),
+            Some(Mention::Named(Act::Foia))
+        );
+        assert_eq!(
+            mention_after(" (personal information) of the Act."),
+            Some(Mention::TheAct)
+        );
+        assert_eq!(mention_after(" Housing Act"), None);
+        assert_eq!(
+            mention_after(" of the EIRs"),
+            Some(Mention::Named(Act::Eir))
+        );
+        assert_eq!(
+            mention_after(" of the Freedom of Information (Scotland) Act 2002"),
+            Some(Mention::Named(Act::Foisa))
+        );
+        assert_eq!(mention_after(" applies here"), None);
+        assert_eq!(mention_after(""), None);
+    }
+
+    #[test]
+    fn names_before_a_citation() {
+        assert_eq!(mention_before("withheld under FOIA "), Some(Act::Foia));
+        assert_eq!(
+            mention_before("the Freedom of Information Act 2000, "),
+            Some(Act::Foia)
+        );
+        assert_eq!(
+            mention_before("the Data Protection Act 2018 at "),
+            Some(Act::Dpa2018)
+        );
+        assert_eq!(mention_before("we rely on "), None);
+    }
+
+    #[test]
+    fn main_act_defaults_to_foia() {
+        assert_eq!(main_act("We rely on section 40."), Act::Foia);
+        assert_eq!(
+            main_act("under the Freedom of Information (Scotland) Act 2002"),
+            Act::Foisa
+        );
+    }
+}

@@ -1,0 +1,741 @@
+//! The citation stage: every statutory reference in a letter ("section 43(2)", "s.40(2)",
+//! "sections 24, 41 and 43", "regulation 12(5)(e)", "Article 6(1)(f)", "40(2) FOIA"), each branch
+//! of a list as its own [`Citation`], with the act it belongs to.
+//!
+//! Citations are found on the raw text (word segmentation would split `s.40(2)` into pieces): a
+//! byte regex finds the keyword, and a small hand-written parser reads the number, its subsection
+//! path and any list that follows.
+
+mod act;
+
+pub use act::Act;
+pub(crate) use act::{mentions_data_protection, mentions_eisr};
+
+use once_cell::sync::Lazy;
+use regex::bytes::Regex;
+use serde::Serialize;
+
+use crate::span::Span;
+use act::{main_act, mention_after, mention_before, Mention};
+
+/// What a reference points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RefKind {
+    /// A section of an Act.
+    Section,
+    /// A regulation of a statutory instrument.
+    Regulation,
+    /// An article (UK GDPR).
+    Article,
+}
+
+/// One statutory reference found in a letter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Citation {
+    /// Where it is. The first branch of a list includes the keyword ("sections 24"); later
+    /// branches cover only their own number or subsection ("41", "(b)").
+    pub span: Span,
+    /// Section, regulation or article.
+    pub kind: RefKind,
+    /// The act it belongs to.
+    pub act: Act,
+    /// True when the act was named next to the citation, false when it is the letter's default.
+    pub act_explicit: bool,
+    /// The number, as cited ("43", "22A").
+    pub number: String,
+    /// The subsection path below the number: `["2", "b", "ii"]` for 36(2)(b)(ii).
+    pub path: Vec<String>,
+}
+
+impl Citation {
+    /// The provision in canonical form: `43(2)`, `12(5)(e)`, `2(1)(b)(ii)`.
+    pub fn provision(&self) -> String {
+        canonical(&self.number, &self.path)
+    }
+}
+
+/// `number` followed by each path element in parentheses.
+pub fn canonical(number: &str, path: &[String]) -> String {
+    let mut s = String::from(number);
+    for p in path {
+        s.push('(');
+        s.push_str(p);
+        s.push(')');
+    }
+    s
+}
+
+/// Finds every statutory reference in `text`, in order of position.
+pub fn find_citations(text: &str) -> Vec<Citation> {
+    let defaults = Defaults::for_letter(text);
+    let b = text.as_bytes();
+    let mut triggers = triggers(b);
+    triggers.sort_by_key(|t| (t.number_start, t.start));
+    let mut out: Vec<Citation> = Vec::new();
+    let mut covered = 0usize;
+    for t in triggers {
+        if t.number_start < covered || t.start < covered {
+            continue;
+        }
+        let Some(group) = parse_group(b, &t) else {
+            continue;
+        };
+        covered = group.end;
+        let (act, explicit) = resolve_act(text, &t, group.end, &defaults);
+        for r in group.refs {
+            out.push(Citation {
+                span: r.span,
+                kind: t.kind,
+                act,
+                act_explicit: explicit,
+                number: r.number,
+                path: r.path,
+            });
+        }
+    }
+    out
+}
+
+/// Where a citation was triggered, before parsing.
+#[derive(Clone, Debug)]
+struct Trigger {
+    /// Start of the whole citation (the keyword, or the number when there is none).
+    start: usize,
+    /// Start of the first number.
+    number_start: usize,
+    kind: RefKind,
+    /// An act named as part of the trigger ("EIR 12(5)(e)", "40(2) FOIA").
+    act: Option<Act>,
+}
+
+fn triggers(b: &[u8]) -> Vec<Trigger> {
+    // Keyword forms: "section 43", "s.43", "S43", "ss. 40", "reg. 13", "r12", "Article 6".
+    static KEYWORD: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"(?i-u)\b(sections?|secs?|ss|s|regulations?|regs?|r|articles?|arts?)(\.?)((?:\s|\xC2\xA0){0,3})[0-9]",
+        )
+        .expect("keyword pattern is valid")
+    });
+    // "EIR 12(5)(e)", "FOIA 40(2)".
+    static ACT_FIRST: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?-u)\b(FOISA|FOIA|EISRs?|EIRs?)[ \t]{0,2}([0-9]{1,3}[ \t]?\()")
+            .expect("act-first pattern is valid")
+    });
+    // "40(2) FOIA", "12(5)(e) of the EIR".
+    static ACT_AFTER: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"(?-u)\b([0-9]{1,3}[A-Z]?(?:[ ]?\([0-9A-Za-z]{1,4}\))+)[ \t]{0,2}(?:of[ \t]+(?:the[ \t]+)?)?(FOISA|FOIA|EISRs?|EIRs?)\b",
+        )
+        .expect("act-after pattern is valid")
+    });
+
+    let mut out = Vec::new();
+    for caps in KEYWORD.captures_iter(b) {
+        let (Some(kw), Some(all)) = (caps.get(1), caps.get(0)) else {
+            continue;
+        };
+        let word = kw.as_bytes().to_ascii_lowercase();
+        let dotted = caps.get(2).is_some_and(|m| !m.is_empty());
+        let space = caps.get(3).map_or(0, |m| m.len());
+        let short = matches!(word.as_slice(), b"s" | b"r" | b"ss");
+        if short && !dotted && space > 1 {
+            continue;
+        }
+        if word == b"r" && !dotted && space > 0 {
+            continue;
+        }
+        if short && preceded_by_apostrophe_or_digit(b, kw.start()) {
+            continue;
+        }
+        let kind = match word.first() {
+            Some(b'r') => RefKind::Regulation,
+            Some(b'a') => RefKind::Article,
+            _ => RefKind::Section,
+        };
+        out.push(Trigger {
+            start: kw.start(),
+            number_start: all.end() - 1,
+            kind,
+            act: None,
+        });
+    }
+    for caps in ACT_FIRST.captures_iter(b) {
+        let (Some(name), Some(num)) = (caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        let act = act_abbreviation(name.as_bytes());
+        out.push(Trigger {
+            start: num.start(),
+            number_start: num.start(),
+            kind: kind_for(act),
+            act: Some(act),
+        });
+    }
+    for caps in ACT_AFTER.captures_iter(b) {
+        let (Some(num), Some(name)) = (caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        let act = act_abbreviation(name.as_bytes());
+        out.push(Trigger {
+            start: num.start(),
+            number_start: num.start(),
+            kind: kind_for(act),
+            act: Some(act),
+        });
+    }
+    out
+}
+
+fn act_abbreviation(name: &[u8]) -> Act {
+    match name {
+        b"FOISA" => Act::Foisa,
+        b"FOIA" => Act::Foia,
+        n if n.starts_with(b"EISR") => Act::Eisr,
+        _ => Act::Eir,
+    }
+}
+
+fn kind_for(act: Act) -> RefKind {
+    match act {
+        Act::Eir | Act::Eisr => RefKind::Regulation,
+        _ => RefKind::Section,
+    }
+}
+
+/// "it's 5", "Council’s 12", "3s 4": a lone s that is not a section keyword.
+fn preceded_by_apostrophe_or_digit(b: &[u8], at: usize) -> bool {
+    let before = &b[..at];
+    before.ends_with(b"'")
+        || before.ends_with("\u{2019}".as_bytes())
+        || before.last().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// One parsed branch.
+#[derive(Debug)]
+struct RawRef {
+    span: Span,
+    number: String,
+    path: Vec<String>,
+}
+
+/// A citation with its list branches.
+#[derive(Debug)]
+struct Group {
+    refs: Vec<RawRef>,
+    end: usize,
+}
+
+/// Reads a number of 1 to 3 digits with an optional capital suffix ("22A") at `i`.
+fn parse_number(b: &[u8], i: usize) -> Option<(String, usize)> {
+    let mut j = i;
+    while j < b.len() && b[j].is_ascii_digit() && j - i < 4 {
+        j += 1;
+    }
+    let digits = j - i;
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    // "0" or "007" are not provisions.
+    if b[i] == b'0' {
+        return None;
+    }
+    let mut end = j;
+    if j < b.len()
+        && b[j].is_ascii_uppercase()
+        && !b.get(j + 1).is_some_and(|c| c.is_ascii_alphanumeric())
+    {
+        end = j + 1;
+    }
+    // A number run straight into letters ("12th", "3rd") is not a citation.
+    if end == j && b.get(j).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some((String::from_utf8_lossy(&b[i..end]).into_owned(), end))
+}
+
+/// A subsection component: digits with an optional capital suffix ("2", "3A"), one or two
+/// letters ("a", "aa"), or a roman numeral ("ii"). Returns its canonical form.
+fn component(raw: &[u8]) -> Option<String> {
+    let s = std::str::from_utf8(raw).ok()?;
+    if s.is_empty() || s.len() > 4 {
+        return None;
+    }
+    let bytes = s.as_bytes();
+    if bytes[0].is_ascii_digit() {
+        let digits = bytes.iter().take_while(|c| c.is_ascii_digit()).count();
+        let rest = &bytes[digits..];
+        return (digits <= 3 && rest.len() <= 1 && rest.iter().all(u8::is_ascii_uppercase))
+            .then(|| s.to_string());
+    }
+    if !bytes.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let lower = s.to_ascii_lowercase();
+    let roman = lower.bytes().all(|c| matches!(c, b'i' | b'v' | b'x'));
+    let single_upper = bytes.len() == 1 && bytes[0].is_ascii_uppercase();
+    let lower_only = bytes.iter().all(u8::is_ascii_lowercase);
+    if roman && lower_only || single_upper || (lower_only && bytes.len() <= 2) {
+        Some(lower)
+    } else {
+        None
+    }
+}
+
+/// Reads `(x)(y)...` groups at `i`, each optionally preceded by one space. Returns the
+/// components and the end offset (unchanged `i` when none).
+fn parse_parens(b: &[u8], mut i: usize) -> (Vec<String>, usize) {
+    let mut out = Vec::new();
+    loop {
+        let mut j = i;
+        if j < b.len() && (b[j] == b' ' || b[j] == b'\t') {
+            j += 1;
+        }
+        if j >= b.len() || b[j] != b'(' {
+            break;
+        }
+        let open = j;
+        let mut k = open + 1;
+        while k < b.len() && b[k].is_ascii_alphanumeric() && k - open <= 5 {
+            k += 1;
+        }
+        if k >= b.len() || b[k] != b')' {
+            break;
+        }
+        let Some(c) = component(&b[open + 1..k]) else {
+            break;
+        };
+        out.push(c);
+        i = k + 1;
+    }
+    (out, i)
+}
+
+/// Reads a dotted path ("2.1.a" after the number "2"): `.1`, `.a`, ... directly at `i`.
+fn parse_dotted(b: &[u8], mut i: usize) -> (Vec<String>, usize) {
+    let mut out = Vec::new();
+    while i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_alphanumeric() {
+        let start = i + 1;
+        let mut k = start;
+        while k < b.len() && b[k].is_ascii_alphanumeric() {
+            k += 1;
+        }
+        let raw = &b[start..k];
+        let ok_shape = raw.iter().all(u8::is_ascii_digit) && raw.len() <= 2
+            || raw.len() <= 4 && raw.iter().all(u8::is_ascii_lowercase);
+        match component(raw) {
+            Some(c) if ok_shape => {
+                out.push(c);
+                i = k;
+            }
+            _ => break,
+        }
+    }
+    (out, i)
+}
+
+/// Words that may follow a bare number in a list ("sections 24, 41 and 43 of the Act"). Any
+/// other word after it ("20 working days", "3 names") means the number is not a citation.
+const LIST_FOLLOWERS: &[&str] = &[
+    "of",
+    "and",
+    "or",
+    "to",
+    "in",
+    "under",
+    "are",
+    "is",
+    "apply",
+    "applies",
+    "applied",
+    "were",
+    "was",
+    "also",
+    "both",
+    "as",
+    "which",
+    "because",
+    "would",
+    "will",
+    "may",
+    "has",
+    "have",
+    "do",
+    "does",
+    "can",
+    "cannot",
+    "be",
+    "been",
+    "where",
+    "if",
+    "but",
+    "so",
+    "on",
+    "for",
+    "with",
+    "at",
+    "provide",
+    "provides",
+    "allow",
+    "allows",
+    "exempt",
+    "exempts",
+    "exemption",
+    "exemptions",
+    "state",
+    "states",
+    "set",
+    "sets",
+    "permit",
+    "permits",
+    "mean",
+    "means",
+    "engaged",
+    "engage",
+    "engages",
+    "relate",
+    "relates",
+    "refer",
+    "refers",
+    "foia",
+    "foisa",
+    "eir",
+    "eirs",
+    "eisr",
+    "eisrs",
+    "dpa",
+    "the",
+];
+
+/// True when a bare list number ending at `end` is followed by something a citation can be
+/// followed by.
+fn list_number_follows_ok(b: &[u8], end: usize) -> bool {
+    let mut j = end;
+    while j < b.len() && (b[j] == b' ' || b[j] == b'\t') {
+        j += 1;
+    }
+    let Some(&c) = b.get(j) else {
+        return true;
+    };
+    if c == b'%' || c == b':' && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    if c == b'.' && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    if !c.is_ascii_alphabetic() {
+        return true;
+    }
+    let k = b[j..]
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .map_or(b.len(), |p| j + p);
+    let word = String::from_utf8_lossy(&b[j..k]).to_ascii_lowercase();
+    LIST_FOLLOWERS.contains(&word.as_str())
+}
+
+/// Separators between list branches: returns (is_range, offset after the separator and spaces).
+fn parse_separator(b: &[u8], i: usize) -> Option<(bool, usize)> {
+    let skip_ws = |mut j: usize| {
+        while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\n' | b'\r') && j - i < 6 {
+            j += 1;
+        }
+        j
+    };
+    let word_at = |j: usize, w: &[u8]| {
+        b.len() >= j + w.len()
+            && b[j..j + w.len()].eq_ignore_ascii_case(w)
+            && !b
+                .get(j + w.len())
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+    };
+    let j = skip_ws(i);
+    let (range, mut k) =
+        if b.get(j) == Some(&b',') || b.get(j) == Some(&b'&') || b.get(j) == Some(&b'/') {
+            (false, j + 1)
+        } else if b[j..].starts_with("\u{2013}".as_bytes())
+            || b[j..].starts_with("\u{2014}".as_bytes())
+        {
+            (true, j + 3)
+        } else if b.get(j) == Some(&b'-') {
+            (true, j + 1)
+        } else if word_at(j, b"and/or") {
+            (false, j + 6)
+        } else if word_at(j, b"and") || word_at(j, b"to") {
+            (
+                word_at(j, b"to"),
+                j + if word_at(j, b"and") { 3 } else { 2 },
+            )
+        } else if word_at(j, b"or") {
+            (false, j + 2)
+        } else {
+            return None;
+        };
+    k = skip_ws(k);
+    // ", and" / ", or"
+    if !range && b.get(j) == Some(&b',') {
+        if word_at(k, b"and") {
+            k = skip_ws(k + 3);
+        } else if word_at(k, b"or") {
+            k = skip_ws(k + 2);
+        }
+    }
+    Some((range, k))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Digit,
+    Letter,
+    Roman,
+}
+
+fn levels(path: &[String]) -> Vec<Level> {
+    let mut out = Vec::with_capacity(path.len());
+    for (i, c) in path.iter().enumerate() {
+        let level = if c.starts_with(|ch: char| ch.is_ascii_digit()) {
+            Level::Digit
+        } else if is_roman(c) && i > 0 && out.get(i - 1) == Some(&Level::Letter) {
+            Level::Roman
+        } else {
+            Level::Letter
+        };
+        out.push(level);
+    }
+    out
+}
+
+fn is_roman(c: &str) -> bool {
+    !c.is_empty() && c.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+}
+
+/// The path of a sibling branch: "(b)" after 31(1)(a) is 31(1)(b); "(ii)" after 36(2)(b)(i) is
+/// 36(2)(b)(ii); "(3A)(a)" after 40(2) is 40(3A)(a).
+fn sibling_path(prev: &[String], comps: &[String]) -> Vec<String> {
+    let prev_levels = levels(prev);
+    let first = &comps[0];
+    let level = if first.starts_with(|c: char| c.is_ascii_digit()) {
+        Level::Digit
+    } else if is_roman(first) && prev_levels.contains(&Level::Roman) {
+        Level::Roman
+    } else {
+        Level::Letter
+    };
+    let mut path: Vec<String> = match prev_levels.iter().rposition(|&l| l == level) {
+        Some(idx) => prev[..idx].to_vec(),
+        None => prev.to_vec(),
+    };
+    path.extend(comps.iter().cloned());
+    path
+}
+
+/// Expands a range of single letters: "(a)" to "(e)".
+fn letter_range(from: &str, to: &str) -> Vec<String> {
+    let (Some(f), Some(t)) = (single_letter(from), single_letter(to)) else {
+        return Vec::new();
+    };
+    if t <= f || t - f > 12 {
+        return Vec::new();
+    }
+    ((f + 1)..t).map(|c| char::from(c).to_string()).collect()
+}
+
+fn single_letter(s: &str) -> Option<u8> {
+    let b = s.as_bytes();
+    (b.len() == 1 && b[0].is_ascii_lowercase()).then_some(b[0])
+}
+
+fn parse_group(b: &[u8], t: &Trigger) -> Option<Group> {
+    let (number, after_num) = parse_number(b, t.number_start)?;
+    let (mut path, mut end) = parse_parens(b, after_num);
+    if path.is_empty() {
+        let (dotted, e) = parse_dotted(b, after_num);
+        path = dotted;
+        end = e;
+    }
+    let mut refs = vec![RawRef {
+        span: Span::new(t.start, end),
+        number,
+        path,
+    }];
+    // List continuation.
+    while let Some((range, k)) = parse_separator(b, end) {
+        let prev = refs.last().expect("refs is never empty");
+        if b.get(k) == Some(&b'(') {
+            let (comps, e) = parse_parens(b, k);
+            if comps.is_empty() {
+                break;
+            }
+            let new_path = sibling_path(&prev.path, &comps);
+            if range && comps.len() == 1 {
+                if let (Some(last_prev), Some(last_new)) = (prev.path.last(), new_path.last()) {
+                    let base = &new_path[..new_path.len() - 1];
+                    let span = Span::new(k, e);
+                    let number = prev.number.clone();
+                    for mid in letter_range(last_prev, last_new) {
+                        let mut p = base.to_vec();
+                        p.push(mid);
+                        refs.push(RawRef {
+                            span,
+                            number: number.clone(),
+                            path: p,
+                        });
+                    }
+                }
+            }
+            let number = refs.last().expect("refs is never empty").number.clone();
+            refs.push(RawRef {
+                span: Span::new(k, e),
+                number,
+                path: new_path,
+            });
+            end = e;
+        } else if b.get(k).is_some_and(u8::is_ascii_digit) {
+            let Some((number, after)) = parse_number(b, k) else {
+                break;
+            };
+            let (path, e) = parse_parens(b, after);
+            if !list_number_follows_ok(b, e) {
+                break;
+            }
+            let n: u32 = number
+                .trim_end_matches(|c: char| c.is_ascii_uppercase())
+                .parse()
+                .unwrap_or(0);
+            if n == 0 || n > 200 {
+                break;
+            }
+            if range && path.is_empty() && prev.path.is_empty() {
+                if let Ok(from) = prev.number.parse::<u32>() {
+                    if n > from && n - from <= 20 && number.bytes().all(|c| c.is_ascii_digit()) {
+                        for mid in (from + 1)..n {
+                            refs.push(RawRef {
+                                span: Span::new(k, e),
+                                number: mid.to_string(),
+                                path: Vec::new(),
+                            });
+                        }
+                    }
+                }
+            }
+            refs.push(RawRef {
+                span: Span::new(k, e),
+                number,
+                path,
+            });
+            end = e;
+        } else {
+            break;
+        }
+    }
+    Some(Group { refs, end })
+}
+
+/// Per-letter defaults for references whose act is not named next to them.
+struct Defaults {
+    section: Act,
+    regulation: Act,
+    article: Act,
+}
+
+impl Defaults {
+    fn for_letter(text: &str) -> Defaults {
+        let section = main_act(text);
+        let regulation = if section == Act::Foisa || mentions_eisr(text) {
+            Act::Eisr
+        } else {
+            Act::Eir
+        };
+        let article = if mentions_data_protection(text) {
+            Act::Ukgdpr
+        } else {
+            Act::Other
+        };
+        Defaults {
+            section,
+            regulation,
+            article,
+        }
+    }
+
+    fn for_kind(&self, kind: RefKind) -> Act {
+        match kind {
+            RefKind::Section => self.section,
+            RefKind::Regulation => self.regulation,
+            RefKind::Article => self.article,
+        }
+    }
+}
+
+/// Largest char boundary at or below `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn resolve_act(text: &str, t: &Trigger, end: usize, d: &Defaults) -> (Act, bool) {
+    if let Some(act) = t.act {
+        return (act, true);
+    }
+    let after_end = floor_boundary(text, end.saturating_add(160));
+    let after = text.get(end..after_end).unwrap_or("");
+    match mention_after(after) {
+        Some(Mention::Named(act)) => return (act, true),
+        Some(Mention::TheAct) => return (d.for_kind(t.kind), false),
+        None => {}
+    }
+    let before_start = floor_boundary(text, t.start.saturating_sub(80));
+    let before = text.get(before_start..t.start).unwrap_or("");
+    if let Some(act) = mention_before(before) {
+        return (act, true);
+    }
+    (d.for_kind(t.kind), false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn provisions(text: &str) -> Vec<String> {
+        find_citations(text)
+            .iter()
+            .map(Citation::provision)
+            .collect()
+    }
+
+    #[test]
+    fn lists_and_siblings() {
+        assert_eq!(provisions("sections 24, 41 and 43"), ["24", "41", "43"]);
+        assert_eq!(
+            provisions("section 31(1)(a) and (b)"),
+            ["31(1)(a)", "31(1)(b)"]
+        );
+        assert_eq!(
+            provisions("Section 6(1)(a)&(b) or 16(1)(a)&(b)"),
+            ["6(1)(a)", "6(1)(b)", "16(1)(a)", "16(1)(b)"]
+        );
+        assert_eq!(
+            provisions("section 36(2)(b)(i) and (ii)"),
+            ["36(2)(b)(i)", "36(2)(b)(ii)"]
+        );
+        assert_eq!(provisions("s.40(2)/(3A)(a)"), ["40(2)", "40(3A)(a)"]);
+        assert_eq!(provisions("sections 22-24"), ["22", "23", "24"]);
+        assert_eq!(
+            provisions("regulation 12(4)(a)-(c)"),
+            ["12(4)(a)", "12(4)(b)", "12(4)(c)"]
+        );
+    }
+
+    #[test]
+    fn not_citations() {
+        assert!(provisions("It's 5 o'clock and the Council's 12 staff").is_empty());
+        assert!(provisions("the Environmental Information Regulations 2004").is_empty());
+        assert_eq!(provisions("section 12, 20 working days later"), ["12"]);
+        assert!(provisions("see /section-40-personal-information/").is_empty());
+    }
+}

@@ -1,0 +1,139 @@
+//! A human-readable rendering of a report.
+
+use std::fmt::Write;
+
+use super::{Basis, Report, Status};
+use crate::rules::Kind;
+use crate::span::Span;
+
+/// Longest sentence excerpt shown, in bytes (cut on char boundaries).
+const EXCERPT: usize = 220;
+
+fn floor(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The sentence with the cited span between `[` and `]`, on one line, shortened around the span.
+fn marked_sentence(text: &str, sentence: Span, cited: Span) -> String {
+    let s = Span::new(sentence.start.min(cited.start), sentence.end.max(cited.end));
+    let half = EXCERPT.saturating_sub(cited.len()) / 2;
+    let from = ceil(text, s.start.max(cited.start.saturating_sub(half)));
+    let to = floor(text, s.end.min(cited.end.saturating_add(half)));
+    let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let pre = one_line(text.get(from..cited.start).unwrap_or(""));
+    let mid = one_line(cited.slice(text));
+    let post = one_line(text.get(cited.end..to.max(cited.end)).unwrap_or(""));
+    let lead = if from > s.start { "..." } else { "" };
+    let tail = if to < s.end { "..." } else { "" };
+    let gap_pre = if pre.is_empty() || text[..cited.start].ends_with(char::is_alphanumeric) {
+        ""
+    } else {
+        " "
+    };
+    let gap_post = if post.is_empty() || text[cited.end..].starts_with(char::is_alphanumeric) {
+        ""
+    } else {
+        " "
+    };
+    format!("{lead}{pre}{gap_pre}[{mid}]{gap_post}{post}{tail}")
+}
+
+/// Renders `report` for people: each ground with its title, kind, basis and confidence, then
+/// its evidence as `line:col` and the sentence with the cited span in brackets. `text` must be
+/// the letter the report was made from.
+pub fn render_text(report: &Report, text: &str) -> String {
+    let mut out = String::new();
+    let relied: Vec<_> = report.relied_on().collect();
+    let _ = writeln!(
+        out,
+        "{} ground{} relied on (rules {})",
+        relied.len(),
+        if relied.len() == 1 { "" } else { "s" },
+        report.rules_version
+    );
+    for f in &report.findings {
+        let kind = match f.kind {
+            Kind::Absolute => "absolute",
+            Kind::Qualified => "qualified",
+        };
+        let basis = match f.basis {
+            Basis::Cited => "cited",
+            Basis::Inferred => "inferred",
+        };
+        let status = match f.status {
+            Status::ReliedOn => "relied on",
+            Status::Mentioned => "mentioned",
+            Status::Disclaimed => "disclaimed",
+        };
+        let provisions = if f.provisions.is_empty() {
+            String::new()
+        } else {
+            format!(" s.{}", f.provisions.join(", s."))
+        };
+        let _ = writeln!(
+            out,
+            "\n{}{provisions}  {}\n  {status}, {kind}, {basis}, confidence {:.2}",
+            f.id, f.title, f.confidence
+        );
+        for e in &f.evidence {
+            let _ = writeln!(
+                out,
+                "  {:>4}:{:<3} {}",
+                e.line,
+                e.column,
+                marked_sentence(text, e.sentence, e.span())
+            );
+        }
+    }
+    let others: Vec<_> = report
+        .references
+        .iter()
+        .filter(|r| r.role != super::RefRole::Ground)
+        .collect();
+    if !others.is_empty() {
+        let list: Vec<String> = others
+            .iter()
+            .map(|r| format!("{} {} ({:?})", r.act, r.provision, r.role).to_lowercase())
+            .collect();
+        let _ = writeln!(out, "\nother references: {}", list.join("; "));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_the_span_inside_its_sentence() {
+        let text = "Intro. We rely on section 43(2) here. Bye.";
+        let start = text.find("section").unwrap();
+        let cited = Span::new(start, start + "section 43(2)".len());
+        let sentence = Span::new(7, 37);
+        assert_eq!(
+            marked_sentence(text, sentence, cited),
+            "We rely on [section 43(2)] here."
+        );
+    }
+
+    #[test]
+    fn long_sentences_are_cut_on_char_boundaries() {
+        let text = format!("{}section 43{}", "é".repeat(400), "ü".repeat(400));
+        let start = text.find("section").unwrap();
+        let cited = Span::new(start, start + 10);
+        let s = marked_sentence(&text, Span::new(0, text.len()), cited);
+        assert!(s.starts_with("...") && s.ends_with("...") && s.contains("[section 43]"));
+    }
+}

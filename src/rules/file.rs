@@ -1,0 +1,346 @@
+//! Parsing and checking one rule file.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{expand_phrase, Cue, Example, Kind, Role, Rule, Subsection, Test, Weight};
+use crate::cite::Act;
+use crate::error::{Error, ErrorKind};
+use crate::report::Basis;
+use crate::Span;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    id: Spanned<String>,
+    act: Spanned<String>,
+    provision: Spanned<String>,
+    title: String,
+    role: Role,
+    kind: Option<Kind>,
+    test: Option<Test>,
+    ncnd: Option<String>,
+    summary: String,
+    #[serde(default)]
+    subsections: Vec<SubsectionFile>,
+    #[serde(default)]
+    cues: Vec<CueFile>,
+    #[serde(default)]
+    examples: Vec<ExampleFile>,
+    #[serde(default)]
+    counter_examples: Vec<ExampleFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SubsectionFile {
+    provision: String,
+    title: String,
+    kind: Option<Kind>,
+    test: Option<Test>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueFile {
+    phrase: Spanned<String>,
+    weight: Weight,
+    provision: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExampleFile {
+    text: Spanned<String>,
+    basis: Option<Basis>,
+    provision: Option<String>,
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+const OPEN: char = '\u{ab}';
+const CLOSE: char = '\u{bb}';
+
+/// Removes `«` `»` marks, returning the plain text and the marked spans.
+fn strip_marks(marked: &str) -> Result<(String, Vec<Span>), String> {
+    let mut text = String::with_capacity(marked.len());
+    let mut marks = Vec::new();
+    let mut open: Option<usize> = None;
+    for c in marked.chars() {
+        match c {
+            OPEN if open.is_some() => return Err("'«' inside a marked span".into()),
+            OPEN => open = Some(text.len()),
+            CLOSE => {
+                let start = open.take().ok_or("'»' without '«'")?;
+                if start == text.len() {
+                    return Err("empty marked span".into());
+                }
+                marks.push(Span::new(start, text.len()));
+            }
+            c => text.push(c),
+        }
+    }
+    if open.is_some() {
+        return Err("'«' without '»'".into());
+    }
+    Ok((text, marks))
+}
+
+/// True when a provision string is in canonical form: `43`, `22A`, `40(2)`, `36(2)(b)(ii)`.
+fn canonical_provision(p: &str) -> bool {
+    let (number, path) = super::split_provision(p);
+    let number_ok = !number.is_empty()
+        && number.len() <= 4
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+    number_ok
+        && crate::cite::canonical(&number, &path) == p
+        && path
+            .iter()
+            .all(|c| !c.is_empty() && c.chars().all(|ch| ch.is_ascii_alphanumeric()))
+}
+
+pub(super) fn parse(name: &str, src: &str) -> Result<Rule, Error> {
+    let file: RuleFile = toml::from_str(src).map_err(|e| {
+        let err = Error::new(ErrorKind::RuleSyntax, e.message().trim().to_string()).in_file(name);
+        match e.span() {
+            Some(span) => err.at_offset(src, span.start),
+            None => err,
+        }
+    })?;
+    let invalid = |msg: String, at: usize| {
+        Error::new(ErrorKind::RuleInvalid, msg)
+            .in_file(name)
+            .at_offset(src, at)
+            .for_rule(file.id.get_ref())
+    };
+
+    let act = Act::from_name(file.act.get_ref())
+        .filter(|a| matches!(a, Act::Foia | Act::Eir | Act::Foisa | Act::Eisr))
+        .ok_or_else(|| {
+            invalid(
+                format!(
+                    "unknown act {:?} (expected foia, eir, foisa or eisr)",
+                    file.act.get_ref()
+                ),
+                file.act.span().start,
+            )
+        })?;
+    let provision = file.provision.get_ref().clone();
+    if !canonical_provision(&provision) {
+        return Err(invalid(
+            format!("provision {provision:?} is not in canonical form (e.g. \"43\", \"12(5)(e)\")"),
+            file.provision.span().start,
+        ));
+    }
+    let letter = if matches!(act, Act::Eir | Act::Eisr) {
+        'r'
+    } else {
+        's'
+    };
+    let expected_id = format!("{}:{letter}{provision}", act.as_str());
+    if file.id.get_ref() != &expected_id {
+        return Err(invalid(
+            format!(
+                "id {:?} should be {expected_id:?} for act {act} and provision {provision}",
+                file.id.get_ref()
+            ),
+            file.id.span().start,
+        ));
+    }
+    // The file's path must match its id: foia/s43.toml holds foia:s43.
+    let stem = name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(name)
+        .trim_end_matches(".toml");
+    let folder = name.rsplit(['/', '\\']).nth(1);
+    let expected_stem = format!("{letter}{provision}");
+    if name.ends_with(".toml")
+        && (stem != expected_stem || folder.is_some_and(|f| f != act.as_str()))
+    {
+        return Err(invalid(
+            format!(
+                "a rule with id {expected_id} belongs in {}/{expected_stem}.toml",
+                act.as_str()
+            ),
+            file.id.span().start,
+        ));
+    }
+    if file.role == Role::Ground && (file.kind.is_none() || file.test.is_none()) {
+        return Err(invalid(
+            "a ground needs both `kind` and `test`".into(),
+            file.id.span().start,
+        ));
+    }
+    if file.role == Role::Procedural && !file.cues.is_empty() {
+        return Err(invalid(
+            "a procedural rule produces no findings, so it takes no cues".into(),
+            file.cues[0].phrase.span().start,
+        ));
+    }
+
+    let mut subsections = Vec::new();
+    for s in file.subsections {
+        if !canonical_provision(&s.provision) {
+            return Err(invalid(
+                format!(
+                    "subsection provision {:?} is not in canonical form",
+                    s.provision
+                ),
+                file.id.span().start,
+            ));
+        }
+        subsections.push(Subsection {
+            provision: s.provision,
+            title: s.title,
+            kind: s.kind,
+            test: s.test,
+        });
+    }
+
+    let mut cues = Vec::new();
+    for c in file.cues {
+        let variants = expand_phrase(c.phrase.get_ref()).map_err(|m| {
+            invalid(
+                format!("phrase {:?}: {m}", c.phrase.get_ref()),
+                c.phrase.span().start,
+            )
+        })?;
+        if let Some(p) = &c.provision {
+            if !canonical_provision(p) {
+                return Err(invalid(
+                    format!("cue provision {p:?} is not in canonical form"),
+                    c.phrase.span().start,
+                ));
+            }
+        }
+        cues.push(Cue {
+            phrase: c.phrase.into_inner(),
+            variants,
+            weight: c.weight,
+            provision: c.provision,
+        });
+    }
+
+    let convert = |list: Vec<ExampleFile>, need_marks: bool| -> Result<Vec<Example>, Error> {
+        list.into_iter()
+            .map(|e| {
+                let at = e.text.span().start;
+                let (text, marks) = strip_marks(e.text.get_ref()).map_err(|m| invalid(m, at))?;
+                if need_marks && marks.is_empty() {
+                    return Err(invalid("an example needs a «marked» span".into(), at));
+                }
+                if !need_marks && !marks.is_empty() {
+                    return Err(invalid("a counter-example has no marked span".into(), at));
+                }
+                Ok(Example {
+                    text,
+                    marks,
+                    basis: e.basis,
+                    provision: e.provision,
+                })
+            })
+            .collect()
+    };
+    let examples = convert(file.examples, true)?;
+    let counter_examples = convert(file.counter_examples, false)?;
+
+    Ok(Rule {
+        id: file.id.into_inner(),
+        act,
+        provision,
+        title: file.title,
+        role: file.role,
+        kind: file.kind,
+        test: file.test,
+        ncnd: file.ncnd,
+        summary: file.summary,
+        subsections,
+        cues,
+        examples,
+        counter_examples,
+        source: name.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+id = "foia:s99"
+act = "foia"
+provision = "99"
+title = "Test"
+role = "ground"
+kind = "qualified"
+test = "class"
+summary = "A test rule."
+
+[[cues]]
+phrase = "test phrase"
+weight = "strong"
+
+[[examples]]
+text = "We rely on «section 99»."
+
+[[counter_examples]]
+text = "Nothing here."
+"#;
+
+    #[test]
+    fn parses_a_minimal_rule() {
+        let r = parse("foia/s99.toml", MINIMAL).unwrap();
+        assert_eq!(r.id, "foia:s99");
+        assert_eq!(r.examples[0].text, "We rely on section 99.");
+        assert_eq!(r.examples[0].marks, vec![Span::new(11, 21)]);
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_column() {
+        let src = MINIMAL.replace("summary =", "colour = \"red\"\nsummary =");
+        let e = parse("foia/s99.toml", &src).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::RuleSyntax);
+        assert_eq!(e.file(), Some("foia/s99.toml"));
+        assert!(e.line().is_some() && e.column().is_some(), "{e}");
+        assert!(e.to_string().contains("colour"), "{e}");
+    }
+
+    #[test]
+    fn id_must_match_path_and_provision() {
+        let e = parse("foia/s98.toml", MINIMAL).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::RuleInvalid);
+        let e = parse(
+            "foia/s99.toml",
+            &MINIMAL.replace("id = \"foia:s99\"", "id = \"foia:s9\""),
+        )
+        .unwrap_err();
+        assert_eq!(e.line(), Some(2), "{e}");
+    }
+
+    #[test]
+    fn bad_phrase_is_located() {
+        let e = parse(
+            "foia/s99.toml",
+            &MINIMAL.replace("test phrase", "test {phrase"),
+        )
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::RuleInvalid);
+        assert_eq!(e.rule(), Some("foia:s99"));
+        assert_eq!(e.line(), Some(12), "{e}");
+    }
+
+    #[test]
+    fn marks_are_checked() {
+        assert!(strip_marks("a «b").is_err());
+        assert!(strip_marks("a »b").is_err());
+        assert!(strip_marks("a «»b").is_err());
+        assert_eq!(
+            strip_marks("«£»x«y»").unwrap(),
+            ("£xy".to_string(), vec![Span::new(0, 2), Span::new(3, 4)])
+        );
+    }
+}

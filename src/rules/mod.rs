@@ -1,0 +1,322 @@
+//! Rules as data: one TOML file per provision under `data/rules/<act>/`, compiled into the
+//! library and parsed once. See `docs/rule-format.md` for the format.
+
+mod file;
+mod phrase;
+
+pub use phrase::expand_phrase;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::cite::Act;
+use crate::error::{Error, ErrorKind};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+}
+
+/// The embedded rule files as `(path under data/rules, contents)`.
+pub(crate) fn embedded_sources() -> impl Iterator<Item = (&'static str, &'static str)> {
+    embedded::EMBEDDED_RULES.iter().copied()
+}
+
+/// Whether a provision is a reason to refuse or part of the procedure around a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Role {
+    /// A ground for refusing (an exemption, s.12 cost, s.14 vexatious, ...): produces findings.
+    Ground,
+    /// A provision a letter cites that is not a ground (s.1, s.10, s.17, s.50, ...).
+    Procedural,
+}
+
+/// Absolute (no public interest test) or qualified.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Kind {
+    /// No public interest test.
+    Absolute,
+    /// Subject to the public interest test.
+    Qualified,
+}
+
+/// What engages a ground.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Test {
+    /// A harm test: would, or would be likely to, prejudice.
+    Prejudice,
+    /// Engaged by what the information is.
+    Class,
+    /// Required for a purpose (s.24 national security, s.34 privilege).
+    Necessity,
+    /// The cost of compliance (s.12).
+    Cost,
+    /// The nature of the request (s.14 vexatious or repeated).
+    Conduct,
+}
+
+/// How much a cue phrase proves on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Weight {
+    /// Carries a finding alone.
+    Strong,
+    /// Only supports a finding made by a citation or a strong cue.
+    Weak,
+}
+
+/// A subsection worth telling apart.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Subsection {
+    /// Canonical provision, e.g. `40(2)`.
+    pub provision: String,
+    /// Its title.
+    pub title: String,
+    /// Absolute or qualified, when it differs from the section's.
+    pub kind: Option<Kind>,
+    /// Its test, when it differs from the section's.
+    pub test: Option<Test>,
+}
+
+/// A phrase that shows reliance on a ground without its number.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Cue {
+    /// The phrase as written in the rule file (with `{a|b}` alternatives).
+    pub phrase: String,
+    /// The phrase's expansions, lower case.
+    pub variants: Vec<String>,
+    /// Strong or weak.
+    pub weight: Weight,
+    /// The subsection the phrase points to.
+    pub provision: Option<String>,
+}
+
+/// A passage a rule must (example) or must not (counter-example) fire on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Example {
+    /// The passage with the `«` `»` marks removed.
+    pub text: String,
+    /// The marked spans (byte offsets into `text`).
+    pub marks: Vec<crate::Span>,
+    /// Expected basis of the finding, when given.
+    pub basis: Option<crate::report::Basis>,
+    /// A provision the finding must list, when given.
+    pub provision: Option<String>,
+}
+
+/// One provision: a rule file, parsed and checked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Rule {
+    /// Stable id, e.g. `foia:s43`.
+    pub id: String,
+    /// The act.
+    pub act: Act,
+    /// The provision the rule covers, as cited: `43`, `22A`, `12(5)(e)`.
+    pub provision: String,
+    /// Short title.
+    pub title: String,
+    /// Ground or procedural.
+    pub role: Role,
+    /// Absolute or qualified (grounds).
+    pub kind: Option<Kind>,
+    /// What engages it (grounds).
+    pub test: Option<Test>,
+    /// The neither-confirm-nor-deny subsection.
+    pub ncnd: Option<String>,
+    /// One sentence on what it covers.
+    pub summary: String,
+    /// Subsections worth telling apart.
+    pub subsections: Vec<Subsection>,
+    /// Cue phrases.
+    pub cues: Vec<Cue>,
+    /// Passages it must fire on.
+    pub examples: Vec<Example>,
+    /// Passages it must not fire on.
+    pub counter_examples: Vec<Example>,
+    /// The file it came from (path under `data/rules/` for the embedded set).
+    pub source: String,
+}
+
+impl Rule {
+    /// The provision split into number and subsection path: `12(5)(e)` gives `("12", ["5","e"])`.
+    pub(crate) fn provision_parts(&self) -> (String, Vec<String>) {
+        split_provision(&self.provision)
+    }
+
+    /// Absolute or qualified for a cited provision: the most specific subsection that gives a
+    /// kind, else the rule's.
+    pub fn kind_for(&self, provision: &str) -> Option<Kind> {
+        self.subsections
+            .iter()
+            .filter(|s| s.kind.is_some() && provision_starts_with(provision, &s.provision))
+            .max_by_key(|s| s.provision.len())
+            .and_then(|s| s.kind)
+            .or(self.kind)
+    }
+}
+
+/// Splits `12(5)(e)` into `("12", ["5", "e"])`.
+pub(crate) fn split_provision(p: &str) -> (String, Vec<String>) {
+    let (number, rest) = p.split_once('(').map_or((p, ""), |(n, r)| (n, r));
+    let path = if rest.is_empty() {
+        Vec::new()
+    } else {
+        rest.trim_end_matches(')')
+            .split(")(")
+            .map(str::to_string)
+            .collect()
+    };
+    (number.to_string(), path)
+}
+
+/// True when provision `p` is `prefix` or lies below it (`43(2)(a)` starts with `43(2)`).
+pub(crate) fn provision_starts_with(p: &str, prefix: &str) -> bool {
+    p == prefix || p.starts_with(prefix) && p[prefix.len()..].starts_with('(')
+}
+
+/// A compiled set of rules.
+#[derive(Clone, Debug)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+    version: String,
+    by_number: HashMap<(Act, String), Vec<usize>>,
+}
+
+impl RuleSet {
+    /// The rule set compiled into the library from `data/rules/`.
+    ///
+    /// # Errors
+    ///
+    /// Only if an embedded rule file is invalid, which the crate's own tests rule out.
+    pub fn embedded() -> Result<RuleSet, Error> {
+        RuleSet::from_sources(embedded_sources())
+    }
+
+    /// Parses rule files given as `(name, contents)` pairs. The name is used in errors and
+    /// to check the rule's id: a file named `foia/s43.toml` must hold `foia:s43`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::RuleSyntax`] for TOML or schema errors, [`ErrorKind::RuleInvalid`] for
+    /// inconsistent content and [`ErrorKind::DuplicateRule`] for a repeated id; each names the
+    /// file, line and column.
+    pub fn from_sources<'a>(
+        sources: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<RuleSet, Error> {
+        let mut rules: Vec<Rule> = Vec::new();
+        let mut hasher = Fnv::new();
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for (name, src) in sources {
+            hasher.write(name.as_bytes());
+            hasher.write(src.as_bytes());
+            let rule = file::parse(name, src)?;
+            if let Some(other) = seen.insert(rule.id.clone(), name.to_string()) {
+                return Err(Error::new(
+                    ErrorKind::DuplicateRule,
+                    format!("id {} is already defined in {other}", rule.id),
+                )
+                .in_file(name)
+                .at_offset(src, 0)
+                .for_rule(&rule.id));
+            }
+            rules.push(rule);
+        }
+        let mut by_number: HashMap<(Act, String), Vec<usize>> = HashMap::new();
+        for (i, r) in rules.iter().enumerate() {
+            by_number
+                .entry((r.act, r.provision_parts().0))
+                .or_default()
+                .push(i);
+        }
+        let version = format!(
+            "{}+{:08x}",
+            env!("CARGO_PKG_VERSION"),
+            hasher.finish() as u32
+        );
+        Ok(RuleSet {
+            rules,
+            version,
+            by_number,
+        })
+    }
+
+    /// All rules, in load order (path order for the embedded set).
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The rule with id `id`.
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// A version string for the rule set: the crate version and a hash of the rule files.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// The index of the most specific rule covering provision `number` + `path` of `act`.
+    pub(crate) fn lookup(&self, act: Act, number: &str, path: &[String]) -> Option<usize> {
+        self.by_number
+            .get(&(act, number.to_string()))?
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let (_, rpath) = self.rules[i].provision_parts();
+                rpath.len() <= path.len() && rpath.iter().zip(path).all(|(a, b)| a == b)
+            })
+            .max_by_key(|&i| self.rules[i].provision_parts().1.len())
+    }
+}
+
+/// FNV-1a, for a stable rule-set version hash.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_rules_load() {
+        let set = RuleSet::embedded().expect("embedded rules are valid");
+        assert!(set.get("foia:s43").is_some());
+        assert!(set.version().starts_with(env!("CARGO_PKG_VERSION")));
+    }
+
+    #[test]
+    fn provisions_split_and_prefix() {
+        assert_eq!(
+            split_provision("12(5)(e)"),
+            ("12".to_string(), vec!["5".to_string(), "e".to_string()])
+        );
+        assert_eq!(split_provision("43"), ("43".to_string(), vec![]));
+        assert!(provision_starts_with("43(2)", "43"));
+        assert!(!provision_starts_with("430", "43"));
+    }
+}

@@ -1,0 +1,157 @@
+//! Byte spans into the input, and the line/column positions people read.
+
+use serde::Serialize;
+
+/// A half-open range of byte offsets `[start, end)` into the text that was classified.
+///
+/// Spans produced by this crate always lie on `char` boundaries inside the input, so
+/// `&text[span.range()]` never panics for the text they came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Span {
+    /// Offset of the first byte.
+    pub start: usize,
+    /// Offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (byte offsets). `end` is clamped to be at least `start`.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start,
+            end: end.max(start),
+        }
+    }
+
+    /// The span as a `Range`, for slicing.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no bytes.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when `other` lies entirely inside this span.
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The text the span covers, or `""` if it does not fit `text` on char boundaries.
+    pub fn slice(self, text: &str) -> &str {
+        text.get(self.range()).unwrap_or("")
+    }
+}
+
+/// A 1-based line and column. The column counts Unicode scalar values (`char`s) from the start
+/// of the line, so it matches what an editor shows for most text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Position {
+    /// Line number, from 1.
+    pub line: usize,
+    /// Column number in characters, from 1.
+    pub column: usize,
+}
+
+/// Maps byte offsets to [`Position`]s. Build once per text; each lookup is a binary search.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`. Lines end at `\n` (a preceding `\r` stays on its line).
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// Number of lines (a text with no newline has one line).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The span of line `line` (1-based), without its line break. `None` past the last line.
+    pub fn line_span(&self, text: &str, line: usize) -> Option<Span> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let mut end = self.starts.get(line).map_or(text.len(), |&next| next - 1);
+        if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        Some(Span::new(start, end))
+    }
+
+    /// The 1-based line holding byte `offset` (offsets past the end map to the last line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+
+    /// Line and column of byte `offset` in `text`. An offset inside a multi-byte character
+    /// counts as that character; an offset past the end is clamped to the end.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = offset.min(text.len());
+        let line = self.line_of(offset);
+        let start = self.starts[line - 1];
+        let column = text.as_bytes()[start..offset]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count()
+            + 1;
+        Position { line, column }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_chars_from_one() {
+        let text = "ab\n£cd\r\nlast";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(text, 0), Position { line: 1, column: 1 });
+        assert_eq!(idx.position(text, 3), Position { line: 2, column: 1 });
+        // 'c' comes after the two-byte pound sign: column 2
+        assert_eq!(idx.position(text, 5), Position { line: 2, column: 2 });
+        assert_eq!(
+            idx.position(text, text.len()),
+            Position { line: 3, column: 5 }
+        );
+        assert_eq!(idx.position(text, 999), Position { line: 3, column: 5 });
+        assert_eq!(idx.line_span(text, 2).map(|s| s.slice(text)), Some("£cd"));
+        assert_eq!(idx.line_count(), 3);
+        assert_eq!(idx.line_span(text, 4), None);
+    }
+
+    #[test]
+    fn span_helpers() {
+        let s = Span::new(2, 5);
+        assert_eq!(s.len(), 3);
+        assert!(s.contains(Span::new(3, 4)));
+        assert!(s.overlaps(Span::new(4, 9)));
+        assert!(!s.overlaps(Span::new(5, 9)));
+        assert_eq!(Span::new(5, 2), Span::new(5, 5));
+        assert_eq!(Span::new(1, 3).slice("a£b"), "£");
+        assert_eq!(Span::new(1, 2).slice("a£b"), "");
+    }
+}

@@ -1,0 +1,176 @@
+//! The text stage: lines, paragraphs, sentences, words and zones of a letter, all as byte
+//! [`Span`]s into the original input.
+//!
+//! Segmentation is lazy: the classifier asks for the sentence around a match, and only the
+//! paragraph holding that match is segmented (once). A letter with no match is never segmented.
+
+mod sentences;
+mod zones;
+
+pub use sentences::split_sentences;
+pub use zones::{find_zones, Zone, ZoneKind};
+
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::span::{LineIndex, Position, Span};
+
+/// Word tokens of `text` (Unicode word boundaries, punctuation and spaces left out), with spans.
+pub fn words(text: &str) -> impl Iterator<Item = (Span, &str)> {
+    text.unicode_word_indices()
+        .map(|(i, w)| (Span::new(i, i + w.len()), w))
+}
+
+/// True for a line that holds only white space.
+fn is_blank(line: &str) -> bool {
+    line.trim().is_empty()
+}
+
+/// A letter being classified: the input plus lazily built indexes.
+#[derive(Debug)]
+pub struct Text<'a> {
+    src: &'a str,
+    lines: OnceCell<LineIndex>,
+    zones: OnceCell<Vec<Zone>>,
+    sentence_cache: RefCell<HashMap<usize, Vec<Span>>>,
+}
+
+impl<'a> Text<'a> {
+    /// Wraps `src`. Nothing is computed until asked for.
+    pub fn new(src: &'a str) -> Text<'a> {
+        Text {
+            src,
+            lines: OnceCell::new(),
+            zones: OnceCell::new(),
+            sentence_cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The input.
+    pub fn as_str(&self) -> &'a str {
+        self.src
+    }
+
+    /// The line index (built on first use).
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(self.src))
+    }
+
+    /// Line and column of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines().position(self.src, offset)
+    }
+
+    /// The zones of the letter (quoted text and so on), built on first use.
+    pub fn zones(&self) -> &[Zone] {
+        self.zones
+            .get_or_init(|| find_zones(self.src, self.lines()))
+    }
+
+    /// The kind of zone `span` starts in, if any.
+    pub fn zone_at(&self, offset: usize) -> Option<ZoneKind> {
+        self.zones()
+            .iter()
+            .find(|z| z.span.start <= offset && offset < z.span.end)
+            .map(|z| z.kind)
+    }
+
+    /// The paragraph holding byte `offset`: the run of non-blank lines around it.
+    pub fn paragraph_at(&self, offset: usize) -> Span {
+        let lines = self.lines();
+        let count = lines.line_count();
+        let line = lines.line_of(offset.min(self.src.len()));
+        let text_of = |n: usize| {
+            lines
+                .line_span(self.src, n)
+                .map_or("", |s| s.slice(self.src))
+        };
+        if is_blank(text_of(line)) {
+            return lines.line_span(self.src, line).unwrap_or_default();
+        }
+        let mut first = line;
+        while first > 1 && !is_blank(text_of(first - 1)) {
+            first -= 1;
+        }
+        let mut last = line;
+        while last < count && !is_blank(text_of(last + 1)) {
+            last += 1;
+        }
+        let start = lines.line_span(self.src, first).map_or(0, |s| s.start);
+        let end = lines
+            .line_span(self.src, last)
+            .map_or(self.src.len(), |s| s.end);
+        Span::new(start, end)
+    }
+
+    /// The sentences of the paragraph holding `offset`.
+    pub fn paragraph_sentences(&self, offset: usize) -> Vec<Span> {
+        let para = self.paragraph_at(offset);
+        let mut cache = self.sentence_cache.borrow_mut();
+        cache
+            .entry(para.start)
+            .or_insert_with(|| {
+                split_sentences(para.slice(self.src))
+                    .into_iter()
+                    .map(|s| Span::new(s.start + para.start, s.end + para.start))
+                    .collect()
+            })
+            .clone()
+    }
+
+    /// The sentence holding byte `offset` (trimmed of surrounding white space).
+    pub fn sentence_at(&self, offset: usize) -> Span {
+        let sentences = self.paragraph_sentences(offset);
+        sentences
+            .iter()
+            .copied()
+            .find(|s| s.start <= offset && offset < s.end)
+            .or_else(|| sentences.iter().copied().rev().find(|s| s.start <= offset))
+            .unwrap_or_else(|| self.paragraph_at(offset))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_runs_of_non_blank_lines() {
+        let src = "Dear Sir\n\nWe hold the data.\nIt is attached.\n  \nYours";
+        let t = Text::new(src);
+        let p = t.paragraph_at(src.find("attached").unwrap());
+        assert_eq!(p.slice(src), "We hold the data.\nIt is attached.");
+        assert_eq!(t.paragraph_at(0).slice(src), "Dear Sir");
+        assert_eq!(t.paragraph_at(src.len()).slice(src), "Yours");
+    }
+
+    #[test]
+    fn sentence_at_finds_the_enclosing_sentence() {
+        let src = "Intro line.\n\nWe rely on s. 43 here. The rest is released.";
+        let t = Text::new(src);
+        let s = t.sentence_at(src.find("43").unwrap());
+        assert_eq!(s.slice(src), "We rely on s. 43 here.");
+        let s = t.sentence_at(src.find("rest").unwrap());
+        assert_eq!(s.slice(src), "The rest is released.");
+    }
+
+    #[test]
+    fn words_have_spans() {
+        let src = "Section 43(2) applies.";
+        let w: Vec<_> = words(src)
+            .map(|(s, w)| (s.slice(src).to_string(), w))
+            .collect();
+        assert_eq!(w[0].0, "Section");
+        assert!(w.iter().all(|(a, b)| a == b));
+    }
+
+    #[test]
+    fn empty_text_is_fine() {
+        let t = Text::new("");
+        assert_eq!(t.paragraph_at(0), Span::new(0, 0));
+        assert_eq!(t.sentence_at(0), Span::new(0, 0));
+        assert!(t.zones().is_empty());
+    }
+}
