@@ -68,6 +68,8 @@ pub(crate) enum Mention {
     Named(Act),
     /// "of the Act": the letter's main act.
     TheAct,
+    /// "of that Act": the act named last before the citation.
+    ThatAct,
 }
 
 /// Classifies a statute's name as written (starting at its first word, "the" removed).
@@ -108,6 +110,10 @@ fn act_from_name(name: &str) -> Option<Mention> {
             (r"^EISRs?\b", Mention::Named(Act::Eisr)),
             (r"^EIRs?\b", Mention::Named(Act::Eir)),
             (r"^DPA\b(?:\s*2018)?", Mention::Named(Act::Dpa2018)),
+            (
+                r"^(?:that|same)\s+(?:Act|legislation|Regulations)\b",
+                Mention::ThatAct,
+            ),
             (r"^(?:said\s+)?Act\b", Mention::TheAct),
             (r"^(?:above\s+)?Regulations\b", Mention::TheAct),
             (
@@ -142,7 +148,7 @@ pub(crate) fn mention_after(after: &str) -> Option<Mention> {
     // A bare following word is only taken when it is an abbreviation ("40(2) FOIA");
     // a full name or "the Act" must be linked by "of"/"under"/"in".
     match mention {
-        Mention::TheAct if !linked => None,
+        Mention::TheAct | Mention::ThatAct if !linked => None,
         Mention::Named(Act::Other) if !linked => None,
         m => Some(m),
     }
@@ -167,7 +173,23 @@ pub(crate) fn mention_before(before: &str) -> Option<Act> {
     };
     match act_from_name(name)? {
         Mention::Named(a) => Some(a),
-        Mention::TheAct => None,
+        Mention::TheAct | Mention::ThatAct => None,
+    }
+}
+
+/// The act named last in `before` ("... the Data Protection Act 2018. Section 40 of that Act"),
+/// for "that Act".
+pub(crate) fn last_named_before(before: &str) -> Option<Act> {
+    static NAMED: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"\b(?:FOISA|FOIA|EISRs?|EIRs?|DPA|(?:UK\s+)?GDPR|[A-Z][A-Za-z'’&()\-]*(?:\s+(?:[A-Z(][A-Za-z'’&()\-]*|of|and|the|for))*\s+(?:Act|Regulations)(?:\s+\d{4})?)\b",
+        )
+        .expect("named act pattern is valid")
+    });
+    let last = NAMED.find_iter(before).last()?;
+    match act_from_name(last.as_str())? {
+        Mention::Named(a) => Some(a),
+        Mention::TheAct | Mention::ThatAct => None,
     }
 }
 
@@ -240,6 +262,15 @@ mod tests {
             Some(Mention::Named(Act::Foisa))
         );
         assert_eq!(mention_after(" applies here"), None);
+        assert_eq!(mention_after(" of that Act"), Some(Mention::ThatAct));
+        assert_eq!(
+            last_named_before("falls under Part 3 of the Data Protection Act 2018. "),
+            Some(Act::Dpa2018)
+        );
+        assert_eq!(
+            last_named_before("under the Housing Act 1985 and "),
+            Some(Act::Other)
+        );
         assert_eq!(mention_after(""), None);
     }
 

@@ -16,7 +16,7 @@ use regex::bytes::Regex;
 use serde::Serialize;
 
 use crate::span::Span;
-use act::{main_act, mention_after, mention_before, Mention};
+use act::{last_named_before, main_act, mention_after, mention_before, Mention};
 
 /// What a reference points at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -687,6 +687,12 @@ fn resolve_act(text: &str, t: &Trigger, end: usize, d: &Defaults) -> (Act, bool)
     match mention_after(after) {
         Some(Mention::Named(act)) => return (act, true),
         Some(Mention::TheAct) => return (d.for_kind(t.kind), false),
+        Some(Mention::ThatAct) => {
+            let from = floor_boundary(text, t.start.saturating_sub(600));
+            if let Some(act) = last_named_before(text.get(from..t.start).unwrap_or("")) {
+                return (act, true);
+            }
+        }
         None => {}
     }
     let before_start = floor_boundary(text, t.start.saturating_sub(80));

@@ -34,6 +34,7 @@ pub struct Text<'a> {
     src: &'a str,
     lines: OnceCell<LineIndex>,
     zones: OnceCell<Vec<Zone>>,
+    paragraphs: OnceCell<Vec<Span>>,
     sentence_cache: RefCell<HashMap<usize, Vec<Span>>>,
 }
 
@@ -44,6 +45,7 @@ impl<'a> Text<'a> {
             src,
             lines: OnceCell::new(),
             zones: OnceCell::new(),
+            paragraphs: OnceCell::new(),
             sentence_cache: RefCell::new(HashMap::new()),
         }
     }
@@ -69,66 +71,86 @@ impl<'a> Text<'a> {
             .get_or_init(|| find_zones(self.src, self.lines()))
     }
 
-    /// The kind of zone `span` starts in, if any.
+    /// The kind of zone byte `offset` is in, if any.
     pub fn zone_at(&self, offset: usize) -> Option<ZoneKind> {
-        self.zones()
-            .iter()
-            .find(|z| z.span.start <= offset && offset < z.span.end)
+        let zones = self.zones();
+        let i = zones.partition_point(|z| z.span.end <= offset);
+        zones
+            .get(i)
+            .filter(|z| z.span.start <= offset)
             .map(|z| z.kind)
     }
 
-    /// The paragraph holding byte `offset`: the run of non-blank lines around it.
+    /// The paragraphs of the letter: runs of non-blank lines (built on first use, in one pass).
+    pub fn paragraphs(&self) -> &[Span] {
+        self.paragraphs.get_or_init(|| {
+            let lines = self.lines();
+            let mut out: Vec<Span> = Vec::new();
+            let mut open: Option<Span> = None;
+            for n in 1..=lines.line_count() {
+                let Some(line) = lines.line_span(self.src, n) else {
+                    continue;
+                };
+                if is_blank(line.slice(self.src)) {
+                    out.extend(open.take());
+                } else {
+                    match open.as_mut() {
+                        Some(p) => p.end = line.end,
+                        None => open = Some(line),
+                    }
+                }
+            }
+            out.extend(open);
+            out
+        })
+    }
+
+    /// The paragraph holding byte `offset`: the run of non-blank lines around it (an offset on
+    /// a blank line gives that line).
     pub fn paragraph_at(&self, offset: usize) -> Span {
-        let lines = self.lines();
-        let count = lines.line_count();
-        let line = lines.line_of(offset.min(self.src.len()));
-        let text_of = |n: usize| {
-            lines
-                .line_span(self.src, n)
-                .map_or("", |s| s.slice(self.src))
-        };
-        if is_blank(text_of(line)) {
-            return lines.line_span(self.src, line).unwrap_or_default();
+        let offset = offset.min(self.src.len());
+        let paras = self.paragraphs();
+        let i = paras.partition_point(|p| p.end < offset);
+        match paras.get(i) {
+            Some(p) if p.start <= offset => *p,
+            _ => {
+                let lines = self.lines();
+                lines
+                    .line_span(self.src, lines.line_of(offset))
+                    .unwrap_or_default()
+            }
         }
-        let mut first = line;
-        while first > 1 && !is_blank(text_of(first - 1)) {
-            first -= 1;
-        }
-        let mut last = line;
-        while last < count && !is_blank(text_of(last + 1)) {
-            last += 1;
-        }
-        let start = lines.line_span(self.src, first).map_or(0, |s| s.start);
-        let end = lines
-            .line_span(self.src, last)
-            .map_or(self.src.len(), |s| s.end);
-        Span::new(start, end)
     }
 
     /// The sentences of the paragraph holding `offset`.
     pub fn paragraph_sentences(&self, offset: usize) -> Vec<Span> {
         let para = self.paragraph_at(offset);
+        self.with_sentences(para, <[Span]>::to_vec)
+    }
+
+    /// Runs `f` on the (cached) sentences of paragraph `para`.
+    fn with_sentences<R>(&self, para: Span, f: impl FnOnce(&[Span]) -> R) -> R {
         let mut cache = self.sentence_cache.borrow_mut();
-        cache
-            .entry(para.start)
-            .or_insert_with(|| {
-                split_sentences(para.slice(self.src))
-                    .into_iter()
-                    .map(|s| Span::new(s.start + para.start, s.end + para.start))
-                    .collect()
-            })
-            .clone()
+        let sentences = cache.entry(para.start).or_insert_with(|| {
+            split_sentences(para.slice(self.src))
+                .into_iter()
+                .map(|s| Span::new(s.start + para.start, s.end + para.start))
+                .collect()
+        });
+        f(sentences)
     }
 
     /// The sentence holding byte `offset` (trimmed of surrounding white space).
     pub fn sentence_at(&self, offset: usize) -> Span {
-        let sentences = self.paragraph_sentences(offset);
-        sentences
-            .iter()
-            .copied()
-            .find(|s| s.start <= offset && offset < s.end)
-            .or_else(|| sentences.iter().copied().rev().find(|s| s.start <= offset))
-            .unwrap_or_else(|| self.paragraph_at(offset))
+        let para = self.paragraph_at(offset);
+        self.with_sentences(para, |sentences| {
+            let i = sentences.partition_point(|s| s.end <= offset);
+            match sentences.get(i) {
+                Some(s) if s.start <= offset => Some(*s),
+                _ => i.checked_sub(1).and_then(|j| sentences.get(j).copied()),
+            }
+        })
+        .unwrap_or(para)
     }
 }
 
