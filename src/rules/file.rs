@@ -15,6 +15,8 @@ struct RuleFile {
     id: Spanned<String>,
     act: Spanned<String>,
     provision: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
     title: String,
     role: Role,
     kind: Option<Kind>,
@@ -182,6 +184,15 @@ pub(super) fn parse(name: &str, src: &str) -> Result<Rule, Error> {
         ));
     }
 
+    for a in &file.aliases {
+        if !canonical_provision(a) {
+            return Err(invalid(
+                format!("alias {a:?} is not in canonical form"),
+                file.provision.span().start,
+            ));
+        }
+    }
+
     let mut subsections = Vec::new();
     for s in file.subsections {
         if !canonical_provision(&s.provision) {
@@ -252,6 +263,7 @@ pub(super) fn parse(name: &str, src: &str) -> Result<Rule, Error> {
         id: file.id.into_inner(),
         act,
         provision,
+        aliases: file.aliases,
         title: file.title,
         role: file.role,
         kind: file.kind,

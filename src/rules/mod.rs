@@ -124,6 +124,8 @@ pub struct Rule {
     pub act: Act,
     /// The provision the rule covers, as cited: `43`, `22A`, `12(5)(e)`.
     pub provision: String,
+    /// Other provisions that resolve to this rule (EIR `12(3)` routes to regulation 13).
+    pub aliases: Vec<String>,
     /// Short title.
     pub title: String,
     /// Ground or procedural.
@@ -149,11 +151,6 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// The provision split into number and subsection path: `12(5)(e)` gives `("12", ["5","e"])`.
-    pub(crate) fn provision_parts(&self) -> (String, Vec<String>) {
-        split_provision(&self.provision)
-    }
-
     /// Absolute or qualified for a cited provision: the most specific subsection that gives a
     /// kind, else the rule's.
     pub fn kind_for(&self, provision: &str) -> Option<Kind> {
@@ -190,7 +187,8 @@ pub(crate) fn provision_starts_with(p: &str, prefix: &str) -> bool {
 pub struct RuleSet {
     rules: Vec<Rule>,
     version: String,
-    by_number: HashMap<(Act, String), Vec<usize>>,
+    /// (act, number) -> (rule index, subsection path) for every provision and alias.
+    by_number: HashMap<(Act, String), Vec<(usize, Vec<String>)>>,
 }
 
 impl RuleSet {
@@ -232,12 +230,15 @@ impl RuleSet {
             }
             rules.push(rule);
         }
-        let mut by_number: HashMap<(Act, String), Vec<usize>> = HashMap::new();
+        let mut by_number: HashMap<(Act, String), Vec<(usize, Vec<String>)>> = HashMap::new();
         for (i, r) in rules.iter().enumerate() {
-            by_number
-                .entry((r.act, r.provision_parts().0))
-                .or_default()
-                .push(i);
+            for p in std::iter::once(&r.provision).chain(&r.aliases) {
+                let (number, path) = split_provision(p);
+                by_number
+                    .entry((r.act, number))
+                    .or_default()
+                    .push((i, path));
+            }
         }
         let version = format!(
             "{}+{:08x}",
@@ -271,12 +272,11 @@ impl RuleSet {
         self.by_number
             .get(&(act, number.to_string()))?
             .iter()
-            .copied()
-            .filter(|&i| {
-                let (_, rpath) = self.rules[i].provision_parts();
+            .filter(|(_, rpath)| {
                 rpath.len() <= path.len() && rpath.iter().zip(path).all(|(a, b)| a == b)
             })
-            .max_by_key(|&i| self.rules[i].provision_parts().1.len())
+            .max_by_key(|(_, rpath)| rpath.len())
+            .map(|&(i, _)| i)
     }
 }
 
