@@ -6,7 +6,7 @@
 //! cargo run --release --example classify -- -             # read the letter from stdin
 //! ```
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use foi_refusal::{report::render_text, Classifier};
@@ -69,16 +69,25 @@ fn main() -> ExitCode {
     };
 
     let report = Classifier::new().classify(&text);
-    if json {
+    let output = if json {
         match serde_json::to_string_pretty(&report) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => s,
             Err(e) => {
                 eprintln!("classify: cannot serialise the report: {e}");
                 return ExitCode::FAILURE;
             }
         }
     } else {
-        println!("{path}: {}", render_text(&report, &text));
+        format!("{path}: {}", render_text(&report, &text))
+    };
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{output}").and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`classify ... | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("classify: cannot write the report: {e}");
+            ExitCode::FAILURE
+        }
     }
-    ExitCode::SUCCESS
 }

@@ -83,8 +83,10 @@ impl Classifier {
     pub fn classify(&self, text: &str) -> Report {
         let rules = &self.inner.rules;
         let t = Text::new(text);
-        let refs = resolve::references(&t, rules, find_citations(text));
-        let cues = resolve::cues(&t, self.inner.cues.find(text));
+        let citations = find_citations(text);
+        let regime = resolve::detect_regime(text, &citations);
+        let refs = resolve::references(&t, rules, citations);
+        let cues = resolve::cues(&t, rules, &regime, self.inner.cues.find(text));
         let findings = findings::build(&t, rules, &refs, &cues);
         let references = refs
             .iter()
@@ -107,6 +109,7 @@ impl Classifier {
         Report {
             schema: SCHEMA_VERSION,
             rules_version: rules.version().to_string(),
+            jurisdiction: regime.jurisdiction,
             findings,
             references,
         }

@@ -8,7 +8,7 @@ mod error;
 mod findings;
 mod matching;
 pub mod report;
-mod resolve;
+pub mod resolve;
 pub mod rules;
 pub mod span;
 pub mod text;

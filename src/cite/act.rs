@@ -132,6 +132,68 @@ fn act_from_name(name: &str) -> Option<Mention> {
         .map(|(_, m)| *m)
 }
 
+/// Nouns that, straight after a section number, show it belongs to another Act's scheme:
+/// "section 38 agreements" (Highways Act), "section 106 contributions" (planning), "section 38(6)
+/// applications" (Children Act), "section 21 notice" (Housing Act).
+const OTHER_SCHEME_NOUNS: &[&str] = &[
+    "agreement",
+    "agreements",
+    "application",
+    "applications",
+    "contribution",
+    "contributions",
+    "money",
+    "monies",
+    "payment",
+    "payments",
+    "funding",
+    "licence",
+    "licences",
+    "license",
+    "licenses",
+    "highway",
+    "highways",
+    "plan",
+    "plans",
+    "assessment",
+    "assessments",
+    "enquiry",
+    "enquiries",
+    "placement",
+    "placements",
+    "visit",
+    "visits",
+    "accommodation",
+    "order",
+    "orders",
+    "notices",
+    "eviction",
+    "evictions",
+    "works",
+    "road",
+    "roads",
+    "sewer",
+    "sewers",
+    "land",
+    "grant",
+    "grants",
+    "duty",
+    "duties",
+    "powers",
+    "investigation",
+    "investigations",
+];
+
+/// True when the word right after a citation is one of [`OTHER_SCHEME_NOUNS`].
+pub(crate) fn other_scheme_noun_after(after: &str) -> bool {
+    let word: String = after
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    !word.is_empty() && OTHER_SCHEME_NOUNS.contains(&word.to_ascii_lowercase().as_str())
+}
+
 /// The act named right after a citation ("... of the Data Protection Act 2018", "... FOIA").
 /// `after` is the text following the citation.
 pub(crate) fn mention_after(after: &str) -> Option<Mention> {

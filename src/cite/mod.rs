@@ -16,7 +16,9 @@ use regex::bytes::Regex;
 use serde::Serialize;
 
 use crate::span::Span;
-use act::{last_named_before, main_act, mention_after, mention_before, Mention};
+use act::{
+    last_named_before, main_act, mention_after, mention_before, other_scheme_noun_after, Mention,
+};
 
 /// What a reference points at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -150,6 +152,10 @@ fn triggers(b: &[u8]) -> Vec<Trigger> {
         if short && preceded_by_apostrophe_or_digit(b, kw.start()) {
             continue;
         }
+        let number_start = all.end() - 1;
+        if word == b"s" && !dotted && looks_like_postcode_or_code(b, kw.start(), number_start) {
+            continue;
+        }
         let kind = match word.first() {
             Some(b'r') => RefKind::Regulation,
             Some(b'a') => RefKind::Article,
@@ -157,7 +163,7 @@ fn triggers(b: &[u8]) -> Vec<Trigger> {
         };
         out.push(Trigger {
             start: kw.start(),
-            number_start: all.end() - 1,
+            number_start,
             kind,
             act: None,
         });
@@ -211,6 +217,70 @@ fn preceded_by_apostrophe_or_digit(b: &[u8], at: usize) -> bool {
     before.ends_with(b"'")
         || before.ends_with("\u{2019}".as_bytes())
         || before.last().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Words that show a bare "S12" is about the Act rather than a postcode district or a code.
+const BARE_S_CONTEXT: &[&str] = &[
+    "under",
+    "exempt",
+    "exemption",
+    "exemptions",
+    "foia",
+    "foi",
+    "act",
+    "section",
+    "sections",
+    "refusal",
+    "refuse",
+    "refused",
+    "apply",
+    "applies",
+    "applied",
+    "engaged",
+    "engage",
+    "rely",
+    "relied",
+    "relying",
+    "withheld",
+    "withhold",
+    "redacted",
+    "cite",
+    "cited",
+    "citing",
+];
+
+/// True when a bare `S12` / `s40` (no dot, no space) at `start` is a postcode ("S36 1FY"), or has
+/// no word nearby that ties it to the Act: Sheffield's postcode districts are S1 to S99, and
+/// "S12" alone is more often a district or a code than a section.
+fn looks_like_postcode_or_code(b: &[u8], start: usize, number_start: usize) -> bool {
+    let mut j = number_start;
+    while j < b.len() && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    // An inward code follows: "S36 1FY".
+    let rest = &b[j..];
+    if rest.len() >= 4
+        && rest[0] == b' '
+        && rest[1].is_ascii_digit()
+        && rest[2].is_ascii_uppercase()
+        && rest[3].is_ascii_uppercase()
+        && !rest.get(4).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return true;
+    }
+    if rest.first() == Some(&b'(') {
+        return false;
+    }
+    let from = start.saturating_sub(40);
+    let to = (j + 30).min(b.len());
+    let near = |slice: &[u8]| {
+        slice.split(|c| !c.is_ascii_alphabetic()).any(|w| {
+            BARE_S_CONTEXT
+                .iter()
+                .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
+        })
+    };
+    !(near(&b[from..start]) || near(&b[j..to]))
 }
 
 /// One parsed branch.
@@ -684,6 +754,9 @@ fn resolve_act(text: &str, t: &Trigger, end: usize, d: &Defaults) -> (Act, bool)
     }
     let after_end = floor_boundary(text, end.saturating_add(160));
     let after = text.get(end..after_end).unwrap_or("");
+    if t.kind == RefKind::Section && other_scheme_noun_after(after) {
+        return (Act::Other, true);
+    }
     match mention_after(after) {
         Some(Mention::Named(act)) => return (act, true),
         Some(Mention::TheAct) => return (d.for_kind(t.kind), false),

@@ -32,7 +32,17 @@ pub(crate) fn compare_provisions(a: &str, b: &str) -> Ordering {
     key(a).cmp(&key(b))
 }
 
-fn evidence(text: &Text<'_>, rule: &Rule, span: Span, via: Via, cue: Option<&str>) -> Evidence {
+/// How far (bytes) a weak cue may stand from the evidence it supports.
+const WEAK_WINDOW: usize = 600;
+
+fn evidence(
+    text: &Text<'_>,
+    rule: &Rule,
+    span: Span,
+    via: Via,
+    cue: Option<&str>,
+    status: Status,
+) -> Evidence {
     let pos = text.position(span.start);
     Evidence {
         start: span.start,
@@ -43,6 +53,7 @@ fn evidence(text: &Text<'_>, rule: &Rule, span: Span, via: Via, cue: Option<&str
         rule: rule.id.clone(),
         via,
         cue: cue.map(str::to_string),
+        status,
         sentence: text.sentence_at(span.start),
     }
 }
@@ -51,7 +62,8 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// Builds the findings.
+/// Builds the findings. A strong cue infers a ground only where the resolution stage found it
+/// inferable in the letter's regime.
 pub(crate) fn build(
     text: &Text<'_>,
     rules: &RuleSet,
@@ -60,22 +72,55 @@ pub(crate) fn build(
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (ri, rule) in rules.rules().iter().enumerate() {
-        let cites: Vec<&ResolvedRef> = refs
+        let all_cites: Vec<&ResolvedRef> = refs
             .iter()
-            .filter(|r| r.rule == Some(ri) && r.role == RefRole::Ground && !r.quoted)
+            .filter(|r| r.rule == Some(ri) && r.role == RefRole::Ground)
             .collect();
         let mine = |w: Weight| {
             cues.iter()
-                .filter(move |c| c.hit.rule == ri && !c.quoted && rule.cues[c.hit.cue].weight == w)
+                .filter(move |c| c.hit.rule == ri && rule.cues[c.hit.cue].weight == w)
                 .collect::<Vec<_>>()
         };
-        let strong = mine(Weight::Strong);
-        if cites.is_empty() && strong.is_empty() {
+        let relied_cites = all_cites.iter().any(|r| r.status == Status::ReliedOn);
+        let all_strong = mine(Weight::Strong);
+        // Without a citation the ground rests on cues, and only on cues of the letter's regime.
+        let strong: Vec<&ResolvedCue> = if relied_cites {
+            all_strong
+        } else {
+            all_strong.into_iter().filter(|c| c.inferable).collect()
+        };
+        let relied_strong = strong.iter().any(|c| c.status == Status::ReliedOn);
+        let status = if relied_cites || relied_strong {
+            Status::ReliedOn
+        } else if all_cites
+            .iter()
+            .map(|r| r.status)
+            .chain(strong.iter().map(|c| c.status))
+            .any(|s| s == Status::Disclaimed)
+        {
+            Status::Disclaimed
+        } else if !all_cites.is_empty() || !strong.is_empty() {
+            Status::Mentioned
+        } else {
             continue;
-        }
+        };
+        // A relied-on ground made by a citation is cited; one made by cues alone is inferred.
+        let cites: Vec<&ResolvedRef> = if status == Status::ReliedOn && !relied_cites {
+            Vec::new()
+        } else {
+            all_cites
+        };
+
         let mut ev: Vec<Evidence> = Vec::new();
         for r in &cites {
-            ev.push(evidence(text, rule, r.cit.span, Via::Citation, None));
+            ev.push(evidence(
+                text,
+                rule,
+                r.cit.span,
+                Via::Citation,
+                None,
+                r.status,
+            ));
         }
         for c in &strong {
             let cue = &rule.cues[c.hit.cue];
@@ -85,12 +130,24 @@ pub(crate) fn build(
                 c.hit.span,
                 Via::StrongCue,
                 Some(&cue.phrase),
+                c.status,
             ));
         }
-        let paragraphs: Vec<Span> = ev.iter().map(|e| text.paragraph_at(e.start)).collect();
+        // Weak cues support the finding near its own evidence: same paragraph, within a few
+        // hundred bytes, and not in a zone.
+        let anchors: Vec<(Span, Span)> = ev
+            .iter()
+            .filter(|e| e.status == status)
+            .map(|e| (e.span(), text.paragraph_at(e.start)))
+            .collect();
         let weak: Vec<&ResolvedCue> = mine(Weight::Weak)
             .into_iter()
-            .filter(|c| paragraphs.iter().any(|p| p.contains(c.hit.span)))
+            .filter(|c| c.status == status)
+            .filter(|c| {
+                anchors.iter().any(|(a, p)| {
+                    p.contains(c.hit.span) && c.hit.span.start.abs_diff(a.start) <= WEAK_WINDOW
+                })
+            })
             .collect();
         for c in &weak {
             let cue = &rule.cues[c.hit.cue];
@@ -100,6 +157,7 @@ pub(crate) fn build(
                 c.hit.span,
                 Via::WeakCue,
                 Some(&cue.phrase),
+                c.status,
             ));
         }
         ev.sort_by_key(|e| (e.start, e.end));
@@ -158,7 +216,7 @@ pub(crate) fn build(
             provisions,
             kind,
             basis,
-            status: Status::ReliedOn,
+            status,
             confidence: round2(confidence),
             evidence: ev,
         });

@@ -7,6 +7,7 @@ pub use render::render_text;
 use serde::{Deserialize, Serialize};
 
 use crate::cite::{Act, RefKind};
+pub use crate::resolve::Jurisdiction;
 use crate::rules::Kind;
 use crate::span::Span;
 
@@ -84,6 +85,9 @@ pub struct Evidence {
     /// The cue phrase as written in the rule file, for cue evidence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
+    /// What this span alone says: relied on, only mentioned (quoted, hypothetical, general,
+    /// rights boilerplate) or disclaimed.
+    pub status: Status,
     /// The sentence that holds it.
     pub sentence: Span,
 }
@@ -161,6 +165,8 @@ pub struct Report {
     pub schema: u32,
     /// The rule set's version ([`crate::rules::RuleSet::version`]).
     pub rules_version: String,
+    /// The regime the letter is answered under.
+    pub jurisdiction: Jurisdiction,
     /// One finding per ground, in order of first evidence.
     pub findings: Vec<Finding>,
     /// Every statutory reference, in text order.

@@ -1,12 +1,19 @@
 //! The resolution stage: what each citation and cue means in its place. A citation resolves to
 //! a rule and a role (ground, procedural, other); citations and cues inside quoted text are not
-//! the authority's own reasoning.
+//! the authority's own reasoning; and the letter's regime decides which rule pack's cue phrases
+//! may infer a ground.
+
+mod regime;
+mod status;
+
+pub use regime::Jurisdiction;
+pub(crate) use regime::{detect_regime, Regime};
 
 use crate::cite::Citation;
 use crate::matching::CueHit;
-use crate::report::RefRole;
-use crate::rules::{Role, RuleSet};
-use crate::text::{Text, ZoneKind};
+use crate::report::{RefRole, Status};
+use crate::rules::{Kind, Role, RuleSet};
+use crate::text::Text;
 
 /// A citation with its meaning.
 #[derive(Clone, Debug)]
@@ -17,8 +24,8 @@ pub(crate) struct ResolvedRef {
     pub rule: Option<usize>,
     /// Its role.
     pub role: RefRole,
-    /// True when it stands in quoted text.
-    pub quoted: bool,
+    /// Whether the authority relies on it here (for ground citations).
+    pub status: Status,
 }
 
 /// A cue hit with its context.
@@ -26,12 +33,14 @@ pub(crate) struct ResolvedRef {
 pub(crate) struct ResolvedCue {
     /// The hit.
     pub hit: CueHit,
-    /// True when it stands in quoted text.
-    pub quoted: bool,
+    /// Whether the authority relies on it here.
+    pub status: Status,
+    /// True when the hit may infer its rule in this letter's regime (see [`cues`]).
+    pub inferable: bool,
 }
 
-fn quoted(text: &Text<'_>, offset: usize) -> bool {
-    text.zone_at(offset) == Some(ZoneKind::Quoted)
+fn qualified(rules: &RuleSet, rule: usize) -> bool {
+    rules.rules()[rule].kind == Some(Kind::Qualified)
 }
 
 /// Resolves each citation to a rule and role.
@@ -48,8 +57,12 @@ pub(crate) fn references(
                 Some(Role::Procedural) => RefRole::Procedural,
                 None => RefRole::Other,
             };
+            let status = match (role, rule) {
+                (RefRole::Ground, Some(i)) => status::assess(text, cit.span, qualified(rules, i)),
+                _ => Status::Mentioned,
+            };
             ResolvedRef {
-                quoted: quoted(text, cit.span.start),
+                status,
                 cit,
                 rule,
                 role,
@@ -59,13 +72,41 @@ pub(crate) fn references(
 }
 
 /// Puts each cue hit in its context.
-pub(crate) fn cues(text: &Text<'_>, hits: Vec<CueHit>) -> Vec<ResolvedCue> {
-    hits.into_iter()
-        .map(|hit| ResolvedCue {
-            quoted: quoted(text, hit.span.start),
-            hit,
-        })
-        .collect()
+///
+/// A cue may infer its rule when the rule belongs to the letter's primary regime, or when the
+/// letter also speaks of the rule's regime and no rule of the primary regime shares the phrase.
+/// So "personal data ... redacted" in an EIR letter infers regulation 13, not s.40, while a
+/// FOIA-only phrase ("exceeds the cost limit") still infers s.12 in an EIR letter that also
+/// names the Act.
+pub(crate) fn cues(
+    text: &Text<'_>,
+    rules: &RuleSet,
+    regime: &Regime,
+    hits: Vec<CueHit>,
+) -> Vec<ResolvedCue> {
+    let act_of = |h: &CueHit| rules.rules()[h.rule].act;
+    let mut out = Vec::with_capacity(hits.len());
+    let mut i = 0;
+    while i < hits.len() {
+        // Hits of one phrase occurrence are adjacent and share a span.
+        let mut j = i;
+        while j < hits.len() && hits[j].span == hits[i].span {
+            j += 1;
+        }
+        let group = &hits[i..j];
+        let primary_claims = group.iter().any(|h| act_of(h) == regime.primary);
+        for h in group {
+            let act = act_of(h);
+            let inferable = act == regime.primary || (!primary_claims && regime.has(act));
+            out.push(ResolvedCue {
+                status: status::assess(text, h.span, qualified(rules, h.rule)),
+                hit: *h,
+                inferable,
+            });
+        }
+        i = j;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -79,9 +120,10 @@ mod tests {
         let src = "We rely on section 43(2). You may complain under section 50. See s.43 of the Housing Act 1985.\n> under section 43";
         let t = Text::new(src);
         let r = references(&t, &rules, find_citations(src));
-        let roles: Vec<_> = r.iter().map(|r| (r.role, r.quoted)).collect();
-        assert_eq!(roles[0], (RefRole::Ground, false));
-        assert_eq!(roles[2], (RefRole::Other, false));
-        assert_eq!(roles[3], (RefRole::Ground, true));
+        let roles: Vec<_> = r.iter().map(|r| (r.role, r.status)).collect();
+        assert_eq!(roles[0], (RefRole::Ground, Status::ReliedOn));
+        assert_eq!(roles[1].0, RefRole::Procedural);
+        assert_eq!(roles[2].0, RefRole::Other);
+        assert_eq!(roles[3], (RefRole::Ground, Status::Mentioned));
     }
 }

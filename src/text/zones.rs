@@ -1,6 +1,9 @@
-//! Zones: stretches of a letter whose citations are not the authority's own reasoning, such as
-//! text quoted from the requester's email.
+//! Zones: stretches of a letter whose citations are not the authority's own reasoning: text
+//! quoted from earlier mail, the requester's request repeated back, signatures and e-mail
+//! footers.
 
+use once_cell::sync::Lazy;
+use regex::Regex;
 use serde::Serialize;
 
 use crate::span::{LineIndex, Span};
@@ -12,6 +15,15 @@ use crate::span::{LineIndex, Span};
 pub enum ZoneKind {
     /// Lines quoted from earlier mail (`> ...`).
     Quoted,
+    /// An earlier message carried below this one ("From: ... Sent: ...", "-----Original
+    /// Message-----", "On ... wrote:"), to the end of the text.
+    Forwarded,
+    /// The requester's request repeated back ("You asked:", "Your request:", "Question").
+    Request,
+    /// The sign-off and the lines of name and address after it.
+    Signature,
+    /// An e-mail disclaimer ("This e-mail and any attachments are confidential ...").
+    Footer,
 }
 
 /// A zone of a letter.
@@ -24,28 +36,146 @@ pub struct Zone {
     pub span: Span,
 }
 
-/// Finds the zones of `text`: for now, runs of lines quoted with a leading `>`.
+/// The start of an earlier message carried in this one.
+static FORWARD_START: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*(?:-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}|_{5,}\s*$|on\s.{4,160}\bwrote:\s*$)")
+        .expect("forward pattern is valid")
+});
+static HEADER_FROM: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^\s*\*?From:\*?\s+\S").expect("from pattern is valid"));
+static HEADER_OTHER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*\*?(?:Sent|Date|To|Subject|Cc):\*?\s").expect("header pattern is valid")
+});
+/// A heading that introduces the requester's words.
+static REQUEST_HEAD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:\d+[.)]?\s*)?(?:you\s+asked(?:\s+for)?|your\s+(?:original\s+)?(?:request|question|enquiry)(?:\s+was)?|request(?:ed)?(?:\s+information)?|information\s+requested|question|original\s+request)\s*(?::|-|–)?\s*(.*)$",
+    )
+    .expect("request heading pattern is valid")
+});
+/// A heading that ends the requester's words.
+static RESPONSE_HEAD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:our\s+|council\s+|the\s+council'?s?\s+)?(?:response|answer|reply|decision)\b",
+    )
+    .expect("response heading pattern is valid")
+});
+static SIGN_OFF: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm|many)\s+(?:regards|thanks)|regards|thank\s+you)[,.!]?\s*$")
+        .expect("sign-off pattern is valid")
+});
+static FOOTER_START: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*(?:this\s+e-?mail|the\s+information\s+in\s+this\s+e-?mail|this\s+message\s+and\s+any|disclaimer\b|confidentiality\s+notice)")
+        .expect("footer pattern is valid")
+});
+
+/// Finds the zones of `text`, in order and without overlaps.
 pub fn find_zones(text: &str, lines: &LineIndex) -> Vec<Zone> {
+    let count = lines.line_count();
+    let line = |n: usize| lines.line_span(text, n).unwrap_or_default();
+    let line_text = |n: usize| line(n).slice(text);
     let mut zones: Vec<Zone> = Vec::new();
-    for n in 1..=lines.line_count() {
-        let Some(span) = lines.line_span(text, n) else {
-            continue;
-        };
-        if !span.slice(text).trim_start().starts_with('>') {
-            continue;
+    let push = |zones: &mut Vec<Zone>, kind: ZoneKind, span: Span| {
+        if span.is_empty() {
+            return;
         }
         match zones.last_mut() {
-            // Extend the zone over the line break that separates two quoted lines.
             Some(z)
-                if z.kind == ZoneKind::Quoted && text[z.span.end..span.start].trim().is_empty() =>
+                if z.kind == kind
+                    && text
+                        .get(z.span.end..span.start)
+                        .is_some_and(|g| g.trim().is_empty()) =>
             {
                 z.span.end = span.end;
             }
-            _ => zones.push(Zone {
-                kind: ZoneKind::Quoted,
-                span,
-            }),
+            _ => zones.push(Zone { kind, span }),
         }
+    };
+
+    let mut n = 1;
+    while n <= count {
+        let l = line_text(n);
+        // An earlier message: from here to the end.
+        let header = HEADER_FROM.is_match(l)
+            && (n + 1..=(n + 4).min(count)).any(|k| HEADER_OTHER.is_match(line_text(k)));
+        if header || FORWARD_START.is_match(l) {
+            push(
+                &mut zones,
+                ZoneKind::Forwarded,
+                Span::new(line(n).start, text.len()),
+            );
+            break;
+        }
+        if l.trim_start().starts_with('>') {
+            push(&mut zones, ZoneKind::Quoted, line(n));
+            n += 1;
+            continue;
+        }
+        if FOOTER_START.is_match(l) {
+            // A disclaimer runs to the next blank line.
+            let mut end = n;
+            while end < count && !line_text(end + 1).trim().is_empty() {
+                end += 1;
+            }
+            push(
+                &mut zones,
+                ZoneKind::Footer,
+                Span::new(line(n).start, line(end).end),
+            );
+            n = end + 1;
+            continue;
+        }
+        if SIGN_OFF.is_match(l) {
+            // The sign-off and up to six short lines after it (name, title, address).
+            let mut end = n;
+            while end < count && end - n < 6 {
+                let next = line_text(end + 1).trim();
+                if next.is_empty() || next.len() > 60 || FOOTER_START.is_match(next) {
+                    break;
+                }
+                end += 1;
+            }
+            push(
+                &mut zones,
+                ZoneKind::Signature,
+                Span::new(line(n).start, line(end).end),
+            );
+            n = end + 1;
+            continue;
+        }
+        if let Some(caps) = REQUEST_HEAD.captures(l) {
+            let inline = caps.get(1).map_or("", |m| m.as_str()).trim();
+            // A bare heading line, or a heading followed by the request on the same line.
+            let heading_only = inline.is_empty() && l.trim().len() <= 40;
+            if heading_only || !inline.is_empty() && l.trim_end().len() > inline.len() {
+                let start = if inline.is_empty() {
+                    line(n).start
+                } else {
+                    caps.get(1)
+                        .map_or(line(n).start, |m| m.start() + line(n).start)
+                };
+                let mut end = n;
+                while end < count {
+                    let next = line_text(end + 1);
+                    if next.trim().is_empty() || RESPONSE_HEAD.is_match(next) {
+                        break;
+                    }
+                    if end - n >= 12 {
+                        break;
+                    }
+                    end += 1;
+                }
+                let span = Span::new(start, line(end).end);
+                if inline.is_empty() && end == n {
+                    n += 1;
+                    continue;
+                }
+                push(&mut zones, ZoneKind::Request, span);
+                n = end + 1;
+                continue;
+            }
+        }
+        n += 1;
     }
     zones
 }
@@ -54,20 +184,73 @@ pub fn find_zones(text: &str, lines: &LineIndex) -> Vec<Zone> {
 mod tests {
     use super::*;
 
+    fn zones(text: &str) -> Vec<(ZoneKind, &str)> {
+        find_zones(text, &LineIndex::new(text))
+            .into_iter()
+            .map(|z| (z.kind, z.span.slice(text)))
+            .collect()
+    }
+
     #[test]
     fn quoted_lines_form_one_zone() {
         let text = "Reply here.\n> You asked for s.43 data\n> and more\nOur answer.";
-        let z = find_zones(text, &LineIndex::new(text));
-        assert_eq!(z.len(), 1);
         assert_eq!(
-            z[0].span.slice(text),
-            "> You asked for s.43 data\n> and more"
+            zones(text),
+            vec![(ZoneKind::Quoted, "> You asked for s.43 data\n> and more")]
         );
     }
 
     #[test]
-    fn no_quotes_no_zones() {
-        let text = "Plain letter.";
-        assert!(find_zones(text, &LineIndex::new(text)).is_empty());
+    fn earlier_mail_runs_to_the_end() {
+        let text = "Our reply.\nFrom: A Person\nSent: 1 May 2024\nTo: FOI\nSubject: request\nWe rely on s.43.";
+        let z = zones(text);
+        assert_eq!(z.len(), 1);
+        assert_eq!(z[0].0, ZoneKind::Forwarded);
+        assert!(z[0].1.starts_with("From: A Person"));
+        assert_eq!(
+            zones("Reply.\nOn 3 May 2024, Jo Bloggs wrote:\n> text")[0].0,
+            ZoneKind::Forwarded
+        );
+        assert_eq!(
+            zones("Reply.\n-----Original Message-----\nold")[0].0,
+            ZoneKind::Forwarded
+        );
+    }
+
+    #[test]
+    fn the_request_repeated_back() {
+        let text =
+            "Dear Sir\nQuestion\nPlease list all section 38 agreements.\nResponse\nSee attached.";
+        assert_eq!(
+            zones(text),
+            vec![(
+                ZoneKind::Request,
+                "Question\nPlease list all section 38 agreements."
+            )]
+        );
+        let text = "You asked: how many staff earn over £100k?\nResponse: 12.";
+        assert_eq!(
+            zones(text),
+            vec![(ZoneKind::Request, "how many staff earn over £100k?")]
+        );
+    }
+
+    #[test]
+    fn signature_and_footer() {
+        let text = "We rely on s.12.\nYours sincerely,\nJo Bloggs\nFOI Officer\n\nThis email and any attachments are confidential and may be legally privileged.";
+        let z = zones(text);
+        assert_eq!(
+            z[0],
+            (
+                ZoneKind::Signature,
+                "Yours sincerely,\nJo Bloggs\nFOI Officer"
+            )
+        );
+        assert_eq!(z[1].0, ZoneKind::Footer);
+    }
+
+    #[test]
+    fn no_zones_in_plain_text() {
+        assert!(zones("Plain letter.").is_empty());
     }
 }

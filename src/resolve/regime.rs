@@ -1,0 +1,170 @@
+//! Which regime a letter is written under: FOIA, the EIR, FOISA or the EISRs, from what it says
+//! ("Environmental Information Regulations", "FOISA", "Scottish Information Commissioner") and
+//! from the acts of the provisions it cites.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::cite::{Act, Citation};
+
+/// The regime a letter is answered under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Jurisdiction {
+    /// Freedom of Information Act 2000.
+    Foia,
+    /// Environmental Information Regulations 2004.
+    Eir,
+    /// Freedom of Information (Scotland) Act 2002.
+    Foisa,
+    /// Environmental Information (Scotland) Regulations 2004.
+    Eisr,
+    /// More than one, in comparable measure.
+    Mixed,
+    /// No sign of any.
+    Unknown,
+}
+
+/// The regime of one letter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Regime {
+    /// For the report.
+    pub jurisdiction: Jurisdiction,
+    /// The regime whose cue phrases may infer grounds (the strongest one; FOIA when unknown).
+    pub primary: Act,
+    /// Which of FOIA, EIR, FOISA, EISR the letter shows any sign of.
+    present: [bool; 4],
+}
+
+impl Regime {
+    /// True when the letter shows any sign of `act`'s regime (or `act` is the primary one).
+    pub(crate) fn has(&self, act: Act) -> bool {
+        act == self.primary
+            || REGIMES
+                .iter()
+                .position(|&r| r == act)
+                .is_some_and(|i| self.present[i])
+    }
+}
+
+const REGIMES: [Act; 4] = [Act::Foia, Act::Eir, Act::Foisa, Act::Eisr];
+
+/// Counts each regime's signals and decides.
+pub(crate) fn detect_regime(text: &str, citations: &[Citation]) -> Regime {
+    static SIGNALS: Lazy<Vec<(Regex, Act)>> = Lazy::new(|| {
+        let table: &[(&str, Act)] = &[
+            (
+                r"(?i)Freedom\s+of\s+Information\s*\(\s*Scotland\s*\)",
+                Act::Foisa,
+            ),
+            (r"\bFOISA\b", Act::Foisa),
+            (r"(?i)Scottish\s+Information\s+Commissioner", Act::Foisa),
+            (
+                r"(?i)Environmental\s+Information\s*\(\s*Scotland\s*\)",
+                Act::Eisr,
+            ),
+            (r"\bEISRs?\b", Act::Eisr),
+            (r"(?i)Environmental\s+Information\s+Regulations", Act::Eir),
+            (r"\bEIRs?\b", Act::Eir),
+            (r"(?i)Freedom\s+of\s+Information\s+Act", Act::Foia),
+            (r"\b(?:FOIA|FoIA|FOI\s+Act)\b", Act::Foia),
+        ];
+        table
+            .iter()
+            .map(|(re, a)| (Regex::new(re).expect("regime patterns are valid"), *a))
+            .collect()
+    });
+    let mut score = [0usize; 4];
+    let slot = |a: Act| REGIMES.iter().position(|&r| r == a);
+    for (re, act) in SIGNALS.iter() {
+        if let Some(i) = slot(*act) {
+            score[i] += re.find_iter(text).count();
+        }
+    }
+    for c in citations.iter().filter(|c| c.act_explicit) {
+        if let Some(i) = slot(c.act) {
+            score[i] += 1;
+        }
+    }
+    // The Scottish Act's signals also count for the Scottish regulations' letters and the
+    // other way round only through their own names; nothing else to merge.
+    let mut order: Vec<usize> = (0..4).filter(|&i| score[i] > 0).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(score[i]));
+    let (jurisdiction, primary) = match order.as_slice() {
+        [] => (Jurisdiction::Unknown, Act::Foia),
+        [only] => (jurisdiction_of(REGIMES[*only]), REGIMES[*only]),
+        [top, second, ..] => {
+            let primary = if score[*top] == score[*second] {
+                // A tie goes to the Act over the regulations (FOIA before EIR, FOISA before EISR).
+                REGIMES[(*top).min(*second)]
+            } else {
+                REGIMES[*top]
+            };
+            let j = if score[*top] >= 2 * score[*second] {
+                jurisdiction_of(REGIMES[*top])
+            } else {
+                Jurisdiction::Mixed
+            };
+            (j, primary)
+        }
+    };
+    Regime {
+        jurisdiction,
+        primary,
+        present: score.map(|s| s > 0),
+    }
+}
+
+fn jurisdiction_of(act: Act) -> Jurisdiction {
+    match act {
+        Act::Eir => Jurisdiction::Eir,
+        Act::Foisa => Jurisdiction::Foisa,
+        Act::Eisr => Jurisdiction::Eisr,
+        _ => Jurisdiction::Foia,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cite::find_citations;
+
+    fn regime(text: &str) -> Regime {
+        detect_regime(text, &find_citations(text))
+    }
+
+    #[test]
+    fn detects_each_regime() {
+        assert_eq!(
+            regime("under the Freedom of Information Act 2000").jurisdiction,
+            Jurisdiction::Foia
+        );
+        assert_eq!(
+            regime("handled under the Environmental Information Regulations 2004 (EIR) rather than the Freedom of Information Act").primary,
+            Act::Eir
+        );
+        assert_eq!(
+            regime("under FOISA, section 38(1)(b)").jurisdiction,
+            Jurisdiction::Foisa
+        );
+        assert_eq!(
+            regime(
+                "regulation 10(5)(e) of the Environmental Information (Scotland) Regulations 2004"
+            )
+            .jurisdiction,
+            Jurisdiction::Eisr
+        );
+        assert_eq!(
+            regime("Thank you for your email.").jurisdiction,
+            Jurisdiction::Unknown
+        );
+        assert_eq!(regime("Thank you for your email.").primary, Act::Foia);
+        assert_eq!(
+            regime("FOIA and EIR both apply").jurisdiction,
+            Jurisdiction::Mixed
+        );
+        assert_eq!(regime("FOIA and EIR both apply").primary, Act::Foia);
+    }
+}

@@ -1,0 +1,220 @@
+//! What the authority does with each citation or cue: relies on it, only mentions it, or says
+//! it does not rely on it. Decided from where the span stands (zones) and from the words of its
+//! sentence, with negation scoped to the clause.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::report::Status;
+use crate::span::Span;
+use crate::text::Text;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("status patterns are valid")
+}
+
+/// Negation of reliance, to be found in the same clause as the span.
+static DISCLAIM: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:not|no\s+longer|never)\s+(?:be\s+|being\s+|been\s+)?(?:seeking\s+to\s+|intend(?:ing)?\s+to\s+|going\s+to\s+)?(?:rely|relying|relied|apply|applying|applied|applicable|engaged?|used?|using|cite|citing|invoke|invoking|claim|claiming|withhold|withholding|withheld|exempt)\b|\b(?:does|do|did)\s*(?:not|n[’']t)\s+(?:apply|engage|cover)\b|\bno\s+(?:exemptions?|exceptions?)\s+(?:(?:has|have)\s+been\s+|(?:is|are|was|were)\s+(?:being\s+)?)?(?:applied|used|relied|engaged|claimed|cited)\b|\b(?:withdraw|withdrawn|withdrawing)\b|\bnot\s+(?:been\s+)?withheld\b",
+    )
+});
+
+/// Words that end a clause for negation scope.
+static CLAUSE_BREAK: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)[;:]|,\s*(?:but|however|although|though|whereas|and)\b|\s(?:but|however|although|whereas)\s|\.\s",
+    )
+});
+
+/// The grounds are being considered, not yet applied (public interest extensions).
+static UNDER_CONSIDERATION: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)not\s+yet\s+(?:reached|made|been\s+able\s+to\s+reach)\s+a\s+decision|\bextend(?:ing|ed)?\s+the\s+(?:deadline|time|response)|\bfurther\s+time\s+to\s+consider|\bextension\b|\badditional\s+time\b|\bmore\s+time\s+to\s+(?:consider|determine)",
+    )
+});
+
+/// The public interest came down on the side of release, so the exemption is not relied on.
+static PIT_FAVOURS_RELEASE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)(?:public\s+interest|balance)\s+(?:lies|falls|rests|is|was|weighs)\s+(?:in\s+favour\s+of|towards)\s+(?:the\s+)?(?:disclos|releas|publi)|favou?rs?\s+(?:the\s+)?(?:disclosure|release)\b|\bdecided\s+to\s+(?:disclose|release)\b|\bwe\s+have\s+(?:therefore\s+)?(?:disclosed|released)\b",
+    )
+});
+
+/// The law explained in general, a list of what could apply, or a hypothetical.
+static GENERAL: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\bfor\s+example\b|\bsuch\s+as\b|\be\.g\.|\bexemptions?\s+(?:include|such|available|which\s+(?:may|might|could))|\b(?:may|might|could)\s+(?:potentially\s+)?(?:apply|be\s+applied|be\s+engaged|be\s+exempt|rely|withhold|refuse)\b|\bthe\s+act\s+(?:allows|provides|permits|sets\s+out|contains|includes)\b|\bit\s+is\s+(?:standard|normal|usual)\s+practice\b|\bin\s+general\b|\bgenerally\b|\bwhere\s+(?:an?\s+)?(?:exemption|authority|public\s+authority)\b",
+    )
+});
+
+/// The requester's words: a question, or a request.
+static REQUESTER: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)^\s*(?:[\d.()a-z]{1,4}[.)]\s*)?(?:[•·*-]\s*)?(?:please\s+(?:provide|could|can|send|supply|give|tell|confirm|identify|produce|list|share|advise|disclose|explain|let)|could\s+you|can\s+you|would\s+you|i\s+would\s+like|i\s+request|i\s+am\s+requesting|i\s+wish\s+to|under\s+the\s+freedom\s+of\s+information\s+act[^.]{0,40}\b(?:i|please)\b|in\s+your\s+request|you\s+asked|you\s+requested|you\s+have\s+asked)",
+    )
+});
+
+/// Rights boilerplate: review and complaint.
+static RIGHTS: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\binternal\s+review\b|\binformation\s+commissioner\b|\bcomplain|\b(?:dissatisfied|not\s+satisfied|unhappy)\b|\bright\s+to\s+(?:appeal|request|ask)\b",
+    )
+});
+
+/// True when `span` sits between quotation marks within `sentence`.
+fn in_quotation_marks(text: &str, sentence: Span, span: Span) -> bool {
+    let before = text.get(sentence.start..span.start).unwrap_or("");
+    let after = text.get(span.end..sentence.end.max(span.end)).unwrap_or("");
+    let opens = before.matches('“').count() + before.matches('‘').count();
+    let closes = before.matches('”').count() + before.matches('’').count();
+    let straight = before.matches('"').count();
+    (opens > closes && (after.contains('”') || after.contains('’')))
+        || (straight % 2 == 1 && after.contains('"'))
+}
+
+/// The clause of `sentence` that holds `span`.
+fn clause(text: &str, sentence: Span, span: Span) -> Span {
+    let s = sentence.slice(text);
+    let rel_start = span.start.saturating_sub(sentence.start);
+    let rel_end = span.end.saturating_sub(sentence.start).min(s.len());
+    let mut start = 0;
+    let mut end = s.len();
+    for m in CLAUSE_BREAK.find_iter(s) {
+        if m.end() <= rel_start {
+            start = m.end();
+        } else if m.start() >= rel_end {
+            end = m.start();
+            break;
+        }
+    }
+    Span::new(sentence.start + start, sentence.start + end.max(start))
+}
+
+/// The status of one citation or cue at `span`. `qualified` says whether the ground takes a
+/// public interest test (only then can the test's outcome make it merely mentioned).
+pub(crate) fn assess(text: &Text<'_>, span: Span, qualified: bool) -> Status {
+    // Quoted mail, the request repeated back, signatures and footers are not the authority's
+    // reasoning in this letter.
+    if text.zone_at(span.start).is_some() {
+        return Status::Mentioned;
+    }
+    let src = text.as_str();
+    let sentence = text.sentence_at(span.start);
+    let sentence_text = sentence.slice(src);
+    let clause_span = clause(src, sentence, span);
+    if DISCLAIM.is_match(clause_span.slice(src)) {
+        return Status::Disclaimed;
+    }
+    if REQUESTER.is_match(sentence_text) || sentence_text.trim_end().ends_with('?') {
+        return Status::Mentioned;
+    }
+    if UNDER_CONSIDERATION.is_match(sentence_text)
+        || GENERAL.is_match(sentence_text)
+        || RIGHTS.is_match(sentence_text)
+        || in_quotation_marks(src, sentence, span)
+    {
+        return Status::Mentioned;
+    }
+    if qualified {
+        // The outcome of the public interest test usually comes within a few sentences.
+        let sentences = text.paragraph_sentences(span.start);
+        let i = sentences.partition_point(|s| s.end <= span.start);
+        if sentences
+            .iter()
+            .skip(i)
+            .take(4)
+            .any(|s| PIT_FAVOURS_RELEASE.is_match(s.slice(src)))
+        {
+            return Status::Mentioned;
+        }
+    }
+    Status::ReliedOn
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status_of(text: &str, needle: &str, qualified: bool) -> Status {
+        let t = Text::new(text);
+        let start = text.find(needle).expect("needle in text");
+        assess(&t, Span::new(start, start + needle.len()), qualified)
+    }
+
+    #[test]
+    fn reliance_is_the_default() {
+        assert_eq!(
+            status_of(
+                "The rates are withheld under section 43(2).",
+                "section 43(2)",
+                true
+            ),
+            Status::ReliedOn
+        );
+    }
+
+    #[test]
+    fn negation_is_scoped_to_the_clause() {
+        assert_eq!(
+            status_of("We are not relying on section 43.", "section 43", true),
+            Status::Disclaimed
+        );
+        assert_eq!(
+            status_of(
+                "Section 43 does not apply to this information.",
+                "Section 43",
+                true
+            ),
+            Status::Disclaimed
+        );
+        assert_eq!(
+            status_of(
+                "Section 36 does not apply, but the names are withheld under section 40(2).",
+                "section 40(2)",
+                false
+            ),
+            Status::ReliedOn
+        );
+    }
+
+    #[test]
+    fn mentions() {
+        assert_eq!(
+            status_of(
+                "Exemptions such as section 42 may apply to legal advice.",
+                "section 42",
+                true
+            ),
+            Status::Mentioned
+        );
+        assert_eq!(
+            status_of("We considered section 42. However, the public interest lies in favour of disclosure.", "section 42", true),
+            Status::Mentioned
+        );
+        assert_eq!(
+            status_of(
+                "We have not yet reached a decision on section 36 and are extending the deadline.",
+                "section 36",
+                true
+            ),
+            Status::Mentioned
+        );
+        assert_eq!(
+            status_of(
+                "Emails were marked “covered by legal privilege” by officers.",
+                "legal privilege",
+                true
+            ),
+            Status::Mentioned
+        );
+        assert_eq!(
+            status_of(
+                "Could you confirm whether section 12 applies?",
+                "section 12",
+                false
+            ),
+            Status::Mentioned
+        );
+    }
+}
