@@ -84,7 +84,7 @@ impl Classifier {
         let rules = &self.inner.rules;
         let t = Text::new(text);
         let citations = find_citations(text);
-        let regime = resolve::detect_regime(text, &citations);
+        let regime = resolve::detect_regime(&t, &citations);
         let refs = resolve::references(&t, rules, citations);
         let cues = resolve::cues(&t, rules, &regime, self.inner.cues.find(text));
         let findings = findings::build(&t, rules, &refs, &cues);

@@ -68,19 +68,51 @@ pub struct Position {
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Number of chars before each [`BLOCK`]-byte block, so that a column is found by counting
+    /// at most one block of bytes, however long the line.
+    block_chars: Vec<usize>,
+}
+
+/// Block size (bytes) of the char-count checkpoints.
+const BLOCK: usize = 1024;
+
+/// True for a byte that starts a UTF-8 character.
+fn starts_char(b: u8) -> bool {
+    (b as i8) >= -0x40
 }
 
 impl LineIndex {
     /// Indexes the line starts of `text`. Lines end at `\n` (a preceding `\r` stays on its line).
     pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { starts }
+        let mut block_chars = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut chars = 0;
+        for (n, block) in bytes.chunks(BLOCK).enumerate() {
+            block_chars.push(chars);
+            for (i, &b) in block.iter().enumerate() {
+                if b == b'\n' {
+                    starts.push(n * BLOCK + i + 1);
+                }
+                chars += usize::from(starts_char(b));
+            }
+        }
+        block_chars.push(chars);
+        LineIndex {
+            starts,
+            block_chars,
+        }
+    }
+
+    /// Number of chars in `text[..offset]` (`offset` clamped to the text).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let offset = offset.min(text.len());
+        let block = offset / BLOCK;
+        let base = self.block_chars.get(block).copied().unwrap_or(0);
+        base + text.as_bytes()[block * BLOCK..offset]
+            .iter()
+            .filter(|&&b| starts_char(b))
+            .count()
     }
 
     /// Number of lines (a text with no newline has one line).
@@ -112,11 +144,7 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_of(offset);
         let start = self.starts[line - 1];
-        let column = text.as_bytes()[start..offset]
-            .iter()
-            .filter(|&&b| (b as i8) >= -0x40)
-            .count()
-            + 1;
+        let column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
         Position { line, column }
     }
 }
@@ -141,6 +169,29 @@ mod tests {
         assert_eq!(idx.line_span(text, 2).map(|s| s.slice(text)), Some("£cd"));
         assert_eq!(idx.line_count(), 3);
         assert_eq!(idx.line_span(text, 4), None);
+    }
+
+    #[test]
+    fn columns_on_long_lines_cross_blocks() {
+        let text = format!("{}é{}x", "a".repeat(1500), "ü".repeat(700));
+        let idx = LineIndex::new(&text);
+        let x = text.len() - 1;
+        assert_eq!(
+            idx.position(&text, x),
+            Position {
+                line: 1,
+                column: 1500 + 1 + 700 + 1
+            }
+        );
+        let text2 = format!("{}\n{}y", "é".repeat(800), "b".repeat(2000));
+        let idx2 = LineIndex::new(&text2);
+        assert_eq!(
+            idx2.position(&text2, text2.len() - 1),
+            Position {
+                line: 2,
+                column: 2001
+            }
+        );
     }
 
     #[test]

@@ -135,19 +135,23 @@ pub(crate) fn build(
         }
         // Weak cues support the finding near its own evidence: same paragraph, within a few
         // hundred bytes, and not in a zone.
-        let anchors: Vec<(Span, Span)> = ev
+        let mut anchors: Vec<usize> = ev
             .iter()
             .filter(|e| e.status == status)
-            .map(|e| (e.span(), text.paragraph_at(e.start)))
+            .map(|e| e.start)
             .collect();
+        anchors.sort_unstable();
+        let near_anchor = |c: &ResolvedCue| {
+            let at = c.hit.span.start;
+            let i = anchors.partition_point(|&a| a < at.saturating_sub(WEAK_WINDOW));
+            anchors[i..]
+                .iter()
+                .take_while(|&&a| a <= at.saturating_add(WEAK_WINDOW))
+                .any(|&a| text.paragraph_at(a).contains(c.hit.span))
+        };
         let weak: Vec<&ResolvedCue> = mine(Weight::Weak)
             .into_iter()
-            .filter(|c| c.status == status)
-            .filter(|c| {
-                anchors.iter().any(|(a, p)| {
-                    p.contains(c.hit.span) && c.hit.span.start.abs_diff(a.start) <= WEAK_WINDOW
-                })
-            })
+            .filter(|c| c.status == status && near_anchor(c))
             .collect();
         for c in &weak {
             let cue = &rule.cues[c.hit.cue];

@@ -7,6 +7,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::cite::{Act, Citation};
+use crate::text::Text;
 
 /// The regime a letter is answered under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -51,8 +52,10 @@ impl Regime {
 
 const REGIMES: [Act; 4] = [Act::Foia, Act::Eir, Act::Foisa, Act::Eisr];
 
-/// Counts each regime's signals and decides.
-pub(crate) fn detect_regime(text: &str, citations: &[Citation]) -> Regime {
+/// Counts each regime's signals and decides. Signals inside zones (earlier mail, the request
+/// repeated back, signatures, footers) do not count.
+pub(crate) fn detect_regime(text: &Text<'_>, citations: &[Citation]) -> Regime {
+    let own = |offset: usize| text.zone_at(offset).is_none();
     static SIGNALS: Lazy<Vec<(Regex, Act)>> = Lazy::new(|| {
         let table: &[(&str, Act)] = &[
             (
@@ -69,6 +72,11 @@ pub(crate) fn detect_regime(text: &str, citations: &[Citation]) -> Regime {
             (r"(?i)Environmental\s+Information\s+Regulations", Act::Eir),
             (r"\bEIRs?\b", Act::Eir),
             (r"(?i)Freedom\s+of\s+Information\s+Act", Act::Foia),
+            // The Fees Regulations (cost limit) belong to FOIA.
+            (
+                r"(?i)Freedom\s+of\s+Information\s+and\s+Data\s+Protection\s*\(\s*Appropriate\s+Limit",
+                Act::Foia,
+            ),
             (r"\b(?:FOIA|FoIA|FOI\s+Act)\b", Act::Foia),
         ];
         table
@@ -80,10 +88,16 @@ pub(crate) fn detect_regime(text: &str, citations: &[Citation]) -> Regime {
     let slot = |a: Act| REGIMES.iter().position(|&r| r == a);
     for (re, act) in SIGNALS.iter() {
         if let Some(i) = slot(*act) {
-            score[i] += re.find_iter(text).count();
+            score[i] += re
+                .find_iter(text.as_str())
+                .filter(|m| own(m.start()))
+                .count();
         }
     }
-    for c in citations.iter().filter(|c| c.act_explicit) {
+    for c in citations
+        .iter()
+        .filter(|c| c.act_explicit && own(c.span.start))
+    {
         if let Some(i) = slot(c.act) {
             score[i] += 1;
         }
@@ -132,7 +146,7 @@ mod tests {
     use crate::cite::find_citations;
 
     fn regime(text: &str) -> Regime {
-        detect_regime(text, &find_citations(text))
+        detect_regime(&Text::new(text), &find_citations(text))
     }
 
     #[test]

@@ -37,7 +37,7 @@ static UNDER_CONSIDERATION: Lazy<Regex> = Lazy::new(|| {
 /// The public interest came down on the side of release, so the exemption is not relied on.
 static PIT_FAVOURS_RELEASE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?:public\s+interest|balance)\s+(?:lies|falls|rests|is|was|weighs)\s+(?:in\s+favour\s+of|towards)\s+(?:the\s+)?(?:disclos|releas|publi)|favou?rs?\s+(?:the\s+)?(?:disclosure|release)\b|\bdecided\s+to\s+(?:disclose|release)\b|\bwe\s+have\s+(?:therefore\s+)?(?:disclosed|released)\b",
+        r"(?i)(?:public\s+interest|balance)\s+(?:lies|falls|rests|is|was|weighs)\s+(?:in\s+favour\s+of|towards)\s+(?:the\s+)?(?:disclos|releas|publi)|favou?rs?\s+(?:the\s+)?(?:disclosure|release)\b|\bdecided\s+to\s+(?:disclose|release)\b|\bwe\s+have\s+(?:therefore\s+)?(?:disclosed|released)\b|(?:not|n't)\s+(?:consider|think|believe)\s+that\s+(?:maintaining|the\s+public\s+interest\s+in\s+maintaining)\s+the\s+exemption\s+outweighs|public\s+interest\s+in\s+(?:disclosure|disclosing|release|releasing)[^.]{0,40}\boutweighs\b",
     )
 });
 
@@ -58,7 +58,7 @@ static REQUESTER: Lazy<Regex> = Lazy::new(|| {
 /// Rights boilerplate: review and complaint.
 static RIGHTS: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\binternal\s+review\b|\binformation\s+commissioner\b|\bcomplain|\b(?:dissatisfied|not\s+satisfied|unhappy)\b|\bright\s+to\s+(?:appeal|request|ask)\b",
+        r"(?i)\binternal\s+review\b|\bmake\s+a\s+complaint\b|\bcomplain\s+to\b|\bcomplaints?\s+(?:procedure|process)\b|\b(?:if\s+you\s+are|you\s+remain)\s+(?:dissatisfied|not\s+satisfied|unhappy)\b|\bright\s+to\s+(?:appeal|request\s+a\s+review|ask\s+for\s+a\s+review|complain)\b|\b(?:apply|appeal|refer|write)\s+(?:directly\s+)?to\s+the\s+information\s+commissioner",
     )
 });
 
@@ -91,6 +91,29 @@ fn clause(text: &str, sentence: Span, span: Span) -> Span {
     Span::new(sentence.start + start, sentence.start + end.max(start))
 }
 
+/// At most this many bytes on each side of a span are read as its context: a "sentence" longer
+/// than that is not prose, and the bound keeps the work per span constant.
+const CONTEXT: usize = 400;
+
+/// `outer` cut to at most [`CONTEXT`] bytes either side of `span`, on char boundaries.
+fn window(text: &str, outer: Span, span: Span) -> Span {
+    let mut start = outer.start.max(span.start.saturating_sub(CONTEXT));
+    let mut end = outer
+        .end
+        .min(span.end.saturating_add(CONTEXT))
+        .max(span.end);
+    while start > 0 && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while end < text.len() && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    Span::new(start.min(span.start), end.min(text.len()))
+}
+
+/// How many sentences, from the span's own, are searched for the public interest outcome.
+const PIT_SENTENCES: usize = 8;
+
 /// The status of one citation or cue at `span`. `qualified` says whether the ground takes a
 /// public interest test (only then can the test's outcome make it merely mentioned).
 pub(crate) fn assess(text: &Text<'_>, span: Span, qualified: bool) -> Status {
@@ -100,7 +123,7 @@ pub(crate) fn assess(text: &Text<'_>, span: Span, qualified: bool) -> Status {
         return Status::Mentioned;
     }
     let src = text.as_str();
-    let sentence = text.sentence_at(span.start);
+    let sentence = window(src, text.sentence_at(span.start), span);
     let sentence_text = sentence.slice(src);
     let clause_span = clause(src, sentence, span);
     if DISCLAIM.is_match(clause_span.slice(src)) {
@@ -117,14 +140,14 @@ pub(crate) fn assess(text: &Text<'_>, span: Span, qualified: bool) -> Status {
         return Status::Mentioned;
     }
     if qualified {
-        // The outcome of the public interest test usually comes within a few sentences.
-        let sentences = text.paragraph_sentences(span.start);
-        let i = sentences.partition_point(|s| s.end <= span.start);
-        if sentences
+        // The outcome of the public interest test comes within a few sentences.
+        if text
+            .sentences_from(span.start, PIT_SENTENCES)
             .iter()
-            .skip(i)
-            .take(4)
-            .any(|s| PIT_FAVOURS_RELEASE.is_match(s.slice(src)))
+            .any(|s| {
+                PIT_FAVOURS_RELEASE
+                    .is_match(window(src, *s, Span::new(s.start, s.start)).slice(src))
+            })
         {
             return Status::Mentioned;
         }

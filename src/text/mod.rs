@@ -128,6 +128,15 @@ impl<'a> Text<'a> {
         self.with_sentences(para, <[Span]>::to_vec)
     }
 
+    /// Up to `n` sentences of the paragraph holding `offset`, starting with the one holding it.
+    pub fn sentences_from(&self, offset: usize, n: usize) -> Vec<Span> {
+        let para = self.paragraph_at(offset);
+        self.with_sentences(para, |sentences| {
+            let i = sentences.partition_point(|s| s.end <= offset);
+            sentences.iter().skip(i).take(n).copied().collect()
+        })
+    }
+
     /// Runs `f` on the (cached) sentences of paragraph `para`.
     fn with_sentences<R>(&self, para: Span, f: impl FnOnce(&[Span]) -> R) -> R {
         let mut cache = self.sentence_cache.borrow_mut();

@@ -13,6 +13,43 @@ const ABBREVIATIONS: &[&str] = &[
     "pp", "vol", "ch", "cl", "subs", "viz", "ref", "tel", "ext", "inc", "ltd", "co",
 ];
 
+/// True when `segment` ended only because of a hard line break: the line does not close with
+/// sentence-final punctuation ("... exempt under section\n36 because ...").
+fn ends_with_bare_line_break(segment: &str) -> bool {
+    let Some(body) = segment.strip_suffix('\n') else {
+        return false;
+    };
+    let body = body.trim_end_matches('\r');
+    // A blank line is a real break; so is a line that ends a sentence or a heading.
+    if body.trim().is_empty() || body.ends_with('\n') {
+        return false;
+    }
+    !body
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', ';', '"', '”', ')'])
+}
+
+/// True when the last line of `segment` is as long as a line of wrapped prose, rather than a
+/// heading, a list item or a link title.
+fn last_line_is_long(segment: &str) -> bool {
+    let body = segment.trim_end();
+    let last = body.rsplit('\n').next().unwrap_or(body);
+    last.chars().count() >= WRAPPED_LINE
+}
+
+/// Lines at least this long (in characters) are taken to be wrapped prose.
+const WRAPPED_LINE: usize = 60;
+
+/// True when `segment` starts with a lower-case letter, a digit or a parenthesis: it continues
+/// the sentence before it.
+fn starts_as_continuation(segment: &str) -> bool {
+    segment
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(')
+}
+
 /// True when `segment` (a sentence candidate) ends with an abbreviation and its dot.
 fn ends_with_abbreviation(segment: &str) -> bool {
     let trimmed = segment.trim_end();
@@ -53,13 +90,20 @@ fn starts_lowercase(segment: &str) -> bool {
 pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut merged: Vec<Span> = Vec::new();
     let mut glue = false;
+    let mut wrap_pending = false;
     for (start, seg) in text.split_sentence_bound_indices() {
         let span = Span::new(start, start + seg.len());
         match merged.last_mut() {
-            Some(last) if glue || starts_lowercase(seg) => last.end = span.end,
+            Some(last)
+                if glue || starts_lowercase(seg) || wrap_pending && starts_as_continuation(seg) =>
+            {
+                last.end = span.end
+            }
             _ => merged.push(span),
         }
-        glue = ends_with_abbreviation(seg);
+        let wrapped = ends_with_bare_line_break(seg);
+        glue = ends_with_abbreviation(seg) || wrapped && last_line_is_long(seg);
+        wrap_pending = wrapped;
     }
     merged
         .into_iter()
@@ -108,6 +152,21 @@ mod tests {
         assert_eq!(
             sentences("The cost would exceed\nthe appropriate limit.\nThanks"),
             vec!["The cost would exceed\nthe appropriate limit.", "Thanks"]
+        );
+    }
+
+    #[test]
+    fn a_number_on_the_next_line_continues_the_sentence() {
+        assert_eq!(
+            sentences("It is exempt under section\n36 because of harm.\nNext one."),
+            vec![
+                "It is exempt under section\n36 because of harm.",
+                "Next one."
+            ]
+        );
+        assert_eq!(
+            sentences("Heading:\nBody text."),
+            vec!["Heading:", "Body text."]
         );
     }
 

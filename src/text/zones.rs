@@ -49,7 +49,7 @@ static HEADER_OTHER: Lazy<Regex> = Lazy::new(|| {
 /// A heading that introduces the requester's words.
 static REQUEST_HEAD: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:\d+[.)]?\s*)?(?:you\s+asked(?:\s+for)?|your\s+(?:original\s+)?(?:request|question|enquiry)(?:\s+was)?|request(?:ed)?(?:\s+information)?|information\s+requested|question|original\s+request)\s*(?::|-|–)?\s*(.*)$",
+        r"(?i)^\s*(?:\d+[.)]?\s*)?(?:you\s+(?:have\s+)?(?:asked|requested)(?:\s+for)?|your\s+(?:original\s+)?(?:request|question|enquiry)(?:\s+was)?|request(?:ed)?(?:\s+information)?|information\s+requested|question|original\s+request)(?:\s*(?::|-|–)\s*(.*)|\s*)$",
     )
     .expect("request heading pattern is valid")
 });
@@ -130,7 +130,12 @@ pub fn find_zones(text: &str, lines: &LineIndex) -> Vec<Zone> {
             let mut end = n;
             while end < count && end - n < 6 {
                 let next = line_text(end + 1).trim();
-                if next.is_empty() || next.len() > 60 || FOOTER_START.is_match(next) {
+                if next.is_empty()
+                    || next.len() > 60
+                    || FOOTER_START.is_match(next)
+                    || HEADER_FROM.is_match(next)
+                    || FORWARD_START.is_match(next)
+                {
                     break;
                 }
                 end += 1;
@@ -144,33 +149,44 @@ pub fn find_zones(text: &str, lines: &LineIndex) -> Vec<Zone> {
             continue;
         }
         if let Some(caps) = REQUEST_HEAD.captures(l) {
-            let inline = caps.get(1).map_or("", |m| m.as_str()).trim();
-            // A bare heading line, or a heading followed by the request on the same line.
-            let heading_only = inline.is_empty() && l.trim().len() <= 40;
-            if heading_only || !inline.is_empty() && l.trim_end().len() > inline.len() {
-                let start = if inline.is_empty() {
-                    line(n).start
-                } else {
-                    caps.get(1)
-                        .map_or(line(n).start, |m| m.start() + line(n).start)
+            let inline_m = caps.get(1);
+            let inline = inline_m.map_or("", |m| m.as_str()).trim();
+            // "Question 1:" is still a bare heading.
+            let inline_has_words = inline.chars().any(char::is_alphabetic);
+            let heading_only = !inline_has_words && l.trim().len() <= 40;
+            if heading_only || inline_has_words && l.trim_end().len() > inline.len() {
+                let start = match inline_m {
+                    Some(m) if inline_has_words => line(n).start + m.start(),
+                    _ => line(n).start,
+                };
+                // The request runs until its first line that closes a question or a sentence,
+                // a blank line, or a response heading; at most eight lines.
+                let ends_request = |t: &str| {
+                    let t = t.trim_end();
+                    t.ends_with('?') || t.ends_with('.')
                 };
                 let mut end = n;
-                while end < count {
-                    let next = line_text(end + 1);
-                    if next.trim().is_empty() || RESPONSE_HEAD.is_match(next) {
-                        break;
+                if !(inline_has_words && ends_request(l)) {
+                    while end < count && end - n < 8 {
+                        let next = line_text(end + 1);
+                        if next.trim().is_empty() || RESPONSE_HEAD.is_match(next) {
+                            break;
+                        }
+                        end += 1;
+                        if ends_request(next) {
+                            break;
+                        }
                     }
-                    if end - n >= 12 {
-                        break;
-                    }
-                    end += 1;
                 }
-                let span = Span::new(start, line(end).end);
-                if inline.is_empty() && end == n {
+                if heading_only && end == n {
                     n += 1;
                     continue;
                 }
-                push(&mut zones, ZoneKind::Request, span);
+                push(
+                    &mut zones,
+                    ZoneKind::Request,
+                    Span::new(start, line(end).end),
+                );
                 n = end + 1;
                 continue;
             }
@@ -233,6 +249,21 @@ mod tests {
             zones(text),
             vec![(ZoneKind::Request, "how many staff earn over £100k?")]
         );
+    }
+
+    #[test]
+    fn a_line_that_starts_with_request_is_not_a_heading() {
+        assert!(
+            zones("Thanks.\nrequest can be found above. We apologise for the delay.").is_empty()
+        );
+    }
+
+    #[test]
+    fn signature_stops_at_earlier_mail() {
+        let text = "Kind Regards,\nThe Council\nFrom: FOI\nSent: 5 May\nSubject: EIR request";
+        let z = zones(text);
+        assert_eq!(z[0], (ZoneKind::Signature, "Kind Regards,\nThe Council"));
+        assert_eq!(z[1].0, ZoneKind::Forwarded);
     }
 
     #[test]
