@@ -188,8 +188,11 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     version: String,
     /// (act, number) -> (rule index, subsection path) for every provision and alias.
-    by_number: HashMap<(Act, String), Vec<(usize, Vec<String>)>>,
+    by_number: ProvisionIndex,
 }
+
+/// (act, number) -> (rule index, subsection path) for every provision and alias.
+type ProvisionIndex = HashMap<(Act, String), Vec<(usize, Vec<String>)>>;
 
 impl RuleSet {
     /// The rule set compiled into the library from `data/rules/`.
@@ -230,7 +233,7 @@ impl RuleSet {
             }
             rules.push(rule);
         }
-        let mut by_number: HashMap<(Act, String), Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut by_number = ProvisionIndex::new();
         for (i, r) in rules.iter().enumerate() {
             for p in std::iter::once(&r.provision).chain(&r.aliases) {
                 let (number, path) = split_provision(p);
