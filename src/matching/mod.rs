@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::error::{Error, ErrorKind};
-use crate::rules::RuleSet;
+use crate::rules::{RuleSet, MAX_GAP_WORDS};
 use crate::span::Span;
 
 /// A cue phrase found in the text.
@@ -28,8 +28,23 @@ pub(crate) struct CueHit {
 #[derive(Debug)]
 pub(crate) struct CueIndex {
     automaton: Option<AhoCorasick>,
-    /// For each pattern, the (rule, cue) pairs it stands for.
-    targets: Vec<Vec<(usize, usize)>>,
+    /// For each pattern, the cue parts it stands for.
+    targets: Vec<Vec<Target>>,
+}
+
+/// One part of one cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Target {
+    rule: usize,
+    cue: usize,
+    part: usize,
+    parts: usize,
+}
+
+/// True when the text between two parts of a gapped cue may join them: at most
+/// [`MAX_GAP_WORDS`] words and no sentence punctuation.
+fn gap_ok(gap: &str) -> bool {
+    !gap.contains(['.', '?', '!', ';']) && gap.split_whitespace().count() <= MAX_GAP_WORDS
 }
 
 /// The spellings of one phrase variant: as written, with curly apostrophes, with en/em dashes.
@@ -49,19 +64,27 @@ impl CueIndex {
     /// Compiles the cues of `rules`.
     pub(crate) fn build(rules: &RuleSet) -> Result<CueIndex, Error> {
         let mut patterns: Vec<String> = Vec::new();
-        let mut targets: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut targets: Vec<Vec<Target>> = Vec::new();
         let mut ids: HashMap<String, usize> = HashMap::new();
         for (ri, rule) in rules.rules().iter().enumerate() {
             for (ci, cue) in rule.cues.iter().enumerate() {
-                for v in &cue.variants {
-                    for s in spellings(v) {
-                        let id = *ids.entry(s.clone()).or_insert_with(|| {
-                            patterns.push(s);
-                            targets.push(Vec::new());
-                            patterns.len() - 1
-                        });
-                        if !targets[id].contains(&(ri, ci)) {
-                            targets[id].push((ri, ci));
+                for (pi, part) in cue.parts.iter().enumerate() {
+                    let target = Target {
+                        rule: ri,
+                        cue: ci,
+                        part: pi,
+                        parts: cue.parts.len(),
+                    };
+                    for v in part {
+                        for s in spellings(v) {
+                            let id = *ids.entry(s.clone()).or_insert_with(|| {
+                                patterns.push(s);
+                                targets.push(Vec::new());
+                                patterns.len() - 1
+                            });
+                            if !targets[id].contains(&target) {
+                                targets[id].push(target);
+                            }
                         }
                     }
                 }
@@ -82,7 +105,17 @@ impl CueIndex {
         Ok(CueIndex { automaton, targets })
     }
 
-    /// Finds cue phrases in `text` that stand on word boundaries.
+    /// How many parts cue `cue` of rule `rule` has.
+    fn parts_of(&self, rule: usize, cue: usize) -> usize {
+        self.targets
+            .iter()
+            .flatten()
+            .find(|t| t.rule == rule && t.cue == cue)
+            .map_or(1, |t| t.parts)
+    }
+
+    /// Finds cue phrases in `text` that stand on word boundaries; a gapped phrase is found when
+    /// its parts stand in order with short gaps between them.
     pub(crate) fn find(&self, text: &str) -> Vec<CueHit> {
         let Some(ac) = &self.automaton else {
             return Vec::new();
@@ -98,15 +131,61 @@ impl CueIndex {
             })
             .collect();
         let mut out = Vec::new();
+        // Parts of gapped cues, by (rule, cue): (part, span), in text order.
+        let mut partial: HashMap<(usize, usize), Vec<(usize, Span)>> = HashMap::new();
         for m in ac.find_iter(&flat) {
             let span = Span::new(m.start(), m.end());
             if !on_word_boundaries(text, span) {
                 continue;
             }
-            for &(rule, cue) in &self.targets[m.pattern().as_usize()] {
-                out.push(CueHit { span, rule, cue });
+            for t in &self.targets[m.pattern().as_usize()] {
+                if t.parts == 1 {
+                    out.push(CueHit {
+                        span,
+                        rule: t.rule,
+                        cue: t.cue,
+                    });
+                } else {
+                    partial
+                        .entry((t.rule, t.cue))
+                        .or_default()
+                        .push((t.part, span));
+                }
             }
         }
+        for ((rule, cue), hits) in partial {
+            let parts = self.parts_of(rule, cue);
+            for (i, &(part, first)) in hits.iter().enumerate() {
+                if part != 0 {
+                    continue;
+                }
+                // Chain each next part to the nearest following hit of it.
+                let mut end = first;
+                let mut next = 1;
+                for &(p, span) in &hits[i + 1..] {
+                    if next == parts {
+                        break;
+                    }
+                    if p == next && span.start >= end.end {
+                        if !gap_ok(&text[end.end..span.start]) {
+                            break;
+                        }
+                        end = span;
+                        next += 1;
+                    } else if span.start > end.end && !gap_ok(&text[end.end..span.start]) {
+                        break;
+                    }
+                }
+                if next == parts {
+                    out.push(CueHit {
+                        span: Span::new(first.start, end.end),
+                        rule,
+                        cue,
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|h| (h.span.start, h.span.end, h.rule, h.cue));
         out
     }
 }
@@ -127,6 +206,39 @@ fn on_word_boundaries(text: &str, span: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gapped_cues_join_their_parts() {
+        let rules = RuleSet::from_sources([(
+            "foia/s99.toml",
+            r#"
+id = "foia:s99"
+act = "foia"
+provision = "99"
+title = "T"
+role = "ground"
+kind = "qualified"
+test = "class"
+summary = "S."
+[[cues]]
+phrase = "contact details ... withheld"
+weight = "strong"
+"#,
+        )])
+        .unwrap();
+        let idx = CueIndex::build(&rules).unwrap();
+        let text = "The contact details of staff below director level have been withheld.";
+        let hits = idx.find(text);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(
+            hits[0].span.slice(text),
+            "contact details of staff below director level have been withheld"
+        );
+        assert!(idx.find("contact details. Nothing was withheld").is_empty());
+        assert!(idx
+            .find("contact details a b c d e f g h i j withheld")
+            .is_empty());
+    }
 
     #[test]
     fn word_boundaries() {

@@ -55,6 +55,11 @@ static REQUESTER: Lazy<Regex> = Lazy::new(|| {
     )
 });
 
+/// The subject line of an attached or forwarded e-mail ("See attached: RE_ Confidential -
+/// Commercially Sensitive"): words in a title, not reasoning.
+static EMAIL_SUBJECT: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)^\s*(?:see\s+attached:?\s*)?(?:RE|FW|FWD)\s?[_:]\s"));
+
 /// Rights boilerplate: review and complaint.
 static RIGHTS: Lazy<Regex> = Lazy::new(|| {
     re(
@@ -129,7 +134,10 @@ pub(crate) fn assess(text: &Text<'_>, span: Span, qualified: bool) -> Status {
     if DISCLAIM.is_match(clause_span.slice(src)) {
         return Status::Disclaimed;
     }
-    if REQUESTER.is_match(sentence_text) || sentence_text.trim_end().ends_with('?') {
+    if REQUESTER.is_match(sentence_text)
+        || sentence_text.trim_end().ends_with('?')
+        || EMAIL_SUBJECT.is_match(sentence_text)
+    {
         return Status::Mentioned;
     }
     if UNDER_CONSIDERATION.is_match(sentence_text)

@@ -60,6 +60,11 @@ struct ExampleFile {
     note: Option<String>,
 }
 
+/// The gap marker in a cue phrase: up to [`crate::rules::MAX_GAP_WORDS`] words of any kind.
+const GAP: &str = "...";
+/// Most parts a gapped phrase may have.
+const MAX_PARTS: usize = 4;
+
 const OPEN: char = '\u{ab}';
 const CLOSE: char = '\u{bb}';
 
@@ -214,12 +219,28 @@ pub(super) fn parse(name: &str, src: &str) -> Result<Rule, Error> {
 
     let mut cues = Vec::new();
     for c in file.cues {
-        let variants = expand_phrase(c.phrase.get_ref()).map_err(|m| {
+        let bad_phrase = |m: String| {
             invalid(
                 format!("phrase {:?}: {m}", c.phrase.get_ref()),
                 c.phrase.span().start,
             )
-        })?;
+        };
+        let raw_parts: Vec<&str> = c.phrase.get_ref().split(GAP).map(str::trim).collect();
+        if raw_parts.len() > MAX_PARTS {
+            return Err(bad_phrase(format!(
+                "at most {} gaps (\"{GAP}\")",
+                MAX_PARTS - 1
+            )));
+        }
+        let mut parts = Vec::with_capacity(raw_parts.len());
+        for part in raw_parts {
+            if part.is_empty() {
+                return Err(bad_phrase(format!(
+                    "a gap (\"{GAP}\") needs words on both sides"
+                )));
+            }
+            parts.push(expand_phrase(part).map_err(bad_phrase)?);
+        }
         if let Some(p) = &c.provision {
             if !canonical_provision(p) {
                 return Err(invalid(
@@ -230,7 +251,7 @@ pub(super) fn parse(name: &str, src: &str) -> Result<Rule, Error> {
         }
         cues.push(Cue {
             phrase: c.phrase.into_inner(),
-            variants,
+            parts,
             weight: c.weight,
             provision: c.provision,
         });
@@ -343,6 +364,27 @@ text = "Nothing here."
         assert_eq!(e.kind(), ErrorKind::RuleInvalid);
         assert_eq!(e.rule(), Some("foia:s99"));
         assert_eq!(e.line(), Some(12), "{e}");
+    }
+
+    #[test]
+    fn gaps_split_a_phrase_into_parts() {
+        let r = parse(
+            "foia/s99.toml",
+            &MINIMAL.replace("test phrase", "{names|details} ... withheld"),
+        )
+        .unwrap();
+        assert_eq!(
+            r.cues[0].parts,
+            vec![
+                vec!["names".to_string(), "details".to_string()],
+                vec!["withheld".to_string()]
+            ]
+        );
+        assert!(parse(
+            "foia/s99.toml",
+            &MINIMAL.replace("test phrase", "... withheld")
+        )
+        .is_err());
     }
 
     #[test]

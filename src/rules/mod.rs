@@ -86,14 +86,18 @@ pub struct Subsection {
     pub test: Option<Test>,
 }
 
+/// Most words a `...` gap in a cue phrase may stand for.
+pub const MAX_GAP_WORDS: usize = 8;
+
 /// A phrase that shows reliance on a ground without its number.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Cue {
     /// The phrase as written in the rule file (with `{a|b}` alternatives).
     pub phrase: String,
-    /// The phrase's expansions, lower case.
-    pub variants: Vec<String>,
+    /// The phrase's parts (split at `...` gaps), each with its expansions in lower case. A
+    /// phrase without a gap has one part.
+    pub parts: Vec<Vec<String>>,
     /// Strong or weak.
     pub weight: Weight,
     /// The subsection the phrase points to.
