@@ -749,6 +749,15 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 }
 
 fn resolve_act(text: &str, t: &Trigger, end: usize, d: &Defaults) -> (Act, bool) {
+    let (act, explicit) = resolve_act_as_written(text, t, end, d);
+    // Scottish letters often call the EISRs "the EIRs".
+    if act == Act::Eir && d.regulation == Act::Eisr {
+        return (Act::Eisr, explicit);
+    }
+    (act, explicit)
+}
+
+fn resolve_act_as_written(text: &str, t: &Trigger, end: usize, d: &Defaults) -> (Act, bool) {
     if let Some(act) = t.act {
         return (act, true);
     }

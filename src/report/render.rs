@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::{Basis, Report, Status};
+use crate::cite::Act;
 use crate::rules::Kind;
 use crate::span::Span;
 
@@ -80,7 +81,16 @@ pub fn render_text(report: &Report, text: &str) -> String {
         let provisions = if f.provisions.is_empty() {
             String::new()
         } else {
-            format!(" s.{}", f.provisions.join(", s."))
+            let prefix = match f.act {
+                Act::Eir | Act::Eisr => "reg. ",
+                _ => "s.",
+            };
+            let listed: Vec<String> = f
+                .provisions
+                .iter()
+                .map(|p| format!("{prefix}{p}"))
+                .collect();
+            format!(" {}", listed.join(", "))
         };
         let _ = writeln!(
             out,

@@ -102,8 +102,15 @@ pub(crate) fn detect_regime(text: &Text<'_>, citations: &[Citation]) -> Regime {
             score[i] += 1;
         }
     }
-    // The Scottish Act's signals also count for the Scottish regulations' letters and the
-    // other way round only through their own names; nothing else to merge.
+    // Scottish letters often call the EISRs "the EIRs": in a letter that names the Scottish Act
+    // or regulations, EIR signals count for the EISRs.
+    let eir = slot(Act::Eir).unwrap_or(1);
+    let eisr = slot(Act::Eisr).unwrap_or(3);
+    let foisa = slot(Act::Foisa).unwrap_or(2);
+    if score[eisr] > 0 || score[foisa] > 0 {
+        score[eisr] += score[eir];
+        score[eir] = 0;
+    }
     let mut order: Vec<usize> = (0..4).filter(|&i| score[i] > 0).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(score[i]));
     let (jurisdiction, primary) = match order.as_slice() {
