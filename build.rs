@@ -45,17 +45,16 @@ fn main() {
             "    ({rel:?}, include_str!({:?})),\n",
             file.display().to_string()
         ));
-        let name: String = rel
-            .trim_end_matches(".toml")
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '_'
-                }
-            })
-            .collect();
+        // foia/s43.toml -> foia_s43; eir/r12(5)(e).toml -> eir_r12_5_e
+        let mut name = String::new();
+        for c in rel.trim_end_matches(".toml").chars() {
+            if c.is_ascii_alphanumeric() {
+                name.push(c.to_ascii_lowercase());
+            } else if !name.ends_with('_') {
+                name.push('_');
+            }
+        }
+        let name = name.trim_end_matches('_');
         tests.push_str(&format!(
             "#[test]\nfn {name}() {{\n    check_rule_file({rel:?});\n}}\n\n"
         ));

@@ -44,7 +44,7 @@ static PIT_FAVOURS_RELEASE: Lazy<Regex> = Lazy::new(|| {
 /// The law explained in general, a list of what could apply, or a hypothetical.
 static GENERAL: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\bfor\s+example\b|\bsuch\s+as\b|\be\.g\.|\bexemptions?\s+(?:include|such|available|which\s+(?:may|might|could))|\b(?:may|might|could)\s+(?:potentially\s+)?(?:apply|be\s+applied|be\s+engaged|be\s+exempt|rely|withhold|refuse)\b|\bthe\s+act\s+(?:allows|provides|permits|sets\s+out|contains|includes)\b|\bit\s+is\s+(?:standard|normal|usual)\s+practice\b|\bin\s+general\b|\bgenerally\b|\bwhere\s+(?:an?\s+)?(?:exemption|authority|public\s+authority)\b",
+        r"(?i)\b(?:for\s+example|for\s+instance|such\s+as|e\.g\.|including)[,:]?\s+(?:the\s+)?(?:sections?|s\.|ss\.|regulations?|regs?\.|exemptions?|exceptions?)\b|\bexemptions?\s+(?:include|such|available|which\s+(?:may|might|could))|\b(?:may|might|could)\s+(?:potentially\s+)?(?:apply|be\s+applied|be\s+engaged|be\s+exempt|rely|withhold|refuse)\b|\bthe\s+act\s+(?:allows|provides|permits|sets\s+out|contains|includes)\b|\bit\s+is\s+(?:standard|normal|usual)\s+practice\b|\bin\s+general\b|\bgenerally\b|\bwhere\s+(?:an?\s+)?(?:exemption|authority|public\s+authority)\b",
     )
 });
 
