@@ -191,7 +191,17 @@ pub(crate) fn other_scheme_noun_after(after: &str) -> bool {
         .chars()
         .take_while(|c| c.is_ascii_alphabetic())
         .collect();
-    !word.is_empty() && OTHER_SCHEME_NOUNS.contains(&word.to_ascii_lowercase().as_str())
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    if OTHER_SCHEME_NOUNS.contains(&lower.as_str()) {
+        return true;
+    }
+    // "section 41 notice period" (a notice under another Act's scheme); FOIA's own notices
+    // ("section 17 notice", "section 9 fees notice") are not followed by "period".
+    let rest = after.trim_start_matches([' ', '\t'])[word.len()..].trim_start();
+    lower == "notice" && rest.to_ascii_lowercase().starts_with("period")
 }
 
 /// The act named right after a citation ("... of the Data Protection Act 2018", "... FOIA").

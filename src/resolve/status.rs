@@ -60,6 +60,13 @@ static REQUESTER: Lazy<Regex> = Lazy::new(|| {
 static EMAIL_SUBJECT: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)^\s*(?:see\s+attached:?\s*)?(?:RE|FW|FWD)\s?[_:]\s"));
 
+/// A hedge right before the span: "potentially commercially sensitive", "may be exempt".
+static HEDGE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:potentially|possibly|perhaps|arguably|may\s+be|might\s+be|could\s+be|may\s+contain|might\s+contain|if\s+it\s+is)\s*$",
+    )
+});
+
 /// Rights boilerplate: review and complaint.
 static RIGHTS: Lazy<Regex> = Lazy::new(|| {
     re(
@@ -133,6 +140,10 @@ pub(crate) fn assess(text: &Text<'_>, span: Span, qualified: bool) -> Status {
     let clause_span = clause(src, sentence, span);
     if DISCLAIM.is_match(clause_span.slice(src)) {
         return Status::Disclaimed;
+    }
+    let lead_in = text.as_str().get(sentence.start..span.start).unwrap_or("");
+    if HEDGE.is_match(lead_in) {
+        return Status::Mentioned;
     }
     if REQUESTER.is_match(sentence_text)
         || sentence_text.trim_end().ends_with('?')
