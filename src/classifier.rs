@@ -86,7 +86,7 @@ impl Classifier {
         let citations = find_citations(text);
         let regime = resolve::detect_regime(&t, &citations);
         let refs = resolve::references(&t, rules, citations);
-        let cues = resolve::cues(&t, rules, &regime, self.inner.cues.find(text));
+        let cues = resolve::cues(&t, rules, &regime, &refs, self.inner.cues.find(text));
         let findings = findings::build(&t, rules, &refs, &cues);
         let references = refs
             .iter()

@@ -21,6 +21,8 @@ struct Expect {
     disclaimed: Option<Vec<String>>,
     #[serde(default)]
     basis: BTreeMap<String, Basis>,
+    /// When given, the report's jurisdiction (`foia`, `eir`, `foisa`, `eisr`, `mixed`).
+    jurisdiction: Option<String>,
 }
 
 fn letters_dir() -> PathBuf {
@@ -80,6 +82,12 @@ fn whole_letters_give_the_expected_grounds() {
             failures.push(format!(
                 "{name}: relied on {got:?}, expected {want:?}; {detail:?}"
             ));
+        }
+        if let Some(j) = &expect.jurisdiction {
+            let got = serde_json::to_value(report.jurisdiction).unwrap();
+            if got.as_str() != Some(j.as_str()) {
+                failures.push(format!("{name}: jurisdiction {got}, expected {j}"));
+            }
         }
         for (id, basis) in &expect.basis {
             match report.finding(id) {

@@ -222,6 +222,7 @@ pub(crate) fn build(
             basis,
             status,
             confidence: round2(confidence),
+            equivalents: rule.equivalents.clone(),
             evidence: ev,
         });
     }

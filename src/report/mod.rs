@@ -119,6 +119,8 @@ pub struct Finding {
     pub status: Status,
     /// How sure the classifier is, from 0 to 1.
     pub confidence: f64,
+    /// The nearest equivalent grounds in the other UK regimes (from the rule set's crosswalk).
+    pub equivalents: Vec<String>,
     /// The spans that show it, in text order.
     pub evidence: Vec<Evidence>,
 }

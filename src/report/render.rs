@@ -57,9 +57,17 @@ fn marked_sentence(text: &str, sentence: Span, cited: Span) -> String {
 pub fn render_text(report: &Report, text: &str) -> String {
     let mut out = String::new();
     let relied: Vec<_> = report.relied_on().collect();
+    let jurisdiction = match report.jurisdiction {
+        super::Jurisdiction::Foia => "FOIA 2000",
+        super::Jurisdiction::Eir => "EIR 2004",
+        super::Jurisdiction::Foisa => "FOISA 2002",
+        super::Jurisdiction::Eisr => "EISR 2004",
+        super::Jurisdiction::Mixed => "mixed regimes",
+        _ => "regime not stated",
+    };
     let _ = writeln!(
         out,
-        "{} ground{} relied on (rules {})",
+        "{} ground{} relied on; {jurisdiction} (rules {})",
         relied.len(),
         if relied.len() == 1 { "" } else { "s" },
         report.rules_version
@@ -97,6 +105,9 @@ pub fn render_text(report: &Report, text: &str) -> String {
             "\n{}{provisions}  {}\n  {status}, {kind}, {basis}, confidence {:.2}",
             f.id, f.title, f.confidence
         );
+        if !f.equivalents.is_empty() {
+            let _ = writeln!(out, "  equivalents: {}", f.equivalents.join(", "));
+        }
         for e in &f.evidence {
             let _ = writeln!(
                 out,

@@ -39,6 +39,18 @@ pub(crate) struct ResolvedCue {
     pub inferable: bool,
 }
 
+/// The rules of the ground citations in the sentence holding `offset` (`refs` in text order).
+fn rules_cited_in_sentence(text: &Text<'_>, refs: &[ResolvedRef], offset: usize) -> Vec<usize> {
+    let sentence = text.sentence_at(offset);
+    let from = refs.partition_point(|r| r.cit.span.start < sentence.start);
+    refs[from..]
+        .iter()
+        .take_while(|r| r.cit.span.start < sentence.end)
+        .filter(|r| r.role == RefRole::Ground)
+        .filter_map(|r| r.rule)
+        .collect()
+}
+
 fn qualified(rules: &RuleSet, rule: usize) -> bool {
     rules.rules()[rule].kind == Some(Kind::Qualified)
 }
@@ -78,10 +90,15 @@ pub(crate) fn references(
 /// So "personal data ... redacted" in an EIR letter infers regulation 13, not s.40, while a
 /// FOIA-only phrase ("exceeds the cost limit") still infers s.12 in an EIR letter that also
 /// names the Act.
+///
+/// A phrase two regimes' rules share goes to the rule cited in the same sentence, if one is:
+/// "regulation 12(5)(e) ... confidential commercial methods" is the EIR exception even in a
+/// letter that is mostly under FOIA.
 pub(crate) fn cues(
     text: &Text<'_>,
     rules: &RuleSet,
     regime: &Regime,
+    refs: &[ResolvedRef],
     hits: Vec<CueHit>,
 ) -> Vec<ResolvedCue> {
     let act_of = |h: &CueHit| rules.rules()[h.rule].act;
@@ -95,9 +112,19 @@ pub(crate) fn cues(
         }
         let group = &hits[i..j];
         let primary_claims = group.iter().any(|h| act_of(h) == regime.primary);
+        let cited_here = if group.len() > 1 {
+            rules_cited_in_sentence(text, refs, group[0].span.start)
+        } else {
+            Vec::new()
+        };
+        let claimed_by_citation = group.iter().any(|h| cited_here.contains(&h.rule));
         for h in group {
             let act = act_of(h);
-            let inferable = act == regime.primary || (!primary_claims && regime.has(act));
+            let inferable = if claimed_by_citation {
+                cited_here.contains(&h.rule)
+            } else {
+                act == regime.primary || (!primary_claims && regime.has(act))
+            };
             out.push(ResolvedCue {
                 status: status::assess(text, h.span, qualified(rules, h.rule)),
                 hit: *h,

@@ -23,6 +23,7 @@ struct RuleFile {
     test: Option<Test>,
     ncnd: Option<String>,
     summary: String,
+    equivalents: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     subsections: Vec<SubsectionFile>,
     #[serde(default)]
@@ -291,6 +292,13 @@ pub(super) fn parse(name: &str, src: &str) -> Result<Rule, Error> {
         test: file.test,
         ncnd: file.ncnd,
         summary: file.summary,
+        equivalents: Vec::new(),
+        declared_equivalents: file
+            .equivalents
+            .as_ref()
+            .map(|e| e.get_ref().clone())
+            .unwrap_or_default(),
+        equivalents_offset: file.equivalents.as_ref().map_or(0, |e| e.span().start),
         subsections,
         cues,
         examples,

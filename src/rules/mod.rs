@@ -142,6 +142,15 @@ pub struct Rule {
     pub ncnd: Option<String>,
     /// One sentence on what it covers.
     pub summary: String,
+    /// The nearest equivalents in the other regimes (`foia:s43` <-> `foisa:s33` <->
+    /// `eir:r12(5)(e)` <-> `eisr:r10(5)(e)`), from every crosswalk row that names this rule.
+    pub equivalents: Vec<String>,
+    /// The row as written in this rule's own file.
+    #[serde(skip)]
+    pub(crate) declared_equivalents: Vec<String>,
+    /// Where that row is in the file, for errors.
+    #[serde(skip)]
+    pub(crate) equivalents_offset: usize,
     /// Subsections worth telling apart.
     pub subsections: Vec<Subsection>,
     /// Cue phrases.
@@ -222,6 +231,7 @@ impl RuleSet {
         let mut rules: Vec<Rule> = Vec::new();
         let mut hasher = Fnv::new();
         let mut seen: HashMap<String, String> = HashMap::new();
+        let mut sources_by_id: HashMap<String, (&str, &str)> = HashMap::new();
         for (name, src) in sources {
             hasher.write(name.as_bytes());
             hasher.write(src.as_bytes());
@@ -235,8 +245,10 @@ impl RuleSet {
                 .at_offset(src, 0)
                 .for_rule(&rule.id));
             }
+            sources_by_id.insert(rule.id.clone(), (name, src));
             rules.push(rule);
         }
+        link_equivalents(&mut rules, &sources_by_id)?;
         let mut by_number = ProvisionIndex::new();
         for (i, r) in rules.iter().enumerate() {
             for p in std::iter::once(&r.provision).chain(&r.aliases) {
@@ -287,6 +299,49 @@ impl RuleSet {
     }
 }
 
+/// Resolves the crosswalk: each rule's `equivalents` row makes the rule and the ids it lists
+/// mutual equivalents; a rule's equivalents are the union of the rows that name it.
+fn link_equivalents(
+    rules: &mut [Rule],
+    sources: &HashMap<String, (&str, &str)>,
+) -> Result<(), Error> {
+    let known: std::collections::HashSet<String> = rules.iter().map(|r| r.id.clone()).collect();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for r in rules.iter() {
+        if r.declared_equivalents.is_empty() {
+            continue;
+        }
+        for id in &r.declared_equivalents {
+            if !known.contains(id) {
+                let (name, src) = sources.get(&r.id).copied().unwrap_or(("", ""));
+                return Err(Error::new(
+                    ErrorKind::RuleInvalid,
+                    format!("equivalent {id:?} is not a rule in this set"),
+                )
+                .in_file(name)
+                .at_offset(src, r.equivalents_offset)
+                .for_rule(&r.id));
+            }
+        }
+        let mut row = vec![r.id.clone()];
+        row.extend(r.declared_equivalents.iter().cloned());
+        rows.push(row);
+    }
+    for r in rules.iter_mut() {
+        let mut eq: Vec<String> = rows
+            .iter()
+            .filter(|row| row.contains(&r.id))
+            .flatten()
+            .filter(|id| **id != r.id)
+            .cloned()
+            .collect();
+        eq.sort();
+        eq.dedup();
+        r.equivalents = eq;
+    }
+    Ok(())
+}
+
 /// FNV-1a, for a stable rule-set version hash.
 struct Fnv(u64);
 
@@ -314,6 +369,35 @@ mod tests {
         let set = RuleSet::embedded().expect("embedded rules are valid");
         assert!(set.get("foia:s43").is_some());
         assert!(set.version().starts_with(env!("CARGO_PKG_VERSION")));
+    }
+
+    #[test]
+    fn crosswalk_is_symmetric() {
+        let set = RuleSet::embedded().unwrap();
+        let eq = |id: &str| set.get(id).unwrap().equivalents.clone();
+        assert!(eq("foia:s43").contains(&"foisa:s33".to_string()));
+        assert!(eq("foia:s43").contains(&"eir:r12(5)(e)".to_string()));
+        assert!(eq("foisa:s33").contains(&"foia:s43".to_string()));
+        assert!(eq("eir:r12(5)(e)").contains(&"eisr:r10(5)(e)".to_string()));
+        assert!(eq("eir:r13").contains(&"foia:s40".to_string()));
+    }
+
+    #[test]
+    fn unknown_equivalent_is_an_error() {
+        let src = r#"
+id = "foia:s99"
+act = "foia"
+provision = "99"
+title = "T"
+role = "ground"
+kind = "qualified"
+test = "class"
+summary = "S."
+equivalents = ["foisa:s999"]
+"#;
+        let e = RuleSet::from_sources([("foia/s99.toml", src)]).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::RuleInvalid);
+        assert_eq!(e.line(), Some(10), "{e}");
     }
 
     #[test]
