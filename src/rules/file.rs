@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{expand_phrase, Cue, Example, Kind, Role, Rule, Subsection, Test, Weight};
+use super::{expand_phrase, Cue, CuesFrom, Example, Kind, Role, Rule, Subsection, Test, Weight};
 use crate::cite::Act;
 use crate::error::{Error, ErrorKind};
 use crate::report::Basis;
@@ -29,6 +29,8 @@ struct RuleFile {
     #[serde(default)]
     cues: Vec<CueFile>,
     #[serde(default)]
+    cues_from: Vec<CuesFromFile>,
+    #[serde(default)]
     examples: Vec<ExampleFile>,
     #[serde(default)]
     counter_examples: Vec<ExampleFile>,
@@ -49,6 +51,14 @@ struct CueFile {
     phrase: Spanned<String>,
     weight: Weight,
     provision: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CuesFromFile {
+    rule: Spanned<String>,
+    provision: Option<String>,
+    as_provision: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -258,6 +268,30 @@ pub(super) fn parse(name: &str, src: &str) -> Result<Rule, Error> {
         });
     }
 
+    let mut cues_from = Vec::new();
+    for f in file.cues_from {
+        for p in f.provision.iter().chain(&f.as_provision) {
+            if !canonical_provision(p) {
+                return Err(invalid(
+                    format!("cues_from provision {p:?} is not in canonical form"),
+                    f.rule.span().start,
+                ));
+            }
+        }
+        if file.role == Role::Procedural {
+            return Err(invalid(
+                "a procedural rule produces no findings, so it takes no cues".into(),
+                f.rule.span().start,
+            ));
+        }
+        cues_from.push(CuesFrom {
+            offset: f.rule.span().start,
+            rule: f.rule.into_inner(),
+            provision: f.provision,
+            as_provision: f.as_provision,
+        });
+    }
+
     let convert = |list: Vec<ExampleFile>, need_marks: bool| -> Result<Vec<Example>, Error> {
         list.into_iter()
             .map(|e| {
@@ -301,6 +335,7 @@ pub(super) fn parse(name: &str, src: &str) -> Result<Rule, Error> {
         equivalents_offset: file.equivalents.as_ref().map_or(0, |e| e.span().start),
         subsections,
         cues,
+        cues_from,
         examples,
         counter_examples,
         source: name.to_string(),

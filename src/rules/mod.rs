@@ -104,6 +104,20 @@ pub struct Cue {
     pub provision: Option<String>,
 }
 
+/// `[[cues_from]]`: take another rule's cues (those pointing at `provision`, or at nothing),
+/// so that one wording serves the same ground in several regimes without copies to keep in step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct CuesFrom {
+    /// The rule to borrow from.
+    pub rule: String,
+    /// Only its cues for this provision (and those for no provision).
+    pub provision: Option<String>,
+    /// What the borrowed cues point at in the borrowing rule.
+    pub as_provision: Option<String>,
+    /// Where the entry is in the file, for errors.
+    pub offset: usize,
+}
+
 /// A passage a rule must (example) or must not (counter-example) fire on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -153,8 +167,11 @@ pub struct Rule {
     pub(crate) equivalents_offset: usize,
     /// Subsections worth telling apart.
     pub subsections: Vec<Subsection>,
-    /// Cue phrases.
+    /// Cue phrases: the file's own, then those borrowed with `[[cues_from]]`.
     pub cues: Vec<Cue>,
+    /// Borrowed cue sets, resolved when the rule set is built.
+    #[serde(skip)]
+    pub(crate) cues_from: Vec<CuesFrom>,
     /// Passages it must fire on.
     pub examples: Vec<Example>,
     /// Passages it must not fire on.
@@ -248,6 +265,7 @@ impl RuleSet {
             sources_by_id.insert(rule.id.clone(), (name, src));
             rules.push(rule);
         }
+        borrow_cues(&mut rules, &sources_by_id)?;
         link_equivalents(&mut rules, &sources_by_id)?;
         let mut by_number = ProvisionIndex::new();
         for (i, r) in rules.iter().enumerate() {
@@ -297,6 +315,43 @@ impl RuleSet {
             .max_by_key(|(_, rpath)| rpath.len())
             .map(|&(i, _)| i)
     }
+}
+
+/// Resolves `[[cues_from]]`: copies the named rule's own cues (not ones it borrowed itself).
+fn borrow_cues(rules: &mut [Rule], sources: &HashMap<String, (&str, &str)>) -> Result<(), Error> {
+    let own: HashMap<String, Vec<Cue>> = rules
+        .iter()
+        .map(|r| (r.id.clone(), r.cues.clone()))
+        .collect();
+    for r in rules.iter_mut() {
+        for from in &r.cues_from {
+            let Some(cues) = own.get(&from.rule).filter(|_| from.rule != r.id) else {
+                let (name, src) = sources.get(&r.id).copied().unwrap_or(("", ""));
+                return Err(Error::new(
+                    ErrorKind::RuleInvalid,
+                    format!(
+                        "cues_from names {:?}, which is not another rule in this set",
+                        from.rule
+                    ),
+                )
+                .in_file(name)
+                .at_offset(src, from.offset)
+                .for_rule(&r.id));
+            };
+            for c in cues {
+                let wanted = match (&from.provision, &c.provision) {
+                    (Some(want), Some(p)) => provision_starts_with(p, want),
+                    _ => true,
+                };
+                if wanted {
+                    let mut c = c.clone();
+                    c.provision = from.as_provision.clone();
+                    r.cues.push(c);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Resolves the crosswalk: each rule's `equivalents` row makes the rule and the ids it lists
@@ -380,6 +435,21 @@ mod tests {
         assert!(eq("foisa:s33").contains(&"foia:s43".to_string()));
         assert!(eq("eir:r12(5)(e)").contains(&"eisr:r10(5)(e)".to_string()));
         assert!(eq("eir:r13").contains(&"foia:s40".to_string()));
+    }
+
+    #[test]
+    fn cues_can_be_borrowed() {
+        let set = RuleSet::embedded().unwrap();
+        let r13 = set.get("eir:r13").unwrap();
+        assert!(r13
+            .cues
+            .iter()
+            .any(|c| c.phrase.starts_with("{third party|third-party} personal")));
+        // The requester's own data (40(1)) are not borrowed.
+        assert!(!r13
+            .cues
+            .iter()
+            .any(|c| c.phrase.contains("your own personal data")));
     }
 
     #[test]
