@@ -28,6 +28,14 @@ use serde_json::{json, Value};
 struct Label {
     request_id: u64,
     message_id: u64,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    outcome: Option<String>,
+    #[serde(default)]
+    public_interest_test: Option<bool>,
+    #[serde(default)]
+    review_rights: Option<bool>,
     relied_on: Vec<String>,
     #[serde(default)]
     evidence: Vec<LabelEvidence>,
@@ -226,6 +234,11 @@ fn run(args: &Args) -> Result<bool, String> {
     let mut errors: Vec<String> = Vec::new();
     let (mut messages, mut exact, mut seen_labels) = (0usize, 0usize, 0usize);
     let mut bytes = 0usize;
+    let (mut decisions, mut outcome_ok, mut pit_ok, mut rr_ok, mut pit_ok_dec, mut rr_ok_dec) =
+        (0, 0, 0, 0, 0, 0);
+    let mut outcome_errors: BTreeMap<String, usize> = BTreeMap::new();
+    let mut outcome_ids: Vec<String> = Vec::new();
+    let mut other_errors: Vec<String> = Vec::new();
     let started = std::time::Instant::now();
     for path in files {
         let raw = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -250,6 +263,9 @@ fn run(args: &Args) -> Result<bool, String> {
                     "relied_on": relied,
                     "mentioned": ids(&report.findings, Status::Mentioned),
                     "disclaimed": ids(&report.findings, Status::Disclaimed),
+                    "outcome": report.outcome.kind,
+                    "public_interest_test": report.public_interest_test,
+                    "review_rights": report.review_rights,
                 });
                 writeln!(f, "{line}").map_err(|e| format!("writing predictions: {e}"))?;
             }
@@ -258,6 +274,49 @@ fn run(args: &Args) -> Result<bool, String> {
             };
             seen_labels += 1;
             messages += 1;
+            let predicted_outcome = serde_json::to_value(report.outcome.kind).unwrap_or_default();
+            let predicted_outcome = predicted_outcome.as_str().unwrap_or("");
+            let decision = matches!(label.kind.as_deref(), Some("decision" | "internal_review"));
+            if decision {
+                decisions += 1;
+                if label.outcome.as_deref() == Some(predicted_outcome) {
+                    outcome_ok += 1;
+                } else {
+                    *outcome_errors
+                        .entry(format!(
+                            "{} -> {predicted_outcome}",
+                            label.outcome.as_deref().unwrap_or("none")
+                        ))
+                        .or_default() += 1;
+                    outcome_ids.push(format!(
+                        "outcome {} -> {predicted_outcome}: request {} message {message_id}",
+                        label.outcome.as_deref().unwrap_or("none"),
+                        label.request_id
+                    ));
+                }
+            }
+            if label.public_interest_test == report.public_interest_test {
+                pit_ok += 1;
+                if decision {
+                    pit_ok_dec += 1;
+                }
+            } else {
+                other_errors.push(format!(
+                    "public_interest_test {:?} -> {:?}: request {} message {message_id}",
+                    label.public_interest_test, report.public_interest_test, label.request_id
+                ));
+            }
+            if label.review_rights == Some(report.review_rights) {
+                rr_ok += 1;
+                if decision {
+                    rr_ok_dec += 1;
+                }
+            } else {
+                other_errors.push(format!(
+                    "review_rights {:?} -> {}: request {} message {message_id}",
+                    label.review_rights, report.review_rights, label.request_id
+                ));
+            }
             let gold: BTreeSet<String> = label.relied_on.iter().map(|g| normalise(g)).collect();
             if gold == relied {
                 exact += 1;
@@ -338,10 +397,41 @@ fn run(args: &Args) -> Result<bool, String> {
         "exact match per message: {:.3} ({exact}/{messages})",
         exact as f64 / messages.max(1) as f64
     );
+    let rate = |n: usize, d: usize| n as f64 / d.max(1) as f64;
+    println!(
+        "outcome agrees on decisions and reviews: {:.3} ({outcome_ok}/{decisions})",
+        rate(outcome_ok, decisions)
+    );
+    println!(
+        "public_interest_test agrees: {:.3} on decisions and reviews ({pit_ok_dec}/{decisions}), {:.3} on all ({pit_ok}/{messages})",
+        rate(pit_ok_dec, decisions),
+        rate(pit_ok, messages)
+    );
+    println!(
+        "review_rights agrees: {:.3} on decisions and reviews ({rr_ok_dec}/{decisions}), {:.3} on all ({rr_ok}/{messages})",
+        rate(rr_ok_dec, decisions),
+        rate(rr_ok, messages)
+    );
+    if !outcome_errors.is_empty() {
+        let by_kind: Vec<String> = outcome_errors
+            .iter()
+            .map(|(k, n)| format!("{k}: {n}"))
+            .collect();
+        println!(
+            "outcome disagreements (label -> predicted): {}",
+            by_kind.join(", ")
+        );
+    }
     println!("classified {bytes} bytes in {:.3} s", elapsed.as_secs_f64());
     if !args.quiet && !errors.is_empty() {
         println!("\nerrors:");
         for e in &errors {
+            println!("  {e}");
+        }
+    }
+    if !(args.quiet || outcome_ids.is_empty() && other_errors.is_empty()) {
+        println!("\noutcome, public interest and rights disagreements:");
+        for e in outcome_ids.iter().chain(&other_errors) {
             println!("  {e}");
         }
     }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 
+use crate::checks;
 use crate::cite::find_citations;
 use crate::error::{Error, ErrorKind};
 use crate::findings;
@@ -87,8 +88,8 @@ impl Classifier {
         let regime = resolve::detect_regime(&t, &citations);
         let refs = resolve::references(&t, rules, citations);
         let cues = resolve::cues(&t, rules, &regime, &refs, self.inner.cues.find(text));
-        let findings = findings::build(&t, rules, &refs, &cues);
-        let references = refs
+        let mut findings = findings::build(&t, rules, &refs, &cues);
+        let references: Vec<Reference> = refs
             .iter()
             .map(|r| {
                 let pos = t.position(r.cit.span.start);
@@ -106,8 +107,13 @@ impl Classifier {
                 }
             })
             .collect();
+        let assessment = checks::assess(&t, rules, regime.jurisdiction, &mut findings, &references);
         Report {
             schema: SCHEMA_VERSION,
+            outcome: assessment.outcome,
+            checks: assessment.checks,
+            public_interest_test: assessment.public_interest_test,
+            review_rights: assessment.review_rights,
             rules_version: rules.version().to_string(),
             jurisdiction: regime.jurisdiction,
             findings,

@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod checks;
 pub mod cite;
 mod classifier;
 mod error;
@@ -17,7 +18,8 @@ pub use cite::{Act, Citation, RefKind};
 pub use classifier::{Classifier, ClassifierBuilder};
 pub use error::{Error, ErrorKind};
 pub use report::{
-    Basis, Evidence, Finding, RefRole, Reference, Report, Status, Via, SCHEMA_VERSION,
+    Basis, Check, CheckResult, Evidence, Excerpt, Finding, Jurisdiction, Outcome, OutcomeKind,
+    PublicInterest, RefRole, Reference, Report, Status, Via, SCHEMA_VERSION,
 };
 pub use rules::{Kind, Role, Rule, RuleSet};
 pub use span::{Position, Span};

@@ -223,6 +223,7 @@ pub(crate) fn build(
             status,
             confidence: round2(confidence),
             equivalents: rule.equivalents.clone(),
+            public_interest: None,
             evidence: ev,
         });
     }

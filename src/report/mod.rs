@@ -121,8 +121,115 @@ pub struct Finding {
     pub confidence: f64,
     /// The nearest equivalent grounds in the other UK regimes (from the rule set's crosswalk).
     pub equivalents: Vec<String>,
+    /// For a qualified ground: the public interest arguments and conclusion found for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_interest: Option<PublicInterest>,
     /// The spans that show it, in text order.
     pub evidence: Vec<Evidence>,
+}
+
+/// A span of the letter shown as evidence for an outcome, a check or a public interest argument.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Excerpt {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// 1-based column of `start`, in characters.
+    pub column: usize,
+    /// The text at `start..end`.
+    pub text: String,
+}
+
+impl Excerpt {
+    /// The excerpt's span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// What kind of answer the letter is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum OutcomeKind {
+    /// Everything asked for is given.
+    Granted,
+    /// Some is given; some is withheld or not held.
+    Partial,
+    /// Nothing is given: the request is refused on one or more grounds.
+    Refused,
+    /// The authority does not hold the information.
+    NotHeld,
+    /// The authority neither confirms nor denies that it holds the information.
+    Ncnd,
+    /// The information is published elsewhere and the requester is pointed there (s.21).
+    Redirected,
+    /// The request was received and will be answered.
+    Acknowledgement,
+    /// The authority asks the requester to clarify the request.
+    Clarification,
+    /// The authority takes more time.
+    Extension,
+    /// None of the above can be told from the text (often: the answer is in an attachment).
+    Unclear,
+}
+
+/// The outcome of the letter, with the spans that decided it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Outcome {
+    /// The kind of answer.
+    pub kind: OutcomeKind,
+    /// The spans that decided it.
+    pub evidence: Vec<Excerpt>,
+}
+
+/// The result of one notice check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CheckResult {
+    /// The notice does what the provision requires.
+    Pass,
+    /// It does not.
+    Fail,
+    /// The requirement does not arise for this letter.
+    NotApplicable,
+}
+
+/// One requirement of a refusal notice, checked against the letter.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Check {
+    /// Stable id: `exemption_specified`, `reasons_given`, `public_interest_reasons`,
+    /// `harm_likelihood`, `cost_estimate`, `advice_to_narrow`, `review_procedure`,
+    /// `commissioner_rights`, `ncnd_provision`.
+    pub id: String,
+    /// The provision that requires it, for the letter's regime (`foia:s17(1)(b)`,
+    /// `eir:r14(3)(a)`, `foisa:s16(1)(c)`), or the guidance it comes from.
+    pub provision: String,
+    /// Pass, fail or not applicable.
+    pub result: CheckResult,
+    /// What was found, or what was looked for and not found.
+    pub detail: String,
+    /// The spans that show it.
+    pub evidence: Vec<Excerpt>,
+}
+
+/// The public interest arguments attached to a qualified ground.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct PublicInterest {
+    /// Sentences arguing for disclosure.
+    pub for_disclosure: Vec<Excerpt>,
+    /// Sentences arguing for withholding.
+    pub for_withholding: Vec<Excerpt>,
+    /// The stated conclusion.
+    pub conclusion: Option<Excerpt>,
 }
 
 /// A statutory reference found in the letter.
@@ -173,6 +280,15 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Every statutory reference, in text order.
     pub references: Vec<Reference>,
+    /// What kind of answer the letter is.
+    pub outcome: Outcome,
+    /// Whether the letter does what the law requires of a refusal notice, point by point.
+    pub checks: Vec<Check>,
+    /// `Some(true)` when a qualified ground is relied on (or weighed) and the public interest is
+    /// weighed; `Some(false)` when a qualified ground is relied on without it; `None` otherwise.
+    pub public_interest_test: Option<bool>,
+    /// Whether the letter tells the requester how to ask for a review or complain.
+    pub review_rights: bool,
 }
 
 impl Report {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Basis, Report, Status};
+use super::{Basis, CheckResult, OutcomeKind, Report, Status};
 use crate::cite::Act;
 use crate::rules::Kind;
 use crate::span::Span;
@@ -49,6 +49,30 @@ fn marked_sentence(text: &str, sentence: Span, cited: Span) -> String {
         " "
     };
     format!("{lead}{pre}{gap_pre}[{mid}]{gap_post}{post}{tail}")
+}
+
+/// `text` on one line, cut to about `max` bytes on a char boundary.
+fn one_line(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.len() <= max {
+        return flat;
+    }
+    format!("{}...", &flat[..floor(&flat, max)])
+}
+
+fn outcome_name(kind: OutcomeKind) -> &'static str {
+    match kind {
+        OutcomeKind::Granted => "granted",
+        OutcomeKind::Partial => "partly granted",
+        OutcomeKind::Refused => "refused",
+        OutcomeKind::NotHeld => "information not held",
+        OutcomeKind::Ncnd => "neither confirmed nor denied",
+        OutcomeKind::Redirected => "redirected to published information",
+        OutcomeKind::Acknowledgement => "acknowledgement",
+        OutcomeKind::Clarification => "clarification sought",
+        OutcomeKind::Extension => "extension",
+        _ => "unclear",
+    }
 }
 
 /// Renders `report` for people: each ground with its title, kind, basis and confidence, then
@@ -105,6 +129,23 @@ pub fn render_text(report: &Report, text: &str) -> String {
             "\n{}{provisions}  {}\n  {status}, {kind}, {basis}, confidence {:.2}",
             f.id, f.title, f.confidence
         );
+        if let Some(pi) = &f.public_interest {
+            for (label, list) in [
+                ("for disclosure", &pi.for_disclosure),
+                ("for withholding", &pi.for_withholding),
+            ] {
+                for e in list.iter().take(2) {
+                    let _ = writeln!(out, "  public interest {label}: {}", one_line(&e.text, 150));
+                }
+            }
+            if let Some(c) = &pi.conclusion {
+                let _ = writeln!(
+                    out,
+                    "  public interest conclusion: {}",
+                    one_line(&c.text, 150)
+                );
+            }
+        }
         if !f.equivalents.is_empty() {
             let _ = writeln!(out, "  equivalents: {}", f.equivalents.join(", "));
         }
@@ -116,6 +157,45 @@ pub fn render_text(report: &Report, text: &str) -> String {
                 e.column,
                 marked_sentence(text, e.sentence, e.span())
             );
+        }
+    }
+    let _ = writeln!(out, "\noutcome: {}", outcome_name(report.outcome.kind));
+    for e in report.outcome.evidence.iter().take(3) {
+        let _ = writeln!(
+            out,
+            "  {:>4}:{:<3} {}",
+            e.line,
+            e.column,
+            one_line(&e.text, 160)
+        );
+    }
+    let applicable: Vec<_> = report
+        .checks
+        .iter()
+        .filter(|c| c.result != CheckResult::NotApplicable)
+        .collect();
+    if !applicable.is_empty() {
+        let _ = writeln!(out, "\nrefusal notice checks:");
+        for c in applicable {
+            let mark = if c.result == CheckResult::Pass {
+                "pass"
+            } else {
+                "FAIL"
+            };
+            let _ = writeln!(
+                out,
+                "  {mark:<4}  {:<24} {:<18} {}",
+                c.id, c.provision, c.detail
+            );
+            if let Some(e) = c.evidence.first() {
+                let _ = writeln!(
+                    out,
+                    "        {:>4}:{:<3} {}",
+                    e.line,
+                    e.column,
+                    one_line(&e.text, 150)
+                );
+            }
         }
     }
     let others: Vec<_> = report

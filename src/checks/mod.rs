@@ -1,0 +1,804 @@
+//! The checks stage: what kind of answer the letter is (its outcome), whether it does what the
+//! law requires of a refusal notice (FOIA s.17, EIR reg 14, FOISA s.16 and s.19), and the public
+//! interest arguments behind each qualified ground. Each point comes with the spans that decided
+//! it, or says what was looked for and not found.
+
+mod patterns;
+
+use regex::Regex;
+
+use crate::cite::Act;
+use crate::report::{
+    Basis, Check, CheckResult, Excerpt, Finding, Jurisdiction, Outcome, OutcomeKind,
+    PublicInterest, RefRole, Reference, Status, Via,
+};
+use crate::rules::{provision_starts_with, Kind, RuleSet, Test};
+use crate::span::Span;
+use crate::text::{Text, ZoneKind};
+use patterns::*;
+
+/// Everything the checks stage adds to a report.
+pub(crate) struct Assessment {
+    pub outcome: Outcome,
+    pub checks: Vec<Check>,
+    pub public_interest_test: Option<bool>,
+    pub review_rights: bool,
+}
+
+fn excerpt(text: &Text<'_>, span: Span) -> Excerpt {
+    let pos = text.position(span.start);
+    Excerpt {
+        start: span.start,
+        end: span.end,
+        line: pos.line,
+        column: pos.column,
+        text: span.slice(text.as_str()).to_string(),
+    }
+}
+
+/// True when `offset` is the authority's own text: not quoted or forwarded mail, not the request
+/// repeated back, not a footer.
+fn own(text: &Text<'_>, offset: usize) -> bool {
+    !matches!(
+        text.zone_at(offset),
+        Some(ZoneKind::Quoted | ZoneKind::Forwarded | ZoneKind::Request | ZoneKind::Footer)
+    )
+}
+
+/// Matches of `re` in the authority's own text, at most `limit`.
+fn own_matches(text: &Text<'_>, re: &Regex, limit: usize) -> Vec<Span> {
+    re.find_iter(text.as_str())
+        .map(|m| Span::new(m.start(), m.end()))
+        .filter(|s| own(text, s.start))
+        .take(limit)
+        .collect()
+}
+
+/// The regime the notice requirements are read under.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Regime {
+    Foia,
+    Eir,
+    Foisa,
+    Eisr,
+}
+
+impl Regime {
+    fn of(report_jurisdiction: Jurisdiction, relied: &[&Finding]) -> Regime {
+        let from_act = |a: Act| match a {
+            Act::Eir => Regime::Eir,
+            Act::Foisa => Regime::Foisa,
+            Act::Eisr => Regime::Eisr,
+            _ => Regime::Foia,
+        };
+        match report_jurisdiction {
+            Jurisdiction::Eir => Regime::Eir,
+            Jurisdiction::Foisa => Regime::Foisa,
+            Jurisdiction::Eisr => Regime::Eisr,
+            Jurisdiction::Foia => Regime::Foia,
+            _ => relied.first().map_or(Regime::Foia, |f| from_act(f.act)),
+        }
+    }
+
+    fn scottish(self) -> bool {
+        matches!(self, Regime::Foisa | Regime::Eisr)
+    }
+
+    /// The provision that requires each check, in this regime.
+    fn provision(self, check: &str) -> &'static str {
+        match (self, check) {
+            (Regime::Foia, "exemption_specified") => "foia:s17(1)(b)",
+            (Regime::Foia, "reasons_given") => "foia:s17(1)(c)",
+            (Regime::Foia, "public_interest_reasons") => "foia:s17(3)",
+            (Regime::Foia, "harm_likelihood") => "foia:s17(1)(c)",
+            (Regime::Foia, "cost_estimate") => "foia:s17(5) (ICO guidance on s.12)",
+            (Regime::Foia, "advice_to_narrow") => "foia:s16",
+            (Regime::Foia, "review_procedure") => "foia:s17(7)(a)",
+            (Regime::Foia, "commissioner_rights") => "foia:s17(7)(b)",
+            (Regime::Foia, "ncnd_provision") => "foia:s17(1)(b)",
+            (Regime::Eir, "exemption_specified") => "eir:r14(3)(a)",
+            (Regime::Eir, "reasons_given" | "harm_likelihood") => "eir:r14(3)",
+            (Regime::Eir, "public_interest_reasons") => "eir:r14(3)(b)",
+            (Regime::Eir, "cost_estimate") => "eir:r14(3) (ICO guidance on 12(4)(b))",
+            (Regime::Eir, "advice_to_narrow") => "eir:r9",
+            (Regime::Eir, "review_procedure") => "eir:r14(5)(a)",
+            (Regime::Eir, "commissioner_rights") => "eir:r14(5)(b)",
+            (Regime::Eir, "ncnd_provision") => "eir:r12(6)",
+            (Regime::Foisa, "exemption_specified") => "foisa:s16(1)(c)",
+            (Regime::Foisa, "reasons_given" | "harm_likelihood") => "foisa:s16(1)(d)",
+            (Regime::Foisa, "public_interest_reasons") => "foisa:s16(2)",
+            (Regime::Foisa, "cost_estimate") => "foisa:s16(4)",
+            (Regime::Foisa, "advice_to_narrow") => "foisa:s15",
+            (Regime::Foisa, "review_procedure" | "commissioner_rights") => "foisa:s19",
+            (Regime::Foisa, "ncnd_provision") => "foisa:s18",
+            (Regime::Eisr, "exemption_specified" | "reasons_given" | "harm_likelihood") => {
+                "eisr:r13"
+            }
+            (Regime::Eisr, "public_interest_reasons" | "cost_estimate") => "eisr:r13",
+            (Regime::Eisr, "advice_to_narrow") => "eisr:r9",
+            (Regime::Eisr, "review_procedure") => "eisr:r16",
+            (Regime::Eisr, "commissioner_rights") => "eisr:r17",
+            (Regime::Eisr, _) => "eisr:r13",
+            _ => "",
+        }
+    }
+}
+
+struct CheckBuilder {
+    regime: Regime,
+    checks: Vec<Check>,
+}
+
+impl CheckBuilder {
+    fn push(
+        &mut self,
+        id: &str,
+        result: CheckResult,
+        detail: impl Into<String>,
+        evidence: Vec<Excerpt>,
+    ) {
+        self.checks.push(Check {
+            id: id.to_string(),
+            provision: self.regime.provision(id).to_string(),
+            result,
+            detail: detail.into(),
+            evidence,
+        });
+    }
+
+    fn not_applicable(&mut self, id: &str, why: &str) {
+        self.push(id, CheckResult::NotApplicable, why, Vec::new());
+    }
+}
+
+/// The test (prejudice, class, ...) of a finding's provisions.
+fn tests_of(rules: &RuleSet, f: &Finding) -> Vec<Test> {
+    let Some(rule) = rules.get(&f.id) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Test> = f
+        .provisions
+        .iter()
+        .filter_map(|p| {
+            rule.subsections
+                .iter()
+                .filter(|s| s.test.is_some() && provision_starts_with(p, &s.provision))
+                .max_by_key(|s| s.provision.len())
+                .and_then(|s| s.test)
+        })
+        .collect();
+    if out.is_empty() {
+        out.extend(rule.test);
+    }
+    out
+}
+
+/// Runs the checks stage.
+pub(crate) fn assess(
+    text: &Text<'_>,
+    rules: &RuleSet,
+    jurisdiction: Jurisdiction,
+    findings: &mut [Finding],
+    references: &[Reference],
+) -> Assessment {
+    let src = text.as_str();
+    let relied: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.status == Status::ReliedOn)
+        .collect();
+    let regime = Regime::of(jurisdiction, &relied);
+
+    // Outcome.
+    let ncnd = own_matches(text, &NCND, 3);
+    let not_held = own_matches(text, &NOT_HELD, 3);
+    let disclosed = own_matches(text, &DISCLOSED, 3);
+    let acknowledged = own_matches(text, &ACKNOWLEDGEMENT, 3);
+    let clarify = own_matches(text, &CLARIFICATION, 3);
+    let extension = own_matches(text, &EXTENSION, 3);
+    let first_evidence = |fs: &[&Finding]| -> Vec<Span> {
+        fs.iter()
+            .filter_map(|f| {
+                f.evidence
+                    .iter()
+                    .find(|e| e.status == Status::ReliedOn)
+                    .map(|e| e.span())
+            })
+            .collect()
+    };
+    let redirect_only = !relied.is_empty()
+        && relied
+            .iter()
+            .all(|f| matches!(f.id.as_str(), "foia:s21" | "foisa:s25"));
+    let framing = own_matches(text, &FRAMING, 2);
+    let figures = answer_figures(text, 3);
+    let figure_count = figures.len();
+    // Figures given in the letter count as information disclosed.
+    let mut disclosed = disclosed;
+    if figures.len() >= 2 {
+        disclosed.extend(figures);
+    }
+    // Grounds applied by redaction mean documents were released with parts removed.
+    let redacted = relied.iter().any(|f| {
+        f.evidence
+            .iter()
+            .any(|e| e.status == Status::ReliedOn && e.text.to_ascii_lowercase().contains("redact"))
+    });
+    let with_first = |mut a: Vec<Span>, b: Vec<Span>| {
+        a.extend(b);
+        a
+    };
+    let (kind, spans): (OutcomeKind, Vec<Span>) = if !ncnd.is_empty() && !relied.is_empty() {
+        (OutcomeKind::Ncnd, ncnd)
+    } else if redirect_only && disclosed.is_empty() {
+        (OutcomeKind::Redirected, first_evidence(&relied))
+    } else if !relied.is_empty() {
+        if !disclosed.is_empty() || redacted {
+            (
+                OutcomeKind::Partial,
+                with_first(disclosed, first_evidence(&relied)),
+            )
+        } else {
+            (
+                OutcomeKind::Refused,
+                with_first(first_evidence(&relied), not_held),
+            )
+        }
+    } else if !extension.is_empty() && disclosed.is_empty() && framing.is_empty() {
+        (OutcomeKind::Extension, extension)
+    } else if !clarify.is_empty()
+        && disclosed.is_empty()
+        && not_held.is_empty()
+        && framing.is_empty()
+    {
+        (OutcomeKind::Clarification, clarify)
+    } else if !acknowledged.is_empty()
+        && disclosed.is_empty()
+        && not_held.is_empty()
+        && framing.is_empty()
+    {
+        (OutcomeKind::Acknowledgement, acknowledged)
+    } else if !not_held.is_empty() && !disclosed.is_empty() {
+        (OutcomeKind::Partial, with_first(disclosed, not_held))
+    } else if !not_held.is_empty() {
+        (OutcomeKind::NotHeld, not_held)
+    } else if figure_count < 2
+        && !own_matches(text, &ATTACHMENT_ONLY, 1).is_empty()
+        && !own_matches(text, &RESPONSE_ATTACHED, 1).is_empty()
+    {
+        // The answer itself is in an attachment the text does not show.
+        (
+            OutcomeKind::Unclear,
+            own_matches(text, &RESPONSE_ATTACHED, 1),
+        )
+    } else if !disclosed.is_empty() || !framing.is_empty() {
+        (OutcomeKind::Granted, with_first(disclosed, framing))
+    } else {
+        (OutcomeKind::Unclear, own_matches(text, &ATTACHMENT_ONLY, 2))
+    };
+    let outcome = Outcome {
+        kind,
+        evidence: spans.into_iter().map(|s| excerpt(text, s)).collect(),
+    };
+
+    // Public interest arguments, attached to the qualified ground they follow.
+    attach_public_interest(text, findings);
+    let relied: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.status == Status::ReliedOn)
+        .collect();
+
+    let rights_review = own_matches(text, &REVIEW, 2);
+    let rights_commissioner = if regime.scottish() {
+        own_matches(text, &SCOTTISH_COMMISSIONER, 2)
+    } else {
+        own_matches(text, &ICO, 2)
+    };
+    let review_rights = !rights_review.is_empty() || !rights_commissioner.is_empty();
+
+    let qualified: Vec<&Finding> = relied
+        .iter()
+        .copied()
+        .filter(|f| f.kind == Kind::Qualified)
+        .collect();
+    let weighed_qualified = findings
+        .iter()
+        .any(|f| f.kind == Kind::Qualified && f.public_interest.is_some());
+    let pit_spans = own_matches(text, &PUBLIC_INTEREST, 3);
+    let public_interest_test = if !qualified.is_empty() || weighed_qualified {
+        Some(!pit_spans.is_empty())
+    } else {
+        None
+    };
+
+    // Notice checks.
+    let mut b = CheckBuilder {
+        regime,
+        checks: Vec::new(),
+    };
+    let is_notice = !relied.is_empty();
+    if !is_notice {
+        for id in [
+            "exemption_specified",
+            "reasons_given",
+            "public_interest_reasons",
+            "harm_likelihood",
+            "cost_estimate",
+            "advice_to_narrow",
+            "review_procedure",
+            "commissioner_rights",
+            "ncnd_provision",
+        ] {
+            b.not_applicable(
+                id,
+                "the letter relies on no ground, so it is not a refusal notice",
+            );
+        }
+        return Assessment {
+            outcome,
+            checks: b.checks,
+            public_interest_test,
+            review_rights,
+        };
+    }
+
+    // The ground is specified.
+    let inferred: Vec<&str> = relied
+        .iter()
+        .filter(|f| f.basis == Basis::Inferred)
+        .map(|f| f.id.as_str())
+        .collect();
+    let cites: Vec<Excerpt> = relied
+        .iter()
+        .flat_map(|f| {
+            f.evidence
+                .iter()
+                .filter(|e| e.via == Via::Citation && e.status == Status::ReliedOn)
+                .take(1)
+        })
+        .map(|e| excerpt(text, e.span()))
+        .collect();
+    if inferred.is_empty() {
+        b.push(
+            "exemption_specified",
+            CheckResult::Pass,
+            "every ground relied on is cited by number",
+            cites,
+        );
+    } else {
+        b.push(
+            "exemption_specified",
+            CheckResult::Fail,
+            format!(
+                "relied on without citing the provision: {}",
+                inferred.join(", ")
+            ),
+            cites,
+        );
+    }
+
+    // Reasons are given.
+    let mut unreasoned = Vec::new();
+    let mut reason_ev = Vec::new();
+    for f in &relied {
+        let reasoned = f
+            .evidence
+            .iter()
+            .filter(|e| e.status == Status::ReliedOn)
+            .find(|e| {
+                e.via == Via::StrongCue
+                    || REASON.is_match(window(src, e.sentence, e.span()).slice(src))
+            });
+        match reasoned {
+            Some(e) => reason_ev.push(excerpt(text, e.sentence)),
+            None => unreasoned.push(f.id.as_str()),
+        }
+    }
+    if unreasoned.is_empty() {
+        b.push(
+            "reasons_given",
+            CheckResult::Pass,
+            "each ground comes with the reason it applies",
+            reason_ev,
+        );
+    } else {
+        b.push(
+            "reasons_given",
+            CheckResult::Fail,
+            format!("no reason found next to: {}", unreasoned.join(", ")),
+            reason_ev,
+        );
+    }
+
+    // Public interest reasons for qualified grounds.
+    let ncnd_outcome = outcome.kind == OutcomeKind::Ncnd;
+    if qualified.is_empty() {
+        b.not_applicable(
+            "public_interest_reasons",
+            "no qualified ground is relied on",
+        );
+    } else if ncnd_outcome && regime == Regime::Foisa {
+        b.not_applicable(
+            "public_interest_reasons",
+            "a Scottish NCND notice need not give public interest reasons (FOISA s.18(2))",
+        );
+    } else if pit_spans.is_empty() {
+        let ids: Vec<&str> = qualified.iter().map(|f| f.id.as_str()).collect();
+        b.push(
+            "public_interest_reasons",
+            CheckResult::Fail,
+            format!("qualified ground(s) {} relied on, but no weighing of the public interest was found", ids.join(", ")),
+            Vec::new(),
+        );
+    } else {
+        let ev = pit_spans
+            .iter()
+            .map(|s| excerpt(text, text.sentence_at(s.start)))
+            .collect();
+        b.push(
+            "public_interest_reasons",
+            CheckResult::Pass,
+            "the public interest is weighed",
+            ev,
+        );
+    }
+
+    // Likelihood of harm for prejudice-based grounds.
+    let prejudice: Vec<&Finding> = relied
+        .iter()
+        .copied()
+        .filter(|f| tests_of(rules, f).contains(&Test::Prejudice))
+        .collect();
+    if prejudice.is_empty() {
+        b.not_applicable("harm_likelihood", "no prejudice-based ground is relied on");
+    } else {
+        let mut missing = Vec::new();
+        let mut ev = Vec::new();
+        for f in &prejudice {
+            let found = f
+                .evidence
+                .iter()
+                .filter(|e| e.status == Status::ReliedOn)
+                .find_map(|e| {
+                    text.sentences_from(e.start, 3).into_iter().find(|s| {
+                        LIKELIHOOD.is_match(window(src, *s, Span::new(s.start, s.start)).slice(src))
+                    })
+                });
+            match found {
+                Some(s) => ev.push(excerpt(text, s)),
+                None => missing.push(f.id.as_str()),
+            }
+        }
+        if missing.is_empty() {
+            b.push(
+                "harm_likelihood",
+                CheckResult::Pass,
+                "the harm is stated as what would, or would be likely to, happen",
+                ev,
+            );
+        } else {
+            b.push(
+                "harm_likelihood",
+                CheckResult::Fail,
+                format!(
+                    "no statement that harm would, or would be likely to, follow for: {}",
+                    missing.join(", ")
+                ),
+                ev,
+            );
+        }
+    }
+
+    // Cost refusals: an estimate, and advice to narrow the request.
+    let cost = relied
+        .iter()
+        .any(|f| tests_of(rules, f).contains(&Test::Cost));
+    if cost {
+        let est = own_matches(text, &ESTIMATE, 3);
+        if est.is_empty() {
+            b.push(
+                "cost_estimate",
+                CheckResult::Fail,
+                "looked for an estimate of hours or cost and found none",
+                Vec::new(),
+            );
+        } else {
+            let ev = est
+                .iter()
+                .map(|s| excerpt(text, text.sentence_at(s.start)))
+                .collect();
+            b.push(
+                "cost_estimate",
+                CheckResult::Pass,
+                "an estimate of time or cost is given",
+                ev,
+            );
+        }
+        let mut adv = own_matches(text, &ADVICE, 2);
+        adv.extend(
+            references
+                .iter()
+                .filter(|r| {
+                    matches!(
+                        (r.act, r.provision.as_str()),
+                        (Act::Foia, "16") | (Act::Eir, "9") | (Act::Foisa, "15") | (Act::Eisr, "9")
+                    ) || r
+                        .rule
+                        .as_deref()
+                        .is_some_and(|id| id == "foia:s16" || id == "eir:r9")
+                })
+                .map(Reference::span),
+        );
+        if adv.is_empty() {
+            b.push(
+                "advice_to_narrow",
+                CheckResult::Fail,
+                "looked for advice on narrowing the request and found none",
+                Vec::new(),
+            );
+        } else {
+            let ev = adv
+                .iter()
+                .map(|s| excerpt(text, text.sentence_at(s.start)))
+                .collect();
+            b.push(
+                "advice_to_narrow",
+                CheckResult::Pass,
+                "advice on narrowing the request is given",
+                ev,
+            );
+        }
+    } else {
+        b.not_applicable("cost_estimate", "no cost ground is relied on");
+        b.not_applicable("advice_to_narrow", "no cost ground is relied on");
+    }
+
+    // Review and complaint rights.
+    if rights_review.is_empty() {
+        b.push(
+            "review_procedure",
+            CheckResult::Fail,
+            "looked for details of an internal review or complaints procedure and found none",
+            Vec::new(),
+        );
+    } else {
+        let ev = rights_review
+            .iter()
+            .map(|s| excerpt(text, text.sentence_at(s.start)))
+            .collect();
+        b.push(
+            "review_procedure",
+            CheckResult::Pass,
+            "the review procedure is described",
+            ev,
+        );
+    }
+    let commissioner = if regime.scottish() {
+        "the Scottish Information Commissioner"
+    } else {
+        "the Information Commissioner"
+    };
+    if rights_commissioner.is_empty() {
+        b.push(
+            "commissioner_rights",
+            CheckResult::Fail,
+            format!("looked for the right to apply to {commissioner} and found none"),
+            Vec::new(),
+        );
+    } else {
+        let ev = rights_commissioner
+            .iter()
+            .map(|s| excerpt(text, text.sentence_at(s.start)))
+            .collect();
+        b.push(
+            "commissioner_rights",
+            CheckResult::Pass,
+            format!("the right to apply to {commissioner} is given"),
+            ev,
+        );
+    }
+
+    // Neither confirm nor deny: the NCND provision is named.
+    if !ncnd_outcome {
+        b.not_applicable(
+            "ncnd_provision",
+            "the letter does not neither-confirm-nor-deny",
+        );
+    } else {
+        let ncnd_cites: Vec<Excerpt> = references
+            .iter()
+            .filter(|r| r.role == RefRole::Ground || r.rule.as_deref() == Some("foisa:s18"))
+            .filter(|r| {
+                r.rule.as_deref() == Some("foisa:s18")
+                    || r.rule
+                        .as_deref()
+                        .and_then(|id| rules.get(id))
+                        .and_then(|rule| rule.ncnd.as_deref())
+                        .is_some_and(|n| ncnd_limb(&r.provision, n))
+            })
+            .map(|r| excerpt(text, r.span()))
+            .collect();
+        if ncnd_cites.is_empty() {
+            b.push(
+                "ncnd_provision",
+                CheckResult::Fail,
+                "the letter neither confirms nor denies but cites no NCND provision",
+                Vec::new(),
+            );
+        } else {
+            b.push(
+                "ncnd_provision",
+                CheckResult::Pass,
+                "the NCND provision is cited",
+                ncnd_cites,
+            );
+        }
+    }
+
+    Assessment {
+        outcome,
+        checks: b.checks,
+        public_interest_test,
+        review_rights,
+    }
+}
+
+/// True when a cited provision is the NCND limb `ncnd` or one of its lettered successors:
+/// `40(5B)(a)(i)` is a limb of `40(5)`, `24(2)` of `24(2)`.
+fn ncnd_limb(cited: &str, ncnd: &str) -> bool {
+    provision_starts_with(cited, ncnd) || cited.starts_with(ncnd.trim_end_matches(')'))
+}
+
+/// True for "1." / "(2)" / "3)" list numbering.
+fn list_marker(src: &str, start: usize, end: usize) -> bool {
+    let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
+    let before = src[line_start..start].trim();
+    let after = src[end..].chars().next();
+    (before.is_empty() || before == "(" || before.ends_with(['•', '-', '*', 'Q', 'q']))
+        && matches!(after, Some('.' | ')' | ':'))
+        || before.ends_with('(') && after == Some(')')
+}
+
+/// Numbers the letter gives as answers (see [`FIGURE`]), at most `limit`.
+fn answer_figures(text: &Text<'_>, limit: usize) -> Vec<Span> {
+    let src = text.as_str();
+    let mut out = Vec::new();
+    for caps in FIGURE.captures_iter(src) {
+        let Some(m) = caps.get(1) else { continue };
+        let start = m.start();
+        if !own(text, start) || text.zone_at(start).is_some() {
+            continue;
+        }
+        let token = m.as_str().trim_end_matches([',', '.']);
+        let end = start + token.len();
+        let pounds = token.starts_with('£');
+        let token = token.trim_start_matches('£');
+        let digits: String = token.chars().filter(char::is_ascii_digit).collect();
+        // Years, dates, small list numbers, the cost limits and long reference or phone
+        // numbers are not answers.
+        let value: u64 = digits.parse().unwrap_or(0);
+        if digits.is_empty()
+            || (1900..=2099).contains(&value) && !token.contains(',')
+            || digits.len() > 7
+            || value < 10 && !pounds && list_marker(src, start, end)
+            || pounds && (value == 450 || value == 600)
+        {
+            continue;
+        }
+        if ESTIMATE_CONTEXT
+            .is_match(window(src, text.sentence_at(start), Span::new(start, end)).slice(src))
+        {
+            continue;
+        }
+        let after = src.get(end..(end + 40).min(src.len())).unwrap_or("");
+        let before_start = start.saturating_sub(30);
+        let mut b = before_start;
+        while b > 0 && !src.is_char_boundary(b) {
+            b -= 1;
+        }
+        let before = src.get(b..start).unwrap_or("");
+        if NOT_AN_ANSWER.is_match(after) || NOT_AN_ANSWER_BEFORE.is_match(before) {
+            continue;
+        }
+        if after.starts_with(['/', '-']) || before.ends_with(['/', '-']) {
+            continue;
+        }
+        // Attachment lists: file names and sizes.
+        let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = src[start..].find('\n').map_or(src.len(), |i| start + i);
+        let line = src[line_start..line_end].to_ascii_lowercase();
+        if [
+            ".pdf", ".doc", ".xls", ".csv", ".png", ".jpg", ".msg", ".zip",
+        ]
+        .iter()
+        .any(|x| line.contains(x))
+        {
+            continue;
+        }
+        out.push(Span::new(start, end));
+        if out.len() >= limit {
+            break;
+        }
+    }
+    out
+}
+
+/// At most 400 bytes of `outer` either side of `span`, on char boundaries.
+fn window(text: &str, outer: Span, span: Span) -> Span {
+    const CONTEXT: usize = 400;
+    let mut start = outer.start.max(span.start.saturating_sub(CONTEXT));
+    let mut end = outer
+        .end
+        .min(span.end.saturating_add(CONTEXT))
+        .max(span.end);
+    while start > 0 && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while end < text.len() && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    Span::new(start.min(span.start), end.min(text.len()))
+}
+
+/// Finds public interest arguments and attaches each to the qualified ground (relied on or
+/// weighed) whose evidence comes last before it.
+fn attach_public_interest(text: &Text<'_>, findings: &mut [Finding]) {
+    let src = text.as_str();
+    let anchors: Vec<(usize, usize)> = findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == Kind::Qualified && f.status != Status::Disclaimed)
+        .flat_map(|(i, f)| f.evidence.iter().map(move |e| (e.start, i)))
+        .collect();
+    if anchors.is_empty() {
+        return;
+    }
+    let mut seen: Vec<Span> = Vec::new();
+    let mut hits: Vec<regex::Match<'_>> = PUBLIC_INTEREST
+        .find_iter(src)
+        .chain(PIT_CONCLUSION.find_iter(src))
+        .chain(FOR_DISCLOSURE.find_iter(src))
+        .chain(FOR_WITHHOLDING.find_iter(src))
+        .collect();
+    hits.sort_by_key(|m| m.start());
+    for m in hits {
+        if !own(text, m.start()) {
+            continue;
+        }
+        let sentence = text.sentence_at(m.start());
+        if seen.contains(&sentence) {
+            continue;
+        }
+        seen.push(sentence);
+        let owner = anchors
+            .iter()
+            .filter(|(at, _)| *at <= sentence.end)
+            .max_by_key(|(at, _)| *at)
+            .or_else(|| anchors.iter().min_by_key(|(at, _)| *at))
+            .map(|&(_, i)| i);
+        let Some(i) = owner else { continue };
+        let s = window(src, sentence, Span::new(m.start(), m.end()));
+        let body = s.slice(src);
+        let pi = findings[i]
+            .public_interest
+            .get_or_insert_with(PublicInterest::default);
+        let ex = excerpt(text, s);
+        if FOR_WITHHOLDING.is_match(body) && !PIT_CONCLUSION.is_match(body) {
+            pi.for_withholding.push(ex);
+        } else if FOR_DISCLOSURE.is_match(body) && !PIT_CONCLUSION.is_match(body) {
+            pi.for_disclosure.push(ex);
+        } else if PIT_CONCLUSION.is_match(body) {
+            pi.conclusion = Some(ex);
+        } else if FOR_WITHHOLDING.is_match(body) {
+            pi.for_withholding.push(ex);
+        } else if FOR_DISCLOSURE.is_match(body) {
+            pi.for_disclosure.push(ex);
+        }
+    }
+    for f in findings.iter_mut() {
+        if f.public_interest.as_ref().is_some_and(|p| {
+            p.for_disclosure.is_empty() && p.for_withholding.is_empty() && p.conclusion.is_none()
+        }) {
+            f.public_interest = None;
+        }
+    }
+}

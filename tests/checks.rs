@@ -1,0 +1,179 @@
+//! The checks stage on letters written for the project: the outcome of each letter, and each
+//! refusal-notice requirement passing and failing in turn.
+
+use foi_refusal::{CheckResult, Classifier, OutcomeKind, Report};
+
+fn classify(text: &str) -> Report {
+    Classifier::new().classify(text)
+}
+
+fn check(report: &Report, id: &str) -> CheckResult {
+    report
+        .checks
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("no check {id}"))
+        .result
+}
+
+const RIGHTS: &str = "If you are unhappy with this decision you may ask for an internal review within 40 \
+working days. If you remain dissatisfied you may complain to the Information Commissioner's Office, \
+Wycliffe House, Water Lane, Wilmslow.";
+
+#[test]
+fn a_complete_qualified_refusal_passes_every_check() {
+    let text = format!(
+        "Dear Mr Ali,\n\nThe tender prices are withheld under section 43(2) of the Freedom of \
+Information Act 2000, because releasing them would be likely to prejudice the supplier's \
+commercial interests while the contract is re-let. Factors in favour of disclosure include \
+transparency in public spending. Factors in favour of maintaining the exemption include fair \
+competition in the new tender. On balance, we have concluded that the public interest in \
+maintaining the exemption outweighs the public interest in disclosure.\n\n{RIGHTS}\n"
+    );
+    let r = classify(&text);
+    assert_eq!(r.outcome.kind, OutcomeKind::Refused);
+    for id in [
+        "exemption_specified",
+        "reasons_given",
+        "public_interest_reasons",
+        "harm_likelihood",
+        "review_procedure",
+        "commissioner_rights",
+    ] {
+        assert_eq!(check(&r, id), CheckResult::Pass, "{id}: {:#?}", r.checks);
+    }
+    for id in ["cost_estimate", "advice_to_narrow", "ncnd_provision"] {
+        assert_eq!(check(&r, id), CheckResult::NotApplicable, "{id}");
+    }
+    let pi = r
+        .finding("foia:s43")
+        .unwrap()
+        .public_interest
+        .as_ref()
+        .expect("public interest attached to s.43");
+    assert!(
+        !pi.for_disclosure.is_empty() && !pi.for_withholding.is_empty() && pi.conclusion.is_some(),
+        "{pi:#?}"
+    );
+    assert_eq!(r.public_interest_test, Some(true));
+    assert!(r.review_rights);
+}
+
+#[test]
+fn each_requirement_can_fail() {
+    // A qualified ground with no public interest test, no rights paragraph.
+    let r = classify("The draft minutes are withheld under section 36(2)(b)(ii) of the Freedom of Information Act 2000.");
+    assert_eq!(check(&r, "public_interest_reasons"), CheckResult::Fail);
+    assert_eq!(check(&r, "review_procedure"), CheckResult::Fail);
+    assert_eq!(check(&r, "commissioner_rights"), CheckResult::Fail);
+    assert_eq!(check(&r, "reasons_given"), CheckResult::Fail);
+    assert_eq!(check(&r, "harm_likelihood"), CheckResult::Fail);
+    assert_eq!(r.public_interest_test, Some(false));
+
+    // A ground argued without its number.
+    let r = classify(&format!(
+        "The rates are commercially sensitive and are withheld.\n\n{RIGHTS}"
+    ));
+    assert_eq!(check(&r, "exemption_specified"), CheckResult::Fail);
+
+    // A cost refusal with neither an estimate nor advice.
+    let r = classify(&format!("Your request is refused under section 12 of the Freedom of Information Act 2000.\n\n{RIGHTS}"));
+    assert_eq!(check(&r, "cost_estimate"), CheckResult::Fail);
+    assert_eq!(check(&r, "advice_to_narrow"), CheckResult::Fail);
+    assert_eq!(
+        check(&r, "public_interest_reasons"),
+        CheckResult::NotApplicable,
+        "s.12 has no public interest test"
+    );
+
+    // The same with both.
+    let r = classify(&format!(
+        "Your request is refused under section 12 of the Freedom of Information Act 2000. Checking \
+4,000 case files at five minutes each would take over 300 hours. If you narrow your request to \
+one year we may be able to help.\n\n{RIGHTS}"
+    ));
+    assert_eq!(check(&r, "cost_estimate"), CheckResult::Pass);
+    assert_eq!(check(&r, "advice_to_narrow"), CheckResult::Pass);
+}
+
+#[test]
+fn neither_confirm_nor_deny() {
+    let r = classify(&format!(
+        "The council can neither confirm nor deny whether it holds the information, under section \
+40(5B)(a)(i) of the Freedom of Information Act 2000, because confirming it would itself reveal \
+personal data about an identifiable person.\n\n{RIGHTS}"
+    ));
+    assert_eq!(r.outcome.kind, OutcomeKind::Ncnd);
+    assert_eq!(check(&r, "ncnd_provision"), CheckResult::Pass);
+}
+
+#[test]
+fn scottish_rights_are_to_the_scottish_commissioner() {
+    let r = classify(
+        "The names are withheld under section 38(1)(b) of the Freedom of Information (Scotland) Act \
+2002, as releasing them would breach the data protection principles. You may ask us for a review \
+within 40 working days, and then apply to the Scottish Information Commissioner.",
+    );
+    assert_eq!(check(&r, "commissioner_rights"), CheckResult::Pass);
+    assert!(r.checks.iter().any(|c| c.provision.starts_with("foisa:")));
+}
+
+#[test]
+fn outcomes_of_letters_that_are_not_refusals() {
+    let ack = classify(
+        "Thank you for your request, which we received on 3 March. It has been logged and we will \
+respond within 20 working days.",
+    );
+    assert_eq!(ack.outcome.kind, OutcomeKind::Acknowledgement);
+    assert!(ack
+        .checks
+        .iter()
+        .all(|c| c.result == CheckResult::NotApplicable));
+
+    let clarify =
+        classify("Before we can answer, could you please clarify which years your request covers?");
+    assert_eq!(clarify.outcome.kind, OutcomeKind::Clarification);
+
+    let extension = classify(
+        "We have not yet reached a decision on the public interest and are extending the deadline \
+for our response by 20 working days.",
+    );
+    assert_eq!(extension.outcome.kind, OutcomeKind::Extension);
+
+    let not_held = classify("Following a search of our records, the council does not hold the information you asked for.");
+    assert_eq!(not_held.outcome.kind, OutcomeKind::NotHeld);
+
+    let granted = classify(
+        "Please find attached the spreadsheet of fixed penalty notices for 2023 and 2024.",
+    );
+    assert_eq!(granted.outcome.kind, OutcomeKind::Granted);
+
+    let partial = classify(
+        "The contract is attached. The names of the officers who signed it have been redacted under \
+section 40(2) of the Freedom of Information Act 2000, as they are personal data.",
+    );
+    assert_eq!(partial.outcome.kind, OutcomeKind::Partial);
+
+    let redirected = classify(
+        "The information is reasonably accessible to you on our website, so it is exempt under section \
+21 of the Freedom of Information Act 2000.",
+    );
+    assert_eq!(redirected.outcome.kind, OutcomeKind::Redirected);
+}
+
+#[test]
+fn outcome_and_check_evidence_slices_to_its_text() {
+    let text = format!(
+        "Your request is refused under section 12 of the Freedom of Information Act 2000. It would take \
+over 300 hours. Please narrow your request.\n\n{RIGHTS}"
+    );
+    let r = classify(&text);
+    for e in r
+        .outcome
+        .evidence
+        .iter()
+        .chain(r.checks.iter().flat_map(|c| c.evidence.iter()))
+    {
+        assert_eq!(&text[e.start..e.end], e.text);
+    }
+}
