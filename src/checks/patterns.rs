@@ -18,14 +18,14 @@ pub(super) static NCND: Lazy<Regex> = Lazy::new(|| {
 /// Information not held (or not held in the form asked for).
 pub(super) static NOT_HELD: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:do|does|did)\s+not\s+(?:hold|have|record|collect|keep|retain)\b|\bdon[’']t\s+(?:hold|have|record|collect|keep)\b|\bnot\s+(?:held|recorded|collected|kept|retained)\b|\bno\s+(?:recorded\s+)?(?:information|records?|data)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|recorded|available|exists?)\b|\bhold\s+no\s+(?:recorded\s+)?(?:information|records?|data)\b|\bnot\s+(?:available|possible\s+to\s+provide)\b|\bdoes\s+not\s+exist\b|\bwe\s+(?:are\s+)?unable\s+to\s+provide\b|\bcannot\s+provide\b|\bno\s+such\s+(?:information|records?|data)\b|\bheld\s+by\s+[^.]{1,60}?\bnot\s+(?:by\s+)?(?:the\s+)?(?:[A-Z][a-z]+\s+){0,3}(?:council|us|authority)\b|\bwe\s+have\s+no\s+(?:record|records|information|data|reports?|documents?)\b|\bno\s+[a-z]+(?:\s+[a-z]+)?\s+(?:has|have)\s+been\s+(?:made|produced|carried\s+out|undertaken|completed|created|recorded)\b|\bnot\s+held\s+by\b|\bis\s+not\s+something\s+(?:we|the\s+council)\s+(?:hold|record|collect)",
+        r"(?i)(?-u:\b)(?:do|does|did)\s+not\s+(?:hold|have|record|collect|keep|retain)(?-u:\b)|(?-u:\b)don[’']t\s+(?:hold|have|record|collect|keep)(?-u:\b)|(?-u:\b)not\s+(?:held|recorded|collected|kept|retained)(?-u:\b)|(?-u:\b)no\s+(?:recorded\s+)?(?:information|records?|data)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|recorded|available|exists?)(?-u:\b)|(?-u:\b)hold\s+no\s+(?:recorded\s+)?(?:information|records?|data)(?-u:\b)|(?-u:\b)not\s+(?:available|possible\s+to\s+provide)(?-u:\b)|(?-u:\b)does\s+not\s+exist(?-u:\b)|(?-u:\b)we\s+(?:are\s+)?unable\s+to\s+provide(?-u:\b)|(?-u:\b)cannot\s+provide(?-u:\b)|(?-u:\b)no\s+such\s+(?:information|records?|data)(?-u:\b)|(?-u:\b)held\s+by\s+[^.]{1,60}?(?-u:\b)not\s+(?:by\s+)?(?:the\s+)?(?:[A-Z][a-z]+\s+){0,3}(?:council|us|authority)(?-u:\b)|(?-u:\b)we\s+have\s+no\s+(?:record|records|information|data|reports?|documents?)(?-u:\b)|(?-u:\b)no\s+[a-z]+(?:\s+[a-z]+)?\s+(?:has|have)\s+been\s+(?:made|produced|carried\s+out|undertaken|completed|created|recorded)(?-u:\b)|(?-u:\b)not\s+held\s+by(?-u:\b)|(?-u:\b)is\s+not\s+something\s+(?:we|the\s+council)\s+(?:hold|record|collect)",
     )
 });
 
 /// Information given: attached, enclosed, provided or confirmed.
 pub(super) static DISCLOSED: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\bplease\s+(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)|\b(?:is|are|has\s+been|have\s+been)\s+(?:attached|enclosed|provided|released|disclosed)\b|\bsee\s+(?:the\s+)?(?:attached|table)\b|\bwe\s+(?:can|are\s+able\s+to|have)\s+(?:now\s+)?(?:provide|provided|confirm|release|released|disclose|disclosed)\b|\bhere\s+(?:is|are)\s+the\b|\bthe\s+(?:figures?|numbers?|totals?|information)\s+(?:is|are|was|were)\s+(?:as\s+follows|below)|\battached\s+(?:is|are|you\s+will\s+find)\b|\bin\s+the\s+attached\b",
+        r"(?i)(?-u:\b)please\s+(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)|(?-u:\b)(?:is|are|has\s+been|have\s+been)\s+(?:attached|enclosed|provided|released|disclosed)(?-u:\b)|(?-u:\b)see\s+(?:the\s+)?(?:attached|table)(?-u:\b)|(?-u:\b)we\s+(?:can|are\s+able\s+to|have)\s+(?:now\s+)?(?:provide|provided|confirm|release|released|disclose|disclosed)(?-u:\b)|(?-u:\b)here\s+(?:is|are)\s+the(?-u:\b)|(?-u:\b)the\s+(?:figures?|numbers?|totals?|information)\s+(?:is|are|was|were)\s+(?:as\s+follows|below)|(?-u:\b)attached\s+(?:is|are|you\s+will\s+find)(?-u:\b)|(?-u:\b)in\s+the\s+attached(?-u:\b)",
     )
 });
 
@@ -33,34 +33,34 @@ pub(super) static DISCLOSED: Lazy<Regex> = Lazy::new(|| {
 /// below"): an answer follows, but it may be a refusal.
 pub(super) static FRAMING: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\bplease\s+(?:find|see)\s+(?:below|our\s+response|the\s+(?:council|authority)|[a-z]+\s+(?:city|county|borough|district)?\s*council)|\bresponse\s+to\s+your\s+request\s+(?:is\s+)?(?:set\s+out|below|attached)|\bset\s+out\s+below\b|\banswers?\s+to\s+your\s+questions?\b|\bin\s+response\s+to\s+your\s+(?:questions|request)\b",
+        r"(?i)(?-u:\b)please\s+(?:find|see)\s+(?:below|our\s+response|the\s+(?:council|authority)|[a-z]+\s+(?:city|county|borough|district)?\s*council)|(?-u:\b)response\s+to\s+your\s+request\s+(?:is\s+)?(?:set\s+out|below|attached)|(?-u:\b)set\s+out\s+below(?-u:\b)|(?-u:\b)answers?\s+to\s+your\s+questions?(?-u:\b)|(?-u:\b)in\s+response\s+to\s+your\s+(?:questions|request)(?-u:\b)",
     )
 });
 
 /// Only an acknowledgement: the request was received and will be answered.
 pub(super) static ACKNOWLEDGEMENT: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\bwill\s+(?:aim\s+to\s+|endeavour\s+to\s+|try\s+to\s+)?(?:respond|reply|provide\s+(?:a|our)\s+response|be\s+in\s+touch)\b|\bhas\s+been\s+(?:logged|registered|received)\b|\backnowledge\s+(?:receipt|your\s+request)\b|\bwithin\s+(?:the\s+)?(?:statutory\s+)?(?:20|twenty)\s+working\s+days\b|\bwill\s+be\s+dealt\s+with\s+under\b",
+        r"(?i)(?-u:\b)will\s+(?:aim\s+to\s+|endeavour\s+to\s+|try\s+to\s+)?(?:respond|reply|provide\s+(?:a|our)\s+response|be\s+in\s+touch)(?-u:\b)|(?-u:\b)has\s+been\s+(?:logged|registered|received)(?-u:\b)|(?-u:\b)acknowledge\s+(?:receipt|your\s+request)(?-u:\b)|(?-u:\b)within\s+(?:the\s+)?(?:statutory\s+)?(?:20|twenty)\s+working\s+days(?-u:\b)|(?-u:\b)will\s+be\s+dealt\s+with\s+under(?-u:\b)",
     )
 });
 
 /// A request for clarification.
 pub(super) static CLARIFICATION: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\bplease\s+(?:could\s+you\s+)?(?:clarify|confirm\s+(?:which|what|whether))|\bcould\s+you\s+(?:please\s+)?(?:clarify|confirm\s+(?:which|what|whether)|specify|provide\s+(?:more|further)\s+(?:details|information))|\b(?:need|require)\s+(?:some\s+)?(?:further|more|additional)\s+(?:information|details|clarification)\b|\bclarification\b",
+        r"(?i)(?-u:\b)please\s+(?:could\s+you\s+)?(?:clarify|confirm\s+(?:which|what|whether))|(?-u:\b)could\s+you\s+(?:please\s+)?(?:clarify|confirm\s+(?:which|what|whether)|specify|provide\s+(?:more|further)\s+(?:details|information))|(?-u:\b)(?:need|require)\s+(?:some\s+)?(?:further|more|additional)\s+(?:information|details|clarification)(?-u:\b)|(?-u:\b)clarification(?-u:\b)",
     )
 });
 
 /// More time taken.
 pub(super) static EXTENSION: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\bextend(?:ing|ed)?\s+the\s+(?:deadline|time|date)|\bextension\b|\bfurther\s+time\s+to\s+consider\b|\bnot\s+yet\s+reached\s+a\s+decision\b|\bunable\s+to\s+(?:respond|provide\s+a\s+response)\s+(?:to\s+you\s+)?(?:by|within)\b",
+        r"(?i)(?-u:\b)extend(?:ing|ed)?\s+the\s+(?:deadline|time|date)|(?-u:\b)extension(?-u:\b)|(?-u:\b)further\s+time\s+to\s+consider(?-u:\b)|(?-u:\b)not\s+yet\s+reached\s+a\s+decision(?-u:\b)|(?-u:\b)unable\s+to\s+(?:respond|provide\s+a\s+response)\s+(?:to\s+you\s+)?(?:by|within)(?-u:\b)",
     )
 });
 
 /// A response that only points at an attachment ("FOI 123 Response.docx").
 pub(super) static ATTACHMENT_ONLY: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)\b(?:\d+\s+attachments?|download|view\s+as\s+html)\b"));
+    Lazy::new(|| re(r"(?i)(?-u:\b)(?:\d+\s+attachments?|download|view\s+as\s+html)(?-u:\b)"));
 
 /// Weighing of the public interest.
 pub(super) static PUBLIC_INTEREST: Lazy<Regex> =
@@ -83,56 +83,56 @@ pub(super) static FOR_WITHHOLDING: Lazy<Regex> = Lazy::new(|| {
 /// The conclusion of the public interest test.
 pub(super) static PIT_CONCLUSION: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\bon\s+balance\b|\b(?:we\s+have\s+)?conclud(?:ed|e)\s+that\b|\boutweigh(?:s|ed)?\b|\bpublic\s+interest\s+(?:lies|rests|falls)\s+in\b",
+        r"(?i)(?-u:\b)on\s+balance(?-u:\b)|(?-u:\b)(?:we\s+have\s+)?conclud(?:ed|e)\s+that(?-u:\b)|(?-u:\b)outweigh(?:s|ed)?(?-u:\b)|(?-u:\b)public\s+interest\s+(?:lies|rests|falls)\s+in(?-u:\b)",
     )
 });
 
 /// The likelihood of harm stated for a prejudice-based ground.
 pub(super) static LIKELIHOOD: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\bwould(?:\s+be)?\s+(?:likely\s+to\s+|be\s+likely\s+to\s+)?(?:prejudice|harm|damage|undermine|inhibit|endanger|adversely\s+affect|affect|weaken|jeopardi[sz]e|put|reveal|make|give|allow|assist|breach|impact|lead|result|cause|compromise|disadvantage)|\bwould\s+likely\b|\blikely\s+to\s+(?:prejudice|harm|damage|undermine|inhibit|endanger)|\bcould\s+(?:prejudice|harm|damage|undermine|endanger|put|lead)",
+        r"(?i)(?-u:\b)would(?:\s+be)?\s+(?:likely\s+to\s+|be\s+likely\s+to\s+)?(?:prejudice|harm|damage|undermine|inhibit|endanger|adversely\s+affect|affect|weaken|jeopardi[sz]e|put|reveal|make|give|allow|assist|breach|impact|lead|result|cause|compromise|disadvantage)|(?-u:\b)would\s+likely(?-u:\b)|(?-u:\b)likely\s+to\s+(?:prejudice|harm|damage|undermine|inhibit|endanger)|(?-u:\b)could\s+(?:prejudice|harm|damage|undermine|endanger|put|lead)",
     )
 });
 
 /// A reason given for applying a ground.
 pub(super) static REASON: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\bbecause\b|\bon\s+the\s+grounds?\s+that\b|\bas\s+(?:it|they|this|the|disclosure|release|releasing|disclosing)\b|\bsince\b|\bdue\s+to\b|\bwould\b|\bas\s+a\s+result\b|\btherefore\b|\bas\s+this\b",
+        r"(?i)(?-u:\b)because(?-u:\b)|(?-u:\b)on\s+the\s+grounds?\s+that(?-u:\b)|(?-u:\b)as\s+(?:it|they|this|the|disclosure|release|releasing|disclosing)(?-u:\b)|(?-u:\b)since(?-u:\b)|(?-u:\b)due\s+to(?-u:\b)|(?-u:\b)would(?-u:\b)|(?-u:\b)as\s+a\s+result(?-u:\b)|(?-u:\b)therefore(?-u:\b)|(?-u:\b)as\s+this(?-u:\b)",
     )
 });
 
 /// An estimate of cost or time.
 pub(super) static ESTIMATE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b\d[\d,.]*\s*(?:hours?|hrs?|minutes?|mins?|days?)\b|£\s?\d|\b\d[\d,]*\s+(?:records|files|cases|emails|documents|items)\b",
+        r"(?i)(?-u:\b)\d[\d,.]*\s*(?:hours?|hrs?|minutes?|mins?|days?)(?-u:\b)|£\s?\d|(?-u:\b)\d[\d,]*\s+(?:records|files|cases|emails|documents|items)(?-u:\b)",
     )
 });
 
 /// Advice on narrowing the request.
 pub(super) static ADVICE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:refine|refined|narrow|narrowed|narrowing|reduce|reducing|reduced|limit|limiting)\s+(?:your|the|this)?\s*(?:request|scope|date\s+range|time\s+period|period|number)|\badvice\s+and\s+assistance\b|\bsubmit\s+a\s+(?:new|refined|revised)\s+request\b|\bwithin\s+the\s+(?:cost|appropriate|fees)\s+limit\b",
+        r"(?i)(?-u:\b)(?:refine|refined|narrow|narrowed|narrowing|reduce|reducing|reduced|limit|limiting)\s+(?:your|the|this)?\s*(?:request|scope|date\s+range|time\s+period|period|number)|(?-u:\b)advice\s+and\s+assistance(?-u:\b)|(?-u:\b)submit\s+a\s+(?:new|refined|revised)\s+request(?-u:\b)|(?-u:\b)within\s+the\s+(?:cost|appropriate|fees)\s+limit(?-u:\b)",
     )
 });
 
 /// The authority's review procedure.
 pub(super) static REVIEW: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\binternal\s+review\b|\brequest\s+a\s+review\b|\bask\s+(?:us\s+)?(?:for\s+a\s+|to\s+)review\b|\brequirement\s+for\s+review\b|\breconsider(?:ation)?\b|\bcomplaints?\s+procedure\b|\bdissatisfied\b|\bunhappy\s+with\b|\bnot\s+satisfied\s+with\b",
+        r"(?i)(?-u:\b)internal\s+review(?-u:\b)|(?-u:\b)request\s+a\s+review(?-u:\b)|(?-u:\b)ask\s+(?:us\s+)?(?:for\s+a\s+|to\s+)review(?-u:\b)|(?-u:\b)requirement\s+for\s+review(?-u:\b)|(?-u:\b)reconsider(?:ation)?(?-u:\b)|(?-u:\b)complaints?\s+procedure(?-u:\b)|(?-u:\b)dissatisfied(?-u:\b)|(?-u:\b)unhappy\s+with(?-u:\b)|(?-u:\b)not\s+satisfied\s+with(?-u:\b)",
     )
 });
 
 /// The right to complain to the Information Commissioner (ICO for FOIA and EIR).
 pub(super) static ICO: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\binformation\s+commissioner|\bICO\b|ico\.org\.uk|\bsection\s+50\b|Wycliffe\s+House|Wilmslow",
+        r"(?i)(?-u:\b)information\s+commissioner|(?-u:\b)ICO(?-u:\b)|ico\.org\.uk|(?-u:\b)section\s+50(?-u:\b)|Wycliffe\s+House|Wilmslow",
     )
 });
 
 /// The right to apply to the Scottish Information Commissioner.
 pub(super) static SCOTTISH_COMMISSIONER: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)scottish\s+information\s+commissioner|itspublicknowledge|foi\.scot|\bsection\s+47\b|St\s+Andrews|Kinburn",
+        r"(?i)scottish\s+information\s+commissioner|itspublicknowledge|foi\.scot|(?-u:\b)section\s+47(?-u:\b)|St\s+Andrews|Kinburn",
     )
 });
 
@@ -144,25 +144,25 @@ pub(super) static FIGURE: Lazy<Regex> =
 /// Words next to a number that make it something other than an answer.
 pub(super) static NOT_AN_ANSWER: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)^(?:\s*(?:-|–|to|and)\s*\d+)?\s*(?:hours?|hrs?|minutes?|mins?|working\s+days?|days?|weeks?|months?|years?\s+(?:old|ago)|per\s+hour|am|pm|of\s+the\s+(?:freedom|act|data|environmental)|st|nd|rd|th)\b",
+        r"(?i)^(?:\s*(?:-|–|to|and)\s*\d+)?\s*(?:hours?|hrs?|minutes?|mins?|working\s+days?|days?|weeks?|months?|years?\s+(?:old|ago)|per\s+hour|am|pm|of\s+the\s+(?:freedom|act|data|environmental)|st|nd|rd|th)(?-u:\b)",
     )
 });
 pub(super) static NOT_AN_ANSWER_BEFORE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?:section|sections|regulation|regulations|reg\.?|s\.|article|part|schedule|paragraph|no\.|page|ref(?:erence)?:?|foi|eir|foi\s*/|#|SI|£450|£600|of\s+£|tel(?:ephone)?:?|phone:?|po\s+box|question|q|item|point|version|v|\bwithin|\bup\s+to|\bthe)\s*$",
+        r"(?i)(?:section|sections|regulation|regulations|reg\.?|s\.|article|part|schedule|paragraph|no\.|page|ref(?:erence)?:?|foi|eir|foi\s*/|#|SI|£450|£600|of\s+£|tel(?:ephone)?:?|phone:?|po\s+box|question|q|item|point|version|v|(?-u:\b)within|(?-u:\b)up\s+to|(?-u:\b)the)\s*$",
     )
 });
 
 /// A sentence about the cost of answering: its figures are estimates, not answers.
 pub(super) static ESTIMATE_CONTEXT: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)estimat|would\s+take|take\s+(?:us\s+)?(?:approximately|around|about|over|more\s+than)|\bhours?\b|\bminutes?\b|\bcost\b|\blimit\b|\bper\s+(?:record|file|case|item)|\beach\s+(?:record|file|case|item)|\bsearch|\bmanually\b",
+        r"(?i)estimat|would\s+take|take\s+(?:us\s+)?(?:approximately|around|about|over|more\s+than)|(?-u:\b)hours?(?-u:\b)|(?-u:\b)minutes?(?-u:\b)|(?-u:\b)cost(?-u:\b)|(?-u:\b)limit(?-u:\b)|(?-u:\b)per\s+(?:record|file|case|item)|(?-u:\b)each\s+(?:record|file|case|item)|(?-u:\b)search|(?-u:\b)manually(?-u:\b)",
     )
 });
 
 /// The answer is said to be in an attachment.
 pub(super) static RESPONSE_ATTACHED: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\bresponse\s+(?:to\s+your\s+request\s+)?(?:is\s+)?(?:set\s+)?attached|\b(?:see|find)\s+(?:the\s+)?attached\s+(?:response|letter|document|spreadsheet|file)|\battaching\s+the\s+(?:response|reply)|\bin\s+the\s+attached\s+(?:response|letter|document|spreadsheet|file)",
+        r"(?i)(?-u:\b)response\s+(?:to\s+your\s+request\s+)?(?:is\s+)?(?:set\s+)?attached|(?-u:\b)(?:see|find)\s+(?:the\s+)?attached\s+(?:response|letter|document|spreadsheet|file)|(?-u:\b)attaching\s+the\s+(?:response|reply)|(?-u:\b)in\s+the\s+attached\s+(?:response|letter|document|spreadsheet|file)",
     )
 });

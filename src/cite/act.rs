@@ -93,7 +93,7 @@ fn act_from_name(name: &str) -> Option<Mention> {
                 Mention::Named(Act::Eir),
             ),
             (
-                r"^Data\s+Protection\s+Act\s+(?:19|20)(?:84|98)\b",
+                r"^Data\s+Protection\s+Act\s+(?:19|20)(?:84|98)(?-u:\b)",
                 Mention::Named(Act::Other),
             ),
             (r"^Data\s+Protection\s+Act", Mention::Named(Act::Dpa2018)),
@@ -101,23 +101,23 @@ fn act_from_name(name: &str) -> Option<Mention> {
                 r"^(?:UK\s+)?General\s+Data\s+Protection\s+Regulation",
                 Mention::Named(Act::Ukgdpr),
             ),
-            (r"^(?:UK\s*)?GDPR\b", Mention::Named(Act::Ukgdpr)),
-            (r"^FOISA\b", Mention::Named(Act::Foisa)),
+            (r"^(?:UK\s*)?GDPR(?-u:\b)", Mention::Named(Act::Ukgdpr)),
+            (r"^FOISA(?-u:\b)", Mention::Named(Act::Foisa)),
             (
-                r"^(?:FOIA|FoIA|FOI\s+Act|FoI\s+Act)\b",
+                r"^(?:FOIA|FoIA|FOI\s+Act|FoI\s+Act)(?-u:\b)",
                 Mention::Named(Act::Foia),
             ),
-            (r"^EISRs?\b", Mention::Named(Act::Eisr)),
-            (r"^EIRs?\b", Mention::Named(Act::Eir)),
-            (r"^DPA\b(?:\s*2018)?", Mention::Named(Act::Dpa2018)),
+            (r"^EISRs?(?-u:\b)", Mention::Named(Act::Eisr)),
+            (r"^EIRs?(?-u:\b)", Mention::Named(Act::Eir)),
+            (r"^DPA(?-u:\b)(?:\s*2018)?", Mention::Named(Act::Dpa2018)),
             (
-                r"^(?:that|same)\s+(?:Act|legislation|Regulations)\b",
+                r"^(?:that|same)\s+(?:Act|legislation|Regulations)(?-u:\b)",
                 Mention::ThatAct,
             ),
-            (r"^(?:said\s+)?Act\b", Mention::TheAct),
-            (r"^(?:above\s+)?Regulations\b", Mention::TheAct),
+            (r"^(?:said\s+)?Act(?-u:\b)", Mention::TheAct),
+            (r"^(?:above\s+)?Regulations(?-u:\b)", Mention::TheAct),
             (
-                r"^[A-Z][A-Za-z'’&,()\- ]{1,80}?\s(?:Act|Regulations|Order|Rules|Measure)\b",
+                r"^[A-Z][A-Za-z'’&,()\- ]{1,80}?\s(?:Act|Regulations|Order|Rules|Measure)(?-u:\b)",
                 Mention::Named(Act::Other),
             ),
         ];
@@ -254,7 +254,7 @@ pub(crate) fn mention_before(before: &str) -> Option<Act> {
 pub(crate) fn last_named_before(before: &str) -> Option<Act> {
     static NAMED: Lazy<Regex> = Lazy::new(|| {
         Regex::new(
-            r"\b(?:FOISA|FOIA|EISRs?|EIRs?|DPA|(?:UK\s+)?GDPR|[A-Z][A-Za-z'’&()\-]*(?:\s+(?:[A-Z(][A-Za-z'’&()\-]*|of|and|the|for))*\s+(?:Act|Regulations)(?:\s+\d{4})?)\b",
+            r"(?-u:\b)(?:FOISA|FOIA|EISRs?|EIRs?|DPA|(?:UK\s+)?GDPR|[A-Z][A-Za-z'’&()\-]*(?:\s+(?:[A-Z(][A-Za-z'’&()\-]*|of|and|the|for))*\s+(?:Act|Regulations)(?:\s+\d{4})?)(?-u:\b)",
         )
         .expect("named act pattern is valid")
     });
@@ -269,7 +269,7 @@ pub(crate) fn last_named_before(before: &str) -> Option<Act> {
 /// letter speaks of the Scottish Act or Commissioner, else FOIA.
 pub(crate) fn main_act(text: &str) -> Act {
     static SCOTTISH: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)Freedom\s+of\s+Information\s+\(Scotland\)|\bFOISA\b|Scottish\s+Information\s+Commissioner")
+        Regex::new(r"(?i)Freedom\s+of\s+Information\s+\(Scotland\)|(?-u:\b)FOISA(?-u:\b)|Scottish\s+Information\s+Commissioner")
             .expect("scottish pattern is valid")
     });
     if SCOTTISH.is_match(text) {
@@ -283,7 +283,7 @@ pub(crate) fn main_act(text: &str) -> Act {
 /// UK GDPR's.
 pub(crate) fn mentions_data_protection(text: &str) -> bool {
     static DP: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)\bGDPR\b|General\s+Data\s+Protection|Data\s+Protection\s+Act")
+        Regex::new(r"(?i)(?-u:\b)GDPR(?-u:\b)|General\s+Data\s+Protection|Data\s+Protection\s+Act")
             .expect("data protection pattern is valid")
     });
     DP.is_match(text)
@@ -292,7 +292,7 @@ pub(crate) fn mentions_data_protection(text: &str) -> bool {
 /// True when the letter speaks of Scotland's environmental regulations.
 pub(crate) fn mentions_eisr(text: &str) -> bool {
     static EISR: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)Environmental\s+Information\s+\(Scotland\)|\bEISRs?\b")
+        Regex::new(r"(?i)Environmental\s+Information\s+\(Scotland\)|(?-u:\b)EISRs?(?-u:\b)")
             .expect("eisr pattern is valid")
     });
     EISR.is_match(text)

@@ -62,22 +62,22 @@ pub(crate) fn detect_regime(text: &Text<'_>, citations: &[Citation]) -> Regime {
                 r"(?i)Freedom\s+of\s+Information\s*\(\s*Scotland\s*\)",
                 Act::Foisa,
             ),
-            (r"\bFOISA\b", Act::Foisa),
+            (r"(?-u:\b)FOISA(?-u:\b)", Act::Foisa),
             (r"(?i)Scottish\s+Information\s+Commissioner", Act::Foisa),
             (
                 r"(?i)Environmental\s+Information\s*\(\s*Scotland\s*\)",
                 Act::Eisr,
             ),
-            (r"\bEISRs?\b", Act::Eisr),
+            (r"(?-u:\b)EISRs?(?-u:\b)", Act::Eisr),
             (r"(?i)Environmental\s+Information\s+Regulations", Act::Eir),
-            (r"\bEIRs?\b", Act::Eir),
+            (r"(?-u:\b)EIRs?(?-u:\b)", Act::Eir),
             (r"(?i)Freedom\s+of\s+Information\s+Act", Act::Foia),
             // The Fees Regulations (cost limit) belong to FOIA.
             (
                 r"(?i)Freedom\s+of\s+Information\s+and\s+Data\s+Protection\s*\(\s*Appropriate\s+Limit",
                 Act::Foia,
             ),
-            (r"\b(?:FOIA|FoIA|FOI\s+Act)\b", Act::Foia),
+            (r"(?-u:\b)(?:FOIA|FoIA|FOI\s+Act)(?-u:\b)", Act::Foia),
         ];
         table
             .iter()

@@ -16,42 +16,42 @@ fn re(pattern: &str) -> Regex {
 /// Negation of reliance, to be found in the same clause as the span.
 static DISCLAIM: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:not|no\s+longer|never)\s+(?:be\s+|being\s+|been\s+)?(?:seeking\s+to\s+|intend(?:ing)?\s+to\s+|going\s+to\s+)?(?:rely|relying|relied|apply|applying|applied|applicable|engaged?|used?|using|cite|citing|invoke|invoking|claim|claiming|withhold|withholding|withheld|exempt)\b|\b(?:does|do|did)\s*(?:not|n[’']t)\s+(?:apply|engage|cover)\b|\bno\s+(?:exemptions?|exceptions?)\s+(?:(?:has|have)\s+been\s+|(?:is|are|was|were)\s+(?:being\s+)?)?(?:applied|used|relied|engaged|claimed|cited)\b|\b(?:withdraw|withdrawn|withdrawing)\b|\bnot\s+(?:been\s+)?withheld\b",
+        r"(?i)(?-u:\b)(?:not|no\s+longer|never)\s+(?:be\s+|being\s+|been\s+)?(?:seeking\s+to\s+|intend(?:ing)?\s+to\s+|going\s+to\s+)?(?:rely|relying|relied|apply|applying|applied|applicable|engaged?|used?|using|cite|citing|invoke|invoking|claim|claiming|withhold|withholding|withheld|exempt)(?-u:\b)|(?-u:\b)(?:does|do|did)\s*(?:not|n[’']t)\s+(?:apply|engage|cover)(?-u:\b)|(?-u:\b)no\s+(?:exemptions?|exceptions?)\s+(?:(?:has|have)\s+been\s+|(?:is|are|was|were)\s+(?:being\s+)?)?(?:applied|used|relied|engaged|claimed|cited)(?-u:\b)|(?-u:\b)(?:withdraw|withdrawn|withdrawing)(?-u:\b)|(?-u:\b)not\s+(?:been\s+)?withheld(?-u:\b)",
     )
 });
 
 /// Words that end a clause for negation scope.
 static CLAUSE_BREAK: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)[;:]|,\s*(?:but|however|although|though|whereas|and)\b|\s(?:but|however|although|whereas)\s|\.\s",
+        r"(?i)[;:]|,\s*(?:but|however|although|though|whereas|and)(?-u:\b)|\s(?:but|however|although|whereas)\s|\.\s",
     )
 });
 
 /// The grounds are being considered, not yet applied (public interest extensions).
 static UNDER_CONSIDERATION: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)not\s+yet\s+(?:reached|made|been\s+able\s+to\s+reach)\s+a\s+decision|\bextend(?:ing|ed)?\s+the\s+(?:deadline|time|response)|\bfurther\s+time\s+to\s+consider|\bextension\b|\badditional\s+time\b|\bmore\s+time\s+to\s+(?:consider|determine)",
+        r"(?i)not\s+yet\s+(?:reached|made|been\s+able\s+to\s+reach)\s+a\s+decision|(?-u:\b)extend(?:ing|ed)?\s+the\s+(?:deadline|time|response)|(?-u:\b)further\s+time\s+to\s+consider|(?-u:\b)extension(?-u:\b)|(?-u:\b)additional\s+time(?-u:\b)|(?-u:\b)more\s+time\s+to\s+(?:consider|determine)",
     )
 });
 
 /// The public interest came down on the side of release, so the exemption is not relied on.
 static PIT_FAVOURS_RELEASE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?:public\s+interest|balance)\s+(?:lies|falls|rests|is|was|weighs)\s+(?:in\s+favour\s+of|towards)\s+(?:the\s+)?(?:disclos|releas|publi)|favou?rs?\s+(?:the\s+)?(?:disclosure|release)\b|\bdecided\s+to\s+(?:disclose|release)\b|\bwe\s+have\s+(?:therefore\s+)?(?:disclosed|released)\b|(?:not|n't)\s+(?:consider|think|believe)\s+that\s+(?:maintaining|the\s+public\s+interest\s+in\s+maintaining)\s+the\s+exemption\s+outweighs|public\s+interest\s+in\s+(?:disclosure|disclosing|release|releasing)[^.]{0,40}\boutweighs\b",
+        r"(?i)(?:public\s+interest|balance)\s+(?:lies|falls|rests|is|was|weighs)\s+(?:in\s+favour\s+of|towards)\s+(?:the\s+)?(?:disclos|releas|publi)|favou?rs?\s+(?:the\s+)?(?:disclosure|release)(?-u:\b)|(?-u:\b)decided\s+to\s+(?:disclose|release)(?-u:\b)|(?-u:\b)we\s+have\s+(?:therefore\s+)?(?:disclosed|released)(?-u:\b)|(?:not|n't)\s+(?:consider|think|believe)\s+that\s+(?:maintaining|the\s+public\s+interest\s+in\s+maintaining)\s+the\s+exemption\s+outweighs|public\s+interest\s+in\s+(?:disclosure|disclosing|release|releasing)[^.]{0,40}(?-u:\b)outweighs(?-u:\b)",
     )
 });
 
 /// The law explained in general, a list of what could apply, or a hypothetical.
 static GENERAL: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:for\s+example|for\s+instance|such\s+as|e\.g\.|including)[,:]?\s+(?:the\s+)?(?:sections?|s\.|ss\.|regulations?|regs?\.|exemptions?|exceptions?)\b|\bexemptions?\s+(?:include|such|available|which\s+(?:may|might|could))|\b(?:may|might|could)\s+(?:potentially\s+)?(?:apply|be\s+applied|be\s+engaged|be\s+exempt|rely|withhold|refuse)\b|\bthe\s+act\s+(?:allows|provides|permits|sets\s+out|contains|includes)\b|\bit\s+is\s+(?:standard|normal|usual)\s+practice\b|\bin\s+general\b|\bgenerally\b|\bwhere\s+(?:an?\s+)?(?:exemption|authority|public\s+authority)\b",
+        r"(?i)(?-u:\b)(?:for\s+example|for\s+instance|such\s+as|e\.g\.|including)[,:]?\s+(?:the\s+)?(?:sections?|s\.|ss\.|regulations?|regs?\.|exemptions?|exceptions?)(?-u:\b)|(?-u:\b)exemptions?\s+(?:include|such|available|which\s+(?:may|might|could))|(?-u:\b)(?:may|might|could)\s+(?:potentially\s+)?(?:apply|be\s+applied|be\s+engaged|be\s+exempt|rely|withhold|refuse)(?-u:\b)|(?-u:\b)the\s+act\s+(?:allows|provides|permits|sets\s+out|contains|includes)(?-u:\b)|(?-u:\b)it\s+is\s+(?:standard|normal|usual)\s+practice(?-u:\b)|(?-u:\b)in\s+general(?-u:\b)|(?-u:\b)generally(?-u:\b)|(?-u:\b)where\s+(?:an?\s+)?(?:exemption|authority|public\s+authority)(?-u:\b)",
     )
 });
 
 /// The requester's words: a question, or a request.
 static REQUESTER: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)^\s*(?:[\d.()a-z]{1,4}[.)]\s*)?(?:[•·*-]\s*)?(?:please\s+(?:provide|could|can|send|supply|give|tell|confirm|identify|produce|list|share|advise|disclose|explain|let)|could\s+you|can\s+you|would\s+you|i\s+would\s+like|i\s+request|i\s+am\s+requesting|i\s+wish\s+to|under\s+the\s+freedom\s+of\s+information\s+act[^.]{0,40}\b(?:i|please)\b|in\s+your\s+request|you\s+asked|you\s+requested|you\s+have\s+asked)",
+        r"(?i)^\s*(?:[\d.()a-z]{1,4}[.)]\s*)?(?:[•·*-]\s*)?(?:please\s+(?:provide|could|can|send|supply|give|tell|confirm|identify|produce|list|share|advise|disclose|explain|let)|could\s+you|can\s+you|would\s+you|i\s+would\s+like|i\s+request|i\s+am\s+requesting|i\s+wish\s+to|under\s+the\s+freedom\s+of\s+information\s+act[^.]{0,40}(?-u:\b)(?:i|please)(?-u:\b)|in\s+your\s+request|you\s+asked|you\s+requested|you\s+have\s+asked)",
     )
 });
 
@@ -63,14 +63,14 @@ static EMAIL_SUBJECT: Lazy<Regex> =
 /// A hedge right before the span: "potentially commercially sensitive", "may be exempt".
 static HEDGE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:potentially|possibly|perhaps|arguably|may\s+be|might\s+be|could\s+be|may\s+contain|might\s+contain|if\s+it\s+is)\s*$",
+        r"(?i)(?-u:\b)(?:potentially|possibly|perhaps|arguably|may\s+be|might\s+be|could\s+be|may\s+contain|might\s+contain|if\s+it\s+is)\s*$",
     )
 });
 
 /// Rights boilerplate: review and complaint.
 static RIGHTS: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\binternal\s+review\b|\bmake\s+a\s+complaint\b|\bcomplain\s+to\b|\bcomplaints?\s+(?:procedure|process)\b|\b(?:if\s+you\s+are|you\s+remain)\s+(?:dissatisfied|not\s+satisfied|unhappy)\b|\bright\s+to\s+(?:appeal|request\s+a\s+review|ask\s+for\s+a\s+review|complain)\b|\b(?:apply|appeal|refer|write)\s+(?:directly\s+)?to\s+the\s+information\s+commissioner",
+        r"(?i)(?-u:\b)internal\s+review(?-u:\b)|(?-u:\b)make\s+a\s+complaint(?-u:\b)|(?-u:\b)complain\s+to(?-u:\b)|(?-u:\b)complaints?\s+(?:procedure|process)(?-u:\b)|(?-u:\b)(?:if\s+you\s+are|you\s+remain)\s+(?:dissatisfied|not\s+satisfied|unhappy)(?-u:\b)|(?-u:\b)right\s+to\s+(?:appeal|request\s+a\s+review|ask\s+for\s+a\s+review|complain)(?-u:\b)|(?-u:\b)(?:apply|appeal|refer|write)\s+(?:directly\s+)?to\s+the\s+information\s+commissioner",
     )
 });
 

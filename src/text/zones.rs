@@ -38,7 +38,7 @@ pub struct Zone {
 
 /// The start of an earlier message carried in this one.
 static FORWARD_START: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*(?:-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}|_{5,}\s*$|on\s.{4,160}\bwrote:\s*$)")
+    Regex::new(r"(?i)^\s*(?:-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}|_{5,}\s*$|on\s.{4,160}(?-u:\b)wrote:\s*$)")
         .expect("forward pattern is valid")
 });
 static HEADER_FROM: Lazy<Regex> =
@@ -56,7 +56,7 @@ static REQUEST_HEAD: Lazy<Regex> = Lazy::new(|| {
 /// A heading that ends the requester's words.
 static RESPONSE_HEAD: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:our\s+|council\s+|the\s+council'?s?\s+)?(?:response|answer|reply|decision)\b",
+        r"(?i)^\s*(?:our\s+|council\s+|the\s+council'?s?\s+)?(?:response|answer|reply|decision)(?-u:\b)",
     )
     .expect("response heading pattern is valid")
 });
@@ -65,7 +65,7 @@ static SIGN_OFF: Lazy<Regex> = Lazy::new(|| {
         .expect("sign-off pattern is valid")
 });
 static FOOTER_START: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*(?:this\s+e-?mail|the\s+information\s+in\s+this\s+e-?mail|this\s+message\s+and\s+any|disclaimer\b|confidentiality\s+notice)")
+    Regex::new(r"(?i)^\s*(?:this\s+e-?mail|the\s+information\s+in\s+this\s+e-?mail|this\s+message\s+and\s+any|disclaimer(?-u:\b)|confidentiality\s+notice)")
         .expect("footer pattern is valid")
 });
 
