@@ -14,7 +14,7 @@ use crate::report::{
 };
 use crate::rules::{provision_starts_with, Kind, RuleSet, Test};
 use crate::span::Span;
-use crate::text::{Text, ZoneKind};
+use crate::text::{window, Text, ZoneKind};
 use patterns::*;
 
 /// Everything the checks stage adds to a report.
@@ -720,23 +720,6 @@ fn answer_figures(text: &Text<'_>, limit: usize) -> Vec<Span> {
         }
     }
     out
-}
-
-/// At most 400 bytes of `outer` either side of `span`, on char boundaries.
-fn window(text: &str, outer: Span, span: Span) -> Span {
-    const CONTEXT: usize = 400;
-    let mut start = outer.start.max(span.start.saturating_sub(CONTEXT));
-    let mut end = outer
-        .end
-        .min(span.end.saturating_add(CONTEXT))
-        .max(span.end);
-    while start > 0 && !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    while end < text.len() && !text.is_char_boundary(end) {
-        end += 1;
-    }
-    Span::new(start.min(span.start), end.min(text.len()))
 }
 
 /// Finds public interest arguments and attaches each to the qualified ground (relied on or

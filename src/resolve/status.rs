@@ -7,7 +7,7 @@ use regex::Regex;
 
 use crate::report::Status;
 use crate::span::Span;
-use crate::text::Text;
+use crate::text::{window, Text};
 
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("status patterns are valid")
@@ -101,26 +101,6 @@ fn clause(text: &str, sentence: Span, span: Span) -> Span {
         }
     }
     Span::new(sentence.start + start, sentence.start + end.max(start))
-}
-
-/// At most this many bytes on each side of a span are read as its context: a "sentence" longer
-/// than that is not prose, and the bound keeps the work per span constant.
-const CONTEXT: usize = 400;
-
-/// `outer` cut to at most [`CONTEXT`] bytes either side of `span`, on char boundaries.
-fn window(text: &str, outer: Span, span: Span) -> Span {
-    let mut start = outer.start.max(span.start.saturating_sub(CONTEXT));
-    let mut end = outer
-        .end
-        .min(span.end.saturating_add(CONTEXT))
-        .max(span.end);
-    while start > 0 && !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    while end < text.len() && !text.is_char_boundary(end) {
-        end += 1;
-    }
-    Span::new(start.min(span.start), end.min(text.len()))
 }
 
 /// How many sentences, from the span's own, are searched for the public interest outcome.

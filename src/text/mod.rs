@@ -23,6 +23,27 @@ pub fn words(text: &str) -> impl Iterator<Item = (Span, &str)> {
         .map(|(i, w)| (Span::new(i, i + w.len()), w))
 }
 
+/// At most this many bytes on each side of a span are read as its context: a "sentence" longer
+/// than that is not prose, and the bound keeps the work per span constant.
+pub(crate) const CONTEXT: usize = 400;
+
+/// `outer` (usually a sentence) cut to at most [`CONTEXT`] bytes either side of `span`, on char
+/// boundaries; always contains `span`.
+pub(crate) fn window(text: &str, outer: Span, span: Span) -> Span {
+    let mut start = outer.start.max(span.start.saturating_sub(CONTEXT));
+    let mut end = outer
+        .end
+        .min(span.end.saturating_add(CONTEXT))
+        .max(span.end);
+    while start > 0 && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while end < text.len() && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    Span::new(start.min(span.start), end.min(text.len()))
+}
+
 /// True for a line that holds only white space.
 fn is_blank(line: &str) -> bool {
     line.trim().is_empty()
