@@ -1,0 +1,184 @@
+//! `foi-refusal`: classify refusal letters in bulk. Files, directories, standard input, JSON
+//! Lines or request-thread JSON in; text, JSON, JSON Lines, CSV or an HTML page out; a summary
+//! table for the whole run. Letters are classified in parallel and written in input order.
+//!
+//! Exit codes: 0 when every input was read, 1 when some could not be (each reported on standard
+//! error with its path; the run goes on), 2 for a usage error.
+
+mod html;
+mod input;
+mod output;
+mod summary;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+use foi_refusal::{Classifier, Report};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use input::{Mode, Sources};
+
+/// Output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Human-readable, one report after another.
+    Text,
+    /// One JSON document: the report for a single letter, else an array of {id, authority, report}.
+    Json,
+    /// One JSON object per line: {id, authority, report}.
+    Jsonl,
+    /// One row per finding: letter, ground, status, basis, confidence, first evidence.
+    Csv,
+    /// One self-contained HTML page with the cited spans highlighted.
+    Html,
+}
+
+/// Reads Freedom of Information refusal letters and reports which grounds each relies on, with
+/// the spans of text that show it.
+#[derive(Parser, Debug)]
+#[command(name = "foi-refusal", version, about, long_about = None)]
+struct Cli {
+    /// Letters to read: files, directories (read recursively, in name order), or - for standard
+    /// input.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+
+    /// Inputs are JSON Lines: one object per line with an id and a text field.
+    #[arg(long, conflicts_with = "threads")]
+    jsonl: bool,
+
+    /// Inputs are request-thread JSON files (a WhatDoTheyKnow-style export): every authority
+    /// message (`type: incoming`) is classified, without the earlier mail folded below
+    /// "show quoted sections".
+    #[arg(long)]
+    threads: bool,
+
+    /// With --jsonl: the field that holds each letter's id.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    id_field: String,
+
+    /// With --jsonl: the field that holds each letter's text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    text_field: String,
+
+    /// With --jsonl: the field that names the authority (used by --summary).
+    #[arg(long, default_value = "authority", value_name = "NAME")]
+    authority_field: String,
+
+    /// Print a summary table for the whole run instead of one report per letter.
+    #[arg(long)]
+    summary: bool,
+
+    /// Worker threads (default: one per core).
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+
+    /// Never show a progress bar (one is shown on a terminal otherwise).
+    #[arg(long)]
+    no_progress: bool,
+}
+
+/// How many letters are read, classified and written at a time: memory stays bounded however
+/// large the corpus.
+const BATCH: usize = 512;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(n) = cli.jobs {
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+        {
+            eprintln!("foi-refusal: cannot start {n} threads: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    let mode = if cli.jsonl {
+        Mode::Jsonl {
+            id: cli.id_field.clone(),
+            text: cli.text_field.clone(),
+            authority: cli.authority_field.clone(),
+        }
+    } else if cli.threads {
+        Mode::Threads
+    } else {
+        Mode::Plain
+    };
+    let mut sources = match Sources::new(&cli.inputs, mode) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("foi-refusal: {e}");
+            return ExitCode::from(2);
+        }
+    };
+
+    let classifier = Classifier::new();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let progress = progress_bar(&cli, sources.file_count());
+    let mut writer = output::Writer::new(cli.format, cli.summary);
+    let mut totals = summary::Summary::default();
+    let mut failed = 0usize;
+
+    let result: io::Result<()> = (|| {
+        writer.begin(&mut out)?;
+        loop {
+            let (batch, errors) = sources.next_batch(BATCH);
+            for e in &errors {
+                progress.suspend(|| eprintln!("foi-refusal: {e}"));
+            }
+            failed += errors.len();
+            if batch.is_empty() && sources.is_done() {
+                break;
+            }
+            let reports: Vec<Report> = batch
+                .par_iter()
+                .map(|l| classifier.classify(&l.text))
+                .collect();
+            for (letter, report) in batch.iter().zip(&reports) {
+                totals.add(letter, report);
+                writer.letter(&mut out, letter, report)?;
+            }
+            progress.inc(batch.len() as u64);
+        }
+        if cli.summary {
+            writer.summary(&mut out, &totals)?;
+        }
+        writer.end(&mut out)?;
+        out.flush()
+    })();
+    progress.finish_and_clear();
+    match result {
+        Ok(()) => {}
+        // `foi-refusal ... | head` closing the pipe is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(e) => {
+            eprintln!("foi-refusal: cannot write output: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    if failed > 0 {
+        eprintln!("foi-refusal: {failed} input(s) could not be read");
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+fn progress_bar(cli: &Cli, files: usize) -> ProgressBar {
+    if cli.no_progress || !io::stderr().is_terminal() || files < 2 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos} letters, {per_sec} [{elapsed}]")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar
+}

@@ -1,0 +1,160 @@
+//! The summary of a run: how many letters rely on (mention, disclaim) each ground, how (cited or
+//! inferred), the outcomes, and the same by authority when the input names one.
+
+use std::collections::BTreeMap;
+
+use foi_refusal::{Basis, Report, Status};
+use serde_json::{json, Value};
+
+use crate::input::Letter;
+
+/// Counts for one ground.
+#[derive(Clone, Debug, Default)]
+pub struct GroundCounts {
+    pub title: String,
+    pub relied_on: usize,
+    pub cited: usize,
+    pub inferred: usize,
+    pub mentioned: usize,
+    pub disclaimed: usize,
+}
+
+/// Totals for a run.
+#[derive(Clone, Debug, Default)]
+pub struct Summary {
+    pub letters: usize,
+    pub with_grounds: usize,
+    pub grounds: BTreeMap<String, GroundCounts>,
+    pub outcomes: BTreeMap<String, usize>,
+    /// authority -> ground -> letters relying on it.
+    pub by_authority: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Letters relying on a qualified ground without a public interest test.
+    pub qualified_without_pit: usize,
+}
+
+fn name<T: serde::Serialize>(v: T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+impl Summary {
+    pub fn add(&mut self, letter: &Letter, report: &Report) {
+        self.letters += 1;
+        if report.relied_on().next().is_some() {
+            self.with_grounds += 1;
+        }
+        *self.outcomes.entry(name(report.outcome.kind)).or_default() += 1;
+        if report.public_interest_test == Some(false) {
+            self.qualified_without_pit += 1;
+        }
+        for f in &report.findings {
+            let g = self.grounds.entry(f.id.clone()).or_default();
+            g.title.clone_from(&f.title);
+            match f.status {
+                Status::ReliedOn => {
+                    g.relied_on += 1;
+                    match f.basis {
+                        Basis::Cited => g.cited += 1,
+                        _ => g.inferred += 1,
+                    }
+                    if let Some(a) = &letter.authority {
+                        *self
+                            .by_authority
+                            .entry(a.clone())
+                            .or_default()
+                            .entry(f.id.clone())
+                            .or_default() += 1;
+                    }
+                }
+                Status::Mentioned => g.mentioned += 1,
+                _ => g.disclaimed += 1,
+            }
+        }
+    }
+
+    /// Grounds by letters relying on them, most first.
+    fn ranked(&self) -> Vec<(&String, &GroundCounts)> {
+        let mut v: Vec<_> = self.grounds.iter().collect();
+        v.sort_by(|a, b| b.1.relied_on.cmp(&a.1.relied_on).then(a.0.cmp(b.0)));
+        v
+    }
+
+    pub fn to_text(&self) -> String {
+        let mut s = format!(
+            "{} letters, {} relying on at least one ground, {} relying on a qualified ground without a public interest test\n\n",
+            self.letters, self.with_grounds, self.qualified_without_pit
+        );
+        s.push_str(&format!(
+            "{:<16} {:>9} {:>6} {:>8} {:>9} {:>10}  {}\n",
+            "ground", "relied_on", "cited", "inferred", "mentioned", "disclaimed", "title"
+        ));
+        for (id, g) in self.ranked() {
+            s.push_str(&format!(
+                "{:<16} {:>9} {:>6} {:>8} {:>9} {:>10}  {}\n",
+                id, g.relied_on, g.cited, g.inferred, g.mentioned, g.disclaimed, g.title
+            ));
+        }
+        s.push_str("\noutcome          letters\n");
+        for (o, n) in &self.outcomes {
+            s.push_str(&format!("{o:<16} {n:>7}\n"));
+        }
+        for (a, grounds) in &self.by_authority {
+            s.push_str(&format!("\n{a}\n"));
+            for (id, n) in grounds {
+                s.push_str(&format!("  {id:<16} {n:>7}\n"));
+            }
+        }
+        s
+    }
+
+    pub fn to_json(&self) -> Value {
+        let grounds: Vec<Value> = self
+            .ranked()
+            .into_iter()
+            .map(|(id, g)| {
+                json!({
+                    "id": id, "title": g.title, "relied_on": g.relied_on, "cited": g.cited,
+                    "inferred": g.inferred, "mentioned": g.mentioned, "disclaimed": g.disclaimed,
+                })
+            })
+            .collect();
+        json!({
+            "letters": self.letters,
+            "letters_relying_on_a_ground": self.with_grounds,
+            "qualified_without_public_interest_test": self.qualified_without_pit,
+            "grounds": grounds,
+            "outcomes": self.outcomes,
+            "by_authority": self.by_authority,
+        })
+    }
+
+    pub fn to_csv(&self) -> Result<String, csv::Error> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record([
+            "ground",
+            "title",
+            "relied_on",
+            "cited",
+            "inferred",
+            "mentioned",
+            "disclaimed",
+        ])?;
+        for (id, g) in self.ranked() {
+            w.write_record([
+                id.as_str(),
+                g.title.as_str(),
+                &g.relied_on.to_string(),
+                &g.cited.to_string(),
+                &g.inferred.to_string(),
+                &g.mentioned.to_string(),
+                &g.disclaimed.to_string(),
+            ])?;
+        }
+        let bytes = w
+            .into_inner()
+            .map_err(|e| csv::Error::from(e.into_error()))?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
