@@ -24,7 +24,7 @@ use input::{Mode, Sources};
 /// Output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// Human-readable, one report after another.
+    /// Human-readable, one report after another (in colour on a terminal unless NO_COLOR is set).
     Text,
     /// One JSON document: the report for a single letter, else an array of {id, authority, report}.
     Json,
@@ -123,7 +123,8 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let progress = progress_bar(&cli, sources.file_count());
-    let mut writer = output::Writer::new(cli.format, cli.summary);
+    let colour = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut writer = output::Writer::new(cli.format, cli.summary, colour);
     let mut totals = summary::Summary::default();
     let mut failed = 0usize;
 

@@ -14,6 +14,8 @@ use crate::Format;
 /// Writes one run's output.
 pub struct Writer {
     format: Format,
+    /// ANSI colours in the text format (a terminal, and `NO_COLOR` unset).
+    colour: bool,
     summary_only: bool,
     count: usize,
     /// For `json`: the first letter is held back until we know whether there is a second.
@@ -25,14 +27,39 @@ fn io_err(e: impl std::fmt::Display) -> io::Error {
     io::Error::other(e.to_string())
 }
 
+/// Bold ground ids, cited spans in yellow, failed checks in red and passed ones in green.
+fn colourise(body: &str) -> String {
+    let mut out = String::with_capacity(body.len() + 256);
+    for line in body.lines() {
+        let trimmed = line.trim_start();
+        let coloured = if trimmed.starts_with("FAIL ") {
+            format!("\x1b[31m{line}\x1b[0m")
+        } else if trimmed.starts_with("pass ") {
+            format!("\x1b[32m{line}\x1b[0m")
+        } else if line
+            .split(':')
+            .next()
+            .is_some_and(|a| ["foia", "eir", "foisa", "eisr"].contains(&a))
+        {
+            format!("\x1b[1m{line}\x1b[0m")
+        } else {
+            line.replace('[', "\x1b[33m[").replace(']', "]\x1b[0m")
+        };
+        out.push_str(&coloured);
+        out.push('\n');
+    }
+    out
+}
+
 fn entry(letter: &Letter, report: &Report) -> serde_json::Value {
     json!({ "id": letter.id, "authority": letter.authority, "report": report })
 }
 
 impl Writer {
-    pub fn new(format: Format, summary_only: bool) -> Writer {
+    pub fn new(format: Format, summary_only: bool, colour: bool) -> Writer {
         Writer {
             format,
+            colour,
             summary_only,
             count: 0,
             held: None,
@@ -84,8 +111,14 @@ impl Writer {
         }
         match self.format {
             Format::Text => {
-                writeln!(out, "== {}", letter.id)?;
-                writeln!(out, "{}", render_text(report, &letter.text))
+                let body = render_text(report, &letter.text);
+                if self.colour {
+                    writeln!(out, "\x1b[1m== {}\x1b[0m", letter.id)?;
+                    writeln!(out, "{}", colourise(&body))
+                } else {
+                    writeln!(out, "== {}", letter.id)?;
+                    writeln!(out, "{body}")
+                }
             }
             Format::Jsonl => {
                 serde_json::to_writer(&mut *out, &entry(letter, report)).map_err(io_err)?;
