@@ -5,10 +5,14 @@
 //! cargo run --release --example classify -- --json LETTER # the Report as JSON
 //! cargo run --release --example classify -- -             # read the letter from stdin
 //! ```
+//!
+//! The letter may be plain UTF-8 text, an e-mail (.eml, with PDF, HTML or text attachments), an
+//! HTML page or a PDF.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use foi_refusal::input::read_document;
 use foi_refusal::{report::render_text, Classifier};
 
 const USAGE: &str =
@@ -57,18 +61,21 @@ fn main() -> ExitCode {
             }
         }
     };
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
+    // Plain text, e-mail (.eml), HTML or PDF: the format is detected from the content.
+    let name = if path == "-" {
+        "<stdin>"
+    } else {
+        path.as_str()
+    };
+    let doc = match read_document(&bytes, name) {
+        Ok(d) => d,
         Err(e) => {
-            eprintln!(
-                "classify: {path} is not valid UTF-8 text (first bad byte at offset {}); convert it to UTF-8 first",
-                e.utf8_error().valid_up_to()
-            );
+            eprintln!("classify: {e}");
             return ExitCode::FAILURE;
         }
     };
-
-    let report = Classifier::new().classify(&text);
+    let text = &doc.text;
+    let report = Classifier::new().classify_document(&doc);
     let output = if json {
         match serde_json::to_string_pretty(&report) {
             Ok(s) => s,
@@ -78,7 +85,7 @@ fn main() -> ExitCode {
             }
         }
     } else {
-        format!("{path}: {}", render_text(&report, &text))
+        format!("{path}: {}", render_text(&report, text))
     };
     let mut stdout = std::io::stdout().lock();
     match writeln!(stdout, "{output}").and_then(|()| stdout.flush()) {

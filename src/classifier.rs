@@ -9,6 +9,7 @@ use crate::checks;
 use crate::cite::find_citations;
 use crate::error::{Error, ErrorKind};
 use crate::findings;
+use crate::input::{Document, InputFormat};
 use crate::matching::CueIndex;
 use crate::report::{Reference, Report, SCHEMA_VERSION};
 use crate::resolve;
@@ -114,11 +115,32 @@ impl Classifier {
             checks: assessment.checks,
             public_interest_test: assessment.public_interest_test,
             review_rights: assessment.review_rights,
+            parts: Vec::new(),
+            warnings: Vec::new(),
             rules_version: rules.version().to_string(),
             jurisdiction: regime.jurisdiction,
             findings,
             references,
         }
+    }
+
+    /// Classifies a document read by [`crate::input::read_document`] (an e-mail with its
+    /// attachments, an HTML page, a PDF): spans point into [`Document::text`], each piece of
+    /// evidence names the part it is in, and the report lists the parts and any warnings (such as
+    /// a PDF with no text layer).
+    pub fn classify_document(&self, doc: &Document) -> Report {
+        let mut report = self.classify(&doc.text);
+        let name_of = |offset: usize| doc.part_at(offset).map(|p| p.name.clone());
+        if doc.parts.len() > 1 || doc.format != InputFormat::Text {
+            for f in &mut report.findings {
+                for e in &mut f.evidence {
+                    e.part = name_of(e.start);
+                }
+            }
+            report.parts = doc.parts.clone();
+        }
+        report.warnings = doc.warnings.clone();
+        report
     }
 
     /// Classifies a letter given as bytes.

@@ -18,6 +18,10 @@ pub enum ErrorKind {
     InvalidUtf8,
     /// A rule set could not be compiled into a matcher.
     Build,
+    /// An input (e-mail, HTML page, PDF) is damaged or cut short.
+    CorruptInput,
+    /// An input is in a format this build does not read.
+    UnsupportedFormat,
 }
 
 /// An error from building a rule set or reading an input. Says where (file, line, column, rule)

@@ -7,6 +7,7 @@ pub mod cite;
 mod classifier;
 mod error;
 mod findings;
+pub mod input;
 mod matching;
 pub mod report;
 pub mod resolve;

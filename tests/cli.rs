@@ -269,3 +269,22 @@ fn request_threads_give_their_authority_messages() {
         .collect();
     assert_eq!(ids, ["foia:s43"], "the folded earlier mail is left out");
 }
+
+#[test]
+fn emails_html_and_pdf_are_read() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("formats");
+    for name in ["letter.eml", "letter.html", "letter.pdf"] {
+        cmd()
+            .arg(root.join(name))
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("foia:s43").and(predicate::str::contains("foia:s40")));
+    }
+    cmd()
+        .arg(root.join("corrupt.pdf"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("corrupt.pdf").and(predicate::str::contains("PDF")));
+}

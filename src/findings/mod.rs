@@ -55,6 +55,7 @@ fn evidence(
         cue: cue.map(str::to_string),
         status,
         sentence: text.sentence_at(span.start),
+        part: None,
     }
 }
 

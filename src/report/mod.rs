@@ -90,6 +90,10 @@ pub struct Evidence {
     pub status: Status,
     /// The sentence that holds it.
     pub sentence: Span,
+    /// For a document read from an e-mail or a file of several parts: the part the span is in
+    /// (`body`, or an attachment's file name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
 }
 
 impl Evidence {
@@ -289,6 +293,13 @@ pub struct Report {
     pub public_interest_test: Option<bool>,
     /// Whether the letter tells the requester how to ask for a review or complain.
     pub review_rights: bool,
+    /// For a document ([`crate::Classifier::classify_document`]): its parts and where they are.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<crate::input::Part>,
+    /// What the input stage could not read (an attachment in an unsupported format, a PDF with
+    /// no text layer).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 impl Report {

@@ -96,6 +96,9 @@ pub fn render_text(report: &Report, text: &str) -> String {
         if relied.len() == 1 { "" } else { "s" },
         report.rules_version
     );
+    for w in &report.warnings {
+        let _ = writeln!(out, "warning: {w}");
+    }
     for f in &report.findings {
         let kind = match f.kind {
             Kind::Absolute => "absolute",
@@ -150,9 +153,13 @@ pub fn render_text(report: &Report, text: &str) -> String {
             let _ = writeln!(out, "  equivalents: {}", f.equivalents.join(", "));
         }
         for e in &f.evidence {
+            let part = e
+                .part
+                .as_deref()
+                .map_or(String::new(), |p| format!("  (in {p})"));
             let _ = writeln!(
                 out,
-                "  {:>4}:{:<3} {}",
+                "  {:>4}:{:<3} {}{part}",
                 e.line,
                 e.column,
                 marked_sentence(text, e.sentence, e.span())

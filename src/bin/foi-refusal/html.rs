@@ -119,7 +119,7 @@ pub fn letter(n: usize, letter: &Letter, report: &Report) -> String {
         s,
         "<section class=\"letter\" id=\"letter-{n}\">\n<h2>{}</h2>\n<pre class=\"text\">{}</pre>\n<aside>\n",
         esc(&letter.id),
-        highlighted(&letter.text, report)
+        highlighted(letter.text(), report)
     );
     let _ = write!(
         s,

@@ -6,6 +6,7 @@ use std::fs;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use foi_refusal::input::{read_document, Document};
 use serde_json::Value;
 
 /// One letter to classify.
@@ -15,8 +16,15 @@ pub struct Letter {
     pub id: String,
     /// The authority, when the input names one.
     pub authority: Option<String>,
-    /// The text.
-    pub text: String,
+    /// The letter as read: its text, and for e-mails, HTML and PDF its parts.
+    pub doc: Document,
+}
+
+impl Letter {
+    /// The text the classifier reads.
+    pub fn text(&self) -> &str {
+        &self.doc.text
+    }
 }
 
 /// How inputs are read.
@@ -43,7 +51,19 @@ pub struct InputError {
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place, self.message)
+        if self.place.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.place, self.message)
+        }
+    }
+}
+
+/// An error whose message already says where.
+fn err_plain(message: String) -> InputError {
+    InputError {
+        place: String::new(),
+        message,
     }
 }
 
@@ -206,29 +226,35 @@ impl Sources {
                     continue;
                 }
             };
-            let text = match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) => {
-                    errors.push(err(
-                        name,
-                        format!(
-                            "not valid UTF-8 (first bad byte at offset {})",
-                            e.utf8_error().valid_up_to()
-                        ),
-                    ));
-                    continue;
-                }
-            };
             match self.mode {
-                Mode::Threads => match thread_letters(&name, &text) {
-                    Ok(ls) => self.ready.extend(ls),
-                    Err(e) => errors.push(e),
+                Mode::Threads => {
+                    let text = match String::from_utf8(bytes) {
+                        Ok(t) => t,
+                        Err(e) => {
+                            errors.push(err(
+                                name,
+                                format!(
+                                    "not valid UTF-8 (first bad byte at offset {})",
+                                    e.utf8_error().valid_up_to()
+                                ),
+                            ));
+                            continue;
+                        }
+                    };
+                    match thread_letters(&name, &text) {
+                        Ok(ls) => self.ready.extend(ls),
+                        Err(e) => errors.push(e),
+                    }
+                }
+                _ => match read_document(&bytes, &name) {
+                    Ok(doc) => letters.push(Letter {
+                        id: name,
+                        authority: None,
+                        doc,
+                    }),
+                    // The library's errors already name the file.
+                    Err(e) => errors.push(err_plain(e.to_string())),
                 },
-                _ => letters.push(Letter {
-                    id: name,
-                    authority: None,
-                    text,
-                }),
             }
         }
         (letters, errors)
@@ -257,7 +283,7 @@ impl Sources {
         Ok(Letter {
             id: letter_id,
             authority: v.get(authority).and_then(Value::as_str).map(str::to_string),
-            text: body.to_string(),
+            doc: Document::from_text(body),
         })
     }
 }
@@ -301,7 +327,7 @@ fn thread_letters(name: &str, text: &str) -> Result<Vec<Letter>, InputError> {
         out.push(Letter {
             id: format!("{name}#{message}"),
             authority: authority.clone(),
-            text: own,
+            doc: Document::from_text(own),
         });
     }
     Ok(out)

@@ -141,7 +141,7 @@ fn main() -> ExitCode {
             }
             let reports: Vec<Report> = batch
                 .par_iter()
-                .map(|l| classifier.classify(&l.text))
+                .map(|l| classifier.classify_document(&l.doc))
                 .collect();
             for (letter, report) in batch.iter().zip(&reports) {
                 totals.add(letter, report);

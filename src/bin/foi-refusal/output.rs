@@ -111,7 +111,7 @@ impl Writer {
         }
         match self.format {
             Format::Text => {
-                let body = render_text(report, &letter.text);
+                let body = render_text(report, letter.text());
                 if self.colour {
                     writeln!(out, "\x1b[1m== {}\x1b[0m", letter.id)?;
                     writeln!(out, "{}", colourise(&body))
@@ -157,7 +157,7 @@ impl Writer {
                     let sentence = first
                         .map(|e| {
                             e.sentence
-                                .slice(&letter.text)
+                                .slice(letter.text())
                                 .split_whitespace()
                                 .collect::<Vec<_>>()
                                 .join(" ")
