@@ -4,6 +4,7 @@
 //! cargo run --release --example classify -- LETTER        # human-readable report
 //! cargo run --release --example classify -- --json LETTER # the Report as JSON
 //! cargo run --release --example classify -- -             # read the letter from stdin
+//! cargo run --release --example classify -- --rules my-rules/ LETTER  # with your own rules
 //! ```
 //!
 //! The letter may be plain UTF-8 text, an e-mail (.eml, with PDF, HTML or text attachments), an
@@ -21,9 +22,18 @@ const USAGE: &str =
 fn main() -> ExitCode {
     let mut json = false;
     let mut path: Option<String> = None;
-    for arg in std::env::args().skip(1) {
+    let mut rules: Vec<String> = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--rules" => match args.next() {
+                Some(p) => rules.push(p),
+                None => {
+                    eprintln!("classify: --rules needs a path\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -75,7 +85,23 @@ fn main() -> ExitCode {
         }
     };
     let text = &doc.text;
-    let report = Classifier::new().classify_document(&doc);
+    // Your own rule files (--rules), on top of the embedded ones.
+    let classifier = if rules.is_empty() {
+        Classifier::new()
+    } else {
+        let mut builder = Classifier::builder();
+        for r in &rules {
+            builder = builder.rule_path(r);
+        }
+        match builder.build() {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("classify: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    };
+    let report = classifier.classify_document(&doc);
     let output = if json {
         match serde_json::to_string_pretty(&report) {
             Ok(s) => s,

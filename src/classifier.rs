@@ -20,14 +20,23 @@ use crate::text::Text;
 struct Inner {
     rules: RuleSet,
     cues: CueIndex,
+    /// Largest input [`Classifier::try_classify`] and [`Classifier::classify_bytes`] accept.
+    max_input: usize,
 }
 
 impl Inner {
     fn new(rules: RuleSet) -> Result<Inner, Error> {
         let cues = CueIndex::build(&rules)?;
-        Ok(Inner { rules, cues })
+        Ok(Inner {
+            rules,
+            cues,
+            max_input: DEFAULT_MAX_INPUT,
+        })
     }
 }
+
+/// The default size limit of [`Classifier::try_classify`]: 256 MiB.
+pub const DEFAULT_MAX_INPUT: usize = 256 * 1024 * 1024;
 
 static DEFAULT: Lazy<Result<Arc<Inner>, Error>> =
     Lazy::new(|| RuleSet::embedded().and_then(Inner::new).map(Arc::new));
@@ -72,6 +81,8 @@ impl Classifier {
         ClassifierBuilder {
             defaults: true,
             sources: Vec::new(),
+            paths: Vec::new(),
+            max_input: DEFAULT_MAX_INPUT,
         }
     }
 
@@ -143,13 +154,38 @@ impl Classifier {
         report
     }
 
+    /// Classifies one letter if it is no larger than the size limit
+    /// ([`ClassifierBuilder::max_input_bytes`], 256 MiB by default).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InputTooLarge`] past the limit.
+    pub fn try_classify(&self, text: &str) -> Result<Report, Error> {
+        self.check_size(text.len())?;
+        Ok(self.classify(text))
+    }
+
+    fn check_size(&self, len: usize) -> Result<(), Error> {
+        if len > self.inner.max_input {
+            return Err(Error::new(
+                ErrorKind::InputTooLarge,
+                format!(
+                    "input of {len} bytes is larger than the limit of {} bytes",
+                    self.inner.max_input
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     /// Classifies a letter given as bytes.
     ///
     /// # Errors
     ///
     /// [`ErrorKind::InvalidUtf8`] when `bytes` is not UTF-8, with the offset of the first bad
-    /// byte in the message.
+    /// byte in the message; [`ErrorKind::InputTooLarge`] past the size limit.
     pub fn classify_bytes(&self, bytes: &[u8]) -> Result<Report, Error> {
+        self.check_size(bytes.len())?;
         let text = std::str::from_utf8(bytes).map_err(|e| {
             Error::new(
                 ErrorKind::InvalidUtf8,
@@ -163,19 +199,29 @@ impl Classifier {
     }
 
     /// Runs a rule's own examples and counter-examples through this classifier. Returns one
-    /// message per failure (empty when the rule behaves as its file says).
-    pub fn check_examples(&self, rule: &Rule) -> Vec<String> {
+    /// [`ErrorKind::ExampleFailed`] error per failure, naming the rule's file, the line and column
+    /// of the example and the rule id (empty when the rule behaves as its file says).
+    pub fn check_examples(&self, rule: &Rule) -> Vec<Error> {
         let mut failures = Vec::new();
+        let fail = |ex: &crate::rules::Example, msg: String| {
+            Error::new(ErrorKind::ExampleFailed, msg)
+                .in_file(&rule.source)
+                .at_position(ex.position)
+                .for_rule(&rule.id)
+        };
         for (n, ex) in rule.examples.iter().enumerate() {
             let report = self.classify(&ex.text);
-            let label = format!("{}: example {}", rule.id, n + 1);
+            let label = format!("example {}", n + 1);
             match rule.role {
                 Role::Ground => {
                     let Some(f) = report.relied_on().find(|f| f.id == rule.id) else {
                         let got: Vec<&str> = report.relied_on().map(|f| f.id.as_str()).collect();
-                        failures.push(format!(
-                            "{label}: no finding for {} (found {got:?}) in {:?}",
-                            rule.id, ex.text
+                        failures.push(fail(
+                            ex,
+                            format!(
+                                "{label}: no finding for {} (found {got:?}) in {:?}",
+                                rule.id, ex.text
+                            ),
                         ));
                         continue;
                     };
@@ -183,21 +229,29 @@ impl Classifier {
                         if !f.evidence.iter().any(|e| e.span() == *m) {
                             let have: Vec<&str> =
                                 f.evidence.iter().map(|e| e.text.as_str()).collect();
-                            failures.push(format!(
-                                "{label}: no evidence at «{}» (evidence: {have:?})",
-                                m.slice(&ex.text)
+                            failures.push(fail(
+                                ex,
+                                format!(
+                                    "{label}: no evidence at «{}» (evidence: {have:?})",
+                                    m.slice(&ex.text)
+                                ),
                             ));
                         }
                     }
                     if let Some(b) = ex.basis {
                         if f.basis != b {
-                            failures.push(format!("{label}: basis {:?}, expected {b:?}", f.basis));
+                            failures.push(fail(
+                                ex,
+                                format!("{label}: basis {:?}, expected {b:?}", f.basis),
+                            ));
                         }
                     }
                     if let Some(p) = &ex.provision {
                         if !f.provisions.contains(p) {
-                            failures
-                                .push(format!("{label}: provisions {:?} lack {p}", f.provisions));
+                            failures.push(fail(
+                                ex,
+                                format!("{label}: provisions {:?} lack {p}", f.provisions),
+                            ));
                         }
                     }
                 }
@@ -213,10 +267,13 @@ impl Classifier {
                                 .iter()
                                 .map(|r| format!("{} {} {:?}", r.text, r.act, r.rule))
                                 .collect();
-                            failures.push(format!(
-                                "{label}: «{}» is not a reference to {} (references: {refs:?})",
-                                m.slice(&ex.text),
-                                rule.id
+                            failures.push(fail(
+                                ex,
+                                format!(
+                                    "{label}: «{}» is not a reference to {} (references: {refs:?})",
+                                    m.slice(&ex.text),
+                                    rule.id
+                                ),
                             ));
                         }
                     }
@@ -225,7 +282,6 @@ impl Classifier {
         }
         for (n, ex) in rule.counter_examples.iter().enumerate() {
             let report = self.classify(&ex.text);
-            let label = format!("{}: counter-example {}", rule.id, n + 1);
             let fired = match rule.role {
                 Role::Ground => report.relied_on().any(|f| f.id == rule.id),
                 Role::Procedural => report
@@ -234,10 +290,39 @@ impl Classifier {
                     .any(|r| r.rule.as_deref() == Some(rule.id.as_str())),
             };
             if fired {
-                failures.push(format!("{label}: fired on {:?}", ex.text));
+                failures.push(fail(
+                    ex,
+                    format!("counter-example {}: fired on {:?}", n + 1, ex.text),
+                ));
             }
         }
         failures
+    }
+
+    /// Checks rules as the test suite does: each must have an example and a counter-example,
+    /// and behave as they say. Returns every failure (empty when all pass).
+    pub fn check_rules<'r>(&self, rules: impl IntoIterator<Item = &'r Rule>) -> Vec<Error> {
+        let mut out = Vec::new();
+        for rule in rules {
+            for (missing, what) in [
+                (rule.examples.is_empty(), "[[examples]]"),
+                (rule.counter_examples.is_empty(), "[[counter_examples]]"),
+            ] {
+                if missing {
+                    out.push(
+                        Error::new(
+                            ErrorKind::ExampleFailed,
+                            format!("a rule needs at least one {what} entry"),
+                        )
+                        .in_file(&rule.source)
+                        .at_offset("", 0)
+                        .for_rule(&rule.id),
+                    );
+                }
+            }
+            out.extend(self.check_examples(rule));
+        }
+        out
     }
 }
 
@@ -246,6 +331,8 @@ impl Classifier {
 pub struct ClassifierBuilder {
     defaults: bool,
     sources: Vec<(String, String)>,
+    paths: Vec<std::path::PathBuf>,
+    max_input: usize,
 }
 
 impl ClassifierBuilder {
@@ -256,7 +343,8 @@ impl ClassifierBuilder {
     }
 
     /// Adds a rule file: `name` is used in errors and to check the id (`foia/s43.toml` holds
-    /// `foia:s43`), `contents` is the TOML.
+    /// `foia:s43`), `contents` is the TOML. With the embedded rules in use, a file whose id is
+    /// already embedded replaces that rule; any other id adds a provision.
     pub fn rule_source(
         mut self,
         name: impl Into<String>,
@@ -266,24 +354,76 @@ impl ClassifierBuilder {
         self
     }
 
+    /// Adds the rule files at `path`: one `.toml` file, or every `.toml` file below a folder.
+    /// They are read when [`ClassifierBuilder::build`] runs.
+    pub fn rule_path(mut self, path: impl Into<std::path::PathBuf>) -> ClassifierBuilder {
+        self.paths.push(path.into());
+        self
+    }
+
+    /// Sets the largest input [`Classifier::try_classify`] and [`Classifier::classify_bytes`]
+    /// accept (bytes).
+    pub fn max_input_bytes(mut self, limit: usize) -> ClassifierBuilder {
+        self.max_input = limit;
+        self
+    }
+
     /// Parses the rules and compiles the matchers.
     ///
     /// # Errors
     ///
     /// Any rule file error ([`ErrorKind::RuleSyntax`], [`ErrorKind::RuleInvalid`],
-    /// [`ErrorKind::DuplicateRule`]), naming the file, line and column.
+    /// [`ErrorKind::DuplicateRule`]), naming the file, line and column; [`ErrorKind::Io`] when a
+    /// rule path cannot be read.
     pub fn build(&self) -> Result<Classifier, Error> {
-        let mut all: Vec<(&str, &str)> = Vec::with_capacity(self.sources.len());
-        if self.defaults {
+        let mut sources: Vec<(String, String)> = Vec::new();
+        for path in &self.paths {
+            read_rule_files(path, &mut sources)?;
+        }
+        sources.extend(self.sources.iter().cloned());
+        let user: Vec<(&str, &str)> = sources
+            .iter()
+            .map(|(n, c)| (n.as_str(), c.as_str()))
+            .collect();
+        let rules = if self.defaults {
+            let mut base: Vec<(&str, &str)> = Vec::new();
             for (name, contents) in crate::rules::embedded_sources() {
-                all.push((name, contents));
+                base.push((name, contents));
+            }
+            RuleSet::from_layers(base, user)?
+        } else {
+            RuleSet::from_sources(user)?
+        };
+        let mut inner = Inner::new(rules)?;
+        inner.max_input = self.max_input;
+        Ok(Classifier {
+            inner: Arc::new(inner),
+        })
+    }
+}
+
+/// Reads one rule file, or every `.toml` file below a folder (in name order).
+fn read_rule_files(path: &std::path::Path, out: &mut Vec<(String, String)>) -> Result<(), Error> {
+    let io = |e: std::io::Error| {
+        Error::new(ErrorKind::Io, format!("cannot read rules: {e}"))
+            .in_file(&path.display().to_string())
+    };
+    if path.is_dir() {
+        let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(path)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() || p.extension().is_some_and(|e| e == "toml") {
+                read_rule_files(&p, out)?;
             }
         }
-        all.extend(self.sources.iter().map(|(n, c)| (n.as_str(), c.as_str())));
-        let rules = RuleSet::from_sources(all)?;
-        Ok(Classifier {
-            inner: Arc::new(Inner::new(rules)?),
-        })
+        Ok(())
+    } else {
+        let contents = std::fs::read_to_string(path).map_err(io)?;
+        out.push((path.display().to_string(), contents));
+        Ok(())
     }
 }
 

@@ -22,6 +22,12 @@ pub enum ErrorKind {
     CorruptInput,
     /// An input is in a format this build does not read.
     UnsupportedFormat,
+    /// A rule's own example or counter-example does not behave as its file says.
+    ExampleFailed,
+    /// An input is larger than the classifier's size limit.
+    InputTooLarge,
+    /// A file could not be read.
+    Io,
 }
 
 /// An error from building a rule set or reading an input. Says where (file, line, column, rule)
@@ -55,6 +61,12 @@ impl Error {
 
     pub(crate) fn at_offset(mut self, source: &str, offset: usize) -> Error {
         let pos = crate::span::LineIndex::new(source).position(source, offset);
+        self.line = Some(pos.line);
+        self.column = Some(pos.column);
+        self
+    }
+
+    pub(crate) fn at_position(mut self, pos: crate::Position) -> Error {
         self.line = Some(pos.line);
         self.column = Some(pos.column);
         self

@@ -16,7 +16,7 @@ pub mod span;
 pub mod text;
 
 pub use cite::{Act, Citation, RefKind};
-pub use classifier::{Classifier, ClassifierBuilder};
+pub use classifier::{Classifier, ClassifierBuilder, DEFAULT_MAX_INPUT};
 pub use error::{Error, ErrorKind};
 pub use report::{
     Basis, Check, CheckResult, Evidence, Excerpt, Finding, Jurisdiction, Outcome, OutcomeKind,

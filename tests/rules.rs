@@ -22,7 +22,12 @@ fn check_rule_file(path: &str) {
             "{path}: a rule needs at least one [[counter_examples]] entry"
         ));
     }
-    failures.extend(classifier.check_examples(rule));
+    failures.extend(
+        classifier
+            .check_examples(rule)
+            .iter()
+            .map(ToString::to_string),
+    );
     assert!(
         failures.is_empty(),
         "{} failure(s):\n{}",

@@ -122,9 +122,17 @@ fn canonical_provision(p: &str) -> bool {
 
 pub(super) fn parse(name: &str, src: &str) -> Result<Rule, Error> {
     let file: RuleFile = toml::from_str(src).map_err(|e| {
-        let err = Error::new(ErrorKind::RuleSyntax, e.message().trim().to_string()).in_file(name);
-        match e.span() {
-            Some(span) => err.at_offset(src, span.start),
+        let mut err =
+            Error::new(ErrorKind::RuleSyntax, e.message().trim().to_string()).in_file(name);
+        if let Some(span) = e.span() {
+            err = err.at_offset(src, span.start);
+        }
+        // Name the rule too when the file is valid TOML with an id.
+        let id = toml::from_str::<toml::Table>(src)
+            .ok()
+            .and_then(|t| t.get("id").and_then(|v| v.as_str()).map(str::to_string));
+        match id {
+            Some(id) => err.for_rule(&id),
             None => err,
         }
     })?;
@@ -292,6 +300,7 @@ pub(super) fn parse(name: &str, src: &str) -> Result<Rule, Error> {
         });
     }
 
+    let lines = crate::span::LineIndex::new(src);
     let convert = |list: Vec<ExampleFile>, need_marks: bool| -> Result<Vec<Example>, Error> {
         list.into_iter()
             .map(|e| {
@@ -308,6 +317,7 @@ pub(super) fn parse(name: &str, src: &str) -> Result<Rule, Error> {
                     marks,
                     basis: e.basis,
                     provision: e.provision,
+                    position: lines.position(src, at),
                 })
             })
             .collect()
@@ -315,6 +325,7 @@ pub(super) fn parse(name: &str, src: &str) -> Result<Rule, Error> {
     let examples = convert(file.examples, true)?;
     let counter_examples = convert(file.counter_examples, false)?;
 
+    let id_offset = file.id.span().start;
     Ok(Rule {
         id: file.id.into_inner(),
         act,
@@ -333,6 +344,7 @@ pub(super) fn parse(name: &str, src: &str) -> Result<Rule, Error> {
             .map(|e| e.get_ref().clone())
             .unwrap_or_default(),
         equivalents_offset: file.equivalents.as_ref().map_or(0, |e| e.span().start),
+        id_offset,
         subsections,
         cues,
         cues_from,

@@ -130,6 +130,8 @@ pub struct Example {
     pub basis: Option<crate::report::Basis>,
     /// A provision the finding must list, when given.
     pub provision: Option<String>,
+    /// Where the example's text starts in its rule file (1-based line and column).
+    pub position: crate::Position,
 }
 
 /// One provision: a rule file, parsed and checked.
@@ -165,6 +167,9 @@ pub struct Rule {
     /// Where that row is in the file, for errors.
     #[serde(skip)]
     pub(crate) equivalents_offset: usize,
+    /// Where the id is in the file, for errors.
+    #[serde(skip)]
+    pub(crate) id_offset: usize,
     /// Subsections worth telling apart.
     pub subsections: Vec<Subsection>,
     /// Cue phrases: the file's own, then those borrowed with `[[cues_from]]`.
@@ -245,25 +250,47 @@ impl RuleSet {
     pub fn from_sources<'a>(
         sources: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<RuleSet, Error> {
+        RuleSet::from_layers(sources, std::iter::empty())
+    }
+
+    /// Parses a base layer of rule files (such as the embedded set) and a layer of your own on
+    /// top: a file of yours whose id is already in the base replaces that rule (to change its
+    /// cues, say); any other id adds a provision.
+    ///
+    /// # Errors
+    ///
+    /// As [`RuleSet::from_sources`]; an id repeated within one layer is a
+    /// [`ErrorKind::DuplicateRule`].
+    pub fn from_layers<'a>(
+        base: impl IntoIterator<Item = (&'a str, &'a str)>,
+        overrides: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<RuleSet, Error> {
         let mut rules: Vec<Rule> = Vec::new();
         let mut hasher = Fnv::new();
-        let mut seen: HashMap<String, String> = HashMap::new();
         let mut sources_by_id: HashMap<String, (&str, &str)> = HashMap::new();
-        for (name, src) in sources {
-            hasher.write(name.as_bytes());
-            hasher.write(src.as_bytes());
-            let rule = file::parse(name, src)?;
-            if let Some(other) = seen.insert(rule.id.clone(), name.to_string()) {
-                return Err(Error::new(
-                    ErrorKind::DuplicateRule,
-                    format!("id {} is already defined in {other}", rule.id),
-                )
-                .in_file(name)
-                .at_offset(src, 0)
-                .for_rule(&rule.id));
+        let layers: [Vec<(&'a str, &'a str)>; 2] =
+            [base.into_iter().collect(), overrides.into_iter().collect()];
+        for (layer_no, layer) in layers.iter().enumerate() {
+            let mut seen: HashMap<String, String> = HashMap::new();
+            for &(name, src) in layer {
+                hasher.write(name.as_bytes());
+                hasher.write(src.as_bytes());
+                let rule = file::parse(name, src)?;
+                if let Some(other) = seen.insert(rule.id.clone(), name.to_string()) {
+                    return Err(Error::new(
+                        ErrorKind::DuplicateRule,
+                        format!("id {} is already defined in {other}", rule.id),
+                    )
+                    .in_file(name)
+                    .at_offset(src, rule.id_offset)
+                    .for_rule(&rule.id));
+                }
+                sources_by_id.insert(rule.id.clone(), (name, src));
+                match rules.iter().position(|r| r.id == rule.id) {
+                    Some(i) if layer_no > 0 => rules[i] = rule,
+                    _ => rules.push(rule),
+                }
             }
-            sources_by_id.insert(rule.id.clone(), (name, src));
-            rules.push(rule);
         }
         borrow_cues(&mut rules, &sources_by_id)?;
         link_equivalents(&mut rules, &sources_by_id)?;

@@ -76,6 +76,11 @@ struct Cli {
     #[arg(long)]
     summary: bool,
 
+    /// Your own rule files (a file, or a folder of .toml files), loaded on top of the embedded
+    /// rules: a file with an embedded rule's id replaces it. Repeatable.
+    #[arg(long, value_name = "PATH")]
+    rules: Vec<PathBuf>,
+
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -119,7 +124,21 @@ fn main() -> ExitCode {
         }
     };
 
-    let classifier = Classifier::new();
+    let classifier = if cli.rules.is_empty() {
+        Classifier::new()
+    } else {
+        let builder = cli
+            .rules
+            .iter()
+            .fold(Classifier::builder(), |b, p| b.rule_path(p));
+        match builder.build() {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("foi-refusal: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let progress = progress_bar(&cli, sources.file_count());

@@ -1,0 +1,168 @@
+//! Your own rules: adding a provision, replacing an embedded rule by id, loading a folder, and
+//! the errors a bad rule file gives (file, line, column and rule id, with a kind()).
+
+use std::fs;
+
+use foi_refusal::{Classifier, ErrorKind};
+
+const NEW_RULE: &str = r#"
+id = "foia:s99"
+act = "foia"
+provision = "99"
+title = "House rule"
+role = "ground"
+kind = "qualified"
+test = "class"
+summary = "A provision added by a user."
+
+[[cues]]
+phrase = "withheld under our house policy"
+weight = "strong"
+
+[[examples]]
+text = "The figures are «withheld under our house policy» on contractors."
+
+[[counter_examples]]
+text = "Our house policy on parking is attached."
+"#;
+
+#[test]
+fn a_new_provision_is_added() {
+    let c = Classifier::builder()
+        .rule_source("foia/s99.toml", NEW_RULE)
+        .build()
+        .unwrap();
+    let r = c.classify("These rates were withheld under our house policy last year.");
+    assert!(r.finding("foia:s99").is_some());
+    // The embedded rules are still there.
+    assert!(c
+        .classify("Withheld under section 43(2).")
+        .finding("foia:s43")
+        .is_some());
+    let rule = c.rules().get("foia:s99").unwrap();
+    assert!(c.check_examples(rule).is_empty());
+}
+
+#[test]
+fn an_embedded_rule_is_replaced_by_id() {
+    let base = Classifier::new();
+    let original = base.rules().get("foia:s43").unwrap();
+    let src = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/rules/foia/s43.toml"
+    ))
+    .unwrap();
+    let changed = src.replacen(
+        "[[cues]]",
+        "[[cues]]\nphrase = \"bargaining position\"\nweight = \"strong\"\n\n[[cues]]",
+        1,
+    );
+    let c = Classifier::builder()
+        .rule_source("my/foia/s43.toml", changed)
+        .build()
+        .unwrap();
+    assert_eq!(
+        c.rules().rules().len(),
+        base.rules().rules().len(),
+        "replaced, not added"
+    );
+    let replaced = c.rules().get("foia:s43").unwrap();
+    assert_eq!(replaced.cues.len(), original.cues.len() + 1);
+    assert_eq!(replaced.source, "my/foia/s43.toml");
+    assert!(c
+        .classify("It would weaken our bargaining position.")
+        .finding("foia:s43")
+        .is_some());
+}
+
+#[test]
+fn a_folder_of_rules_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("foia")).unwrap();
+    fs::write(dir.path().join("foia/s99.toml"), NEW_RULE).unwrap();
+    let c = Classifier::builder().rule_path(dir.path()).build().unwrap();
+    assert!(c.rules().get("foia:s99").is_some());
+    let e = Classifier::builder()
+        .rule_path(dir.path().join("nothing-here"))
+        .build()
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Io);
+}
+
+#[test]
+fn bad_rule_files_say_where() {
+    let build = |src: &str| {
+        Classifier::builder()
+            .rule_source("foia/s99.toml", src)
+            .build()
+            .unwrap_err()
+    };
+
+    let e = build(&NEW_RULE.replace("summary =", "colour = \"blue\"\nsummary ="));
+    assert_eq!(e.kind(), ErrorKind::RuleSyntax);
+    assert_eq!(
+        (e.file(), e.line(), e.column()),
+        (Some("foia/s99.toml"), Some(9), Some(1)),
+        "{e}"
+    );
+    assert_eq!(e.rule(), Some("foia:s99"));
+    assert!(
+        e.to_string()
+            .starts_with("foia/s99.toml:9:1: rule foia:s99: unknown field `colour`"),
+        "{e}"
+    );
+
+    let e = build(&NEW_RULE.replace("title = \"House rule\"\n", ""));
+    assert_eq!(e.kind(), ErrorKind::RuleSyntax, "missing field: {e}");
+    assert!(e.to_string().contains("title"), "{e}");
+
+    let e = build(&NEW_RULE.replace(
+        "withheld under our house policy\"",
+        "withheld {under our house policy\"",
+    ));
+    assert_eq!(e.kind(), ErrorKind::RuleInvalid);
+    assert_eq!(e.line(), Some(12), "{e}");
+
+    let e = Classifier::builder()
+        .rule_source("a/foia/s99.toml", NEW_RULE)
+        .rule_source("b/foia/s99.toml", NEW_RULE)
+        .build()
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::DuplicateRule);
+    assert_eq!((e.line(), e.rule()), (Some(2), Some("foia:s99")), "{e}");
+}
+
+#[test]
+fn an_example_its_rule_does_not_match_is_an_error() {
+    let src = NEW_RULE.replace(
+        "«withheld under our house policy»",
+        "«kept back under our house rules»",
+    );
+    let c = Classifier::builder()
+        .rule_source("foia/s99.toml", src)
+        .build()
+        .unwrap();
+    let failures = c.check_rules([c.rules().get("foia:s99").unwrap()]);
+    assert_eq!(failures.len(), 1);
+    let e = &failures[0];
+    assert_eq!(e.kind(), ErrorKind::ExampleFailed);
+    assert_eq!(
+        (e.file(), e.line(), e.rule()),
+        (Some("foia/s99.toml"), Some(16), Some("foia:s99")),
+        "{e}"
+    );
+}
+
+#[test]
+fn inputs_over_the_size_limit_are_refused() {
+    let c = Classifier::builder().max_input_bytes(10).build().unwrap();
+    let e = c
+        .try_classify("This letter is longer than ten bytes.")
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InputTooLarge);
+    assert_eq!(
+        c.classify_bytes(&[b'a'; 11]).unwrap_err().kind(),
+        ErrorKind::InputTooLarge
+    );
+    assert!(c.try_classify("short").is_ok());
+}
