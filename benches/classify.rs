@@ -60,5 +60,34 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Hostile inputs at growing sizes: time per byte should stay flat (linear work).
+fn adversarial(c: &mut Criterion) {
+    let classifier = Classifier::new();
+    let mut group = c.benchmark_group("adversarial");
+    group.sample_size(10);
+    let one_line = "The council withheld the rates under section 43(2) as commercially sensitive; ";
+    for size in [256 * 1024, 1024 * 1024, 4 * 1024 * 1024] {
+        let cases = [
+            ("one_line", one_line.repeat(size / one_line.len())),
+            ("citations", "s.40(2) ".repeat(size / 8)),
+            (
+                "letters",
+                format!("{COUNCIL}\n\n").repeat(size / COUNCIL.len()),
+            ),
+        ];
+        for (name, text) in &cases {
+            assert!(
+                !classifier.classify(text).findings.is_empty(),
+                "{name}: expected findings"
+            );
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_function(format!("{name}_{}k", size / 1024), |b| {
+                b.iter(|| black_box(classifier.classify(black_box(text))))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, adversarial);
 criterion_main!(benches);

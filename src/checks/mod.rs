@@ -650,7 +650,16 @@ fn ncnd_limb(cited: &str, ncnd: &str) -> bool {
 
 /// True for "1." / "(2)" / "3)" list numbering.
 fn list_marker(src: &str, start: usize, end: usize) -> bool {
-    let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = src[..start]
+        .bytes()
+        .rev()
+        .take(80)
+        .position(|b| b == b'\n')
+        .map_or(start.saturating_sub(80), |i| start - i);
+    let mut line_start = line_start;
+    while !src.is_char_boundary(line_start) {
+        line_start += 1;
+    }
     let before = src[line_start..start].trim();
     let after = src[end..].chars().next();
     (before.is_empty() || before == "(" || before.ends_with(['•', '-', '*', 'Q', 'q']))
@@ -703,9 +712,13 @@ fn answer_figures(text: &Text<'_>, limit: usize) -> Vec<Span> {
             continue;
         }
         // Attachment lists: file names and sizes.
-        let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = src[start..].find('\n').map_or(src.len(), |i| start + i);
-        let line = src[line_start..line_end].to_ascii_lowercase();
+        let line = text
+            .lines()
+            .line_span(src, text.lines().line_of(start))
+            .map_or(Span::new(start, end), |l| {
+                window(src, l, Span::new(start, end))
+            });
+        let line = line.slice(src).to_ascii_lowercase();
         if [
             ".pdf", ".doc", ".xls", ".csv", ".png", ".jpg", ".msg", ".zip",
         ]

@@ -13,6 +13,7 @@ use crate::cite::Citation;
 use crate::matching::CueHit;
 use crate::report::{RefRole, Status};
 use crate::rules::{Kind, Role, RuleSet};
+use crate::span::Span;
 use crate::text::Text;
 
 /// A citation with its meaning.
@@ -41,7 +42,12 @@ pub(crate) struct ResolvedCue {
 
 /// The rules of the ground citations in the sentence holding `offset` (`refs` in text order).
 fn rules_cited_in_sentence(text: &Text<'_>, refs: &[ResolvedRef], offset: usize) -> Vec<usize> {
-    let sentence = text.sentence_at(offset);
+    // A "sentence" of megabytes (no full stops) is read only near the cue.
+    let sentence = crate::text::window(
+        text.as_str(),
+        text.sentence_at(offset),
+        Span::new(offset, offset),
+    );
     let from = refs.partition_point(|r| r.cit.span.start < sentence.start);
     refs[from..]
         .iter()
