@@ -19,7 +19,9 @@ pub(super) fn append(
             format!("{name}: cannot read this PDF: {why}"),
         )
     };
-    // The extractor may panic on damaged files; that must not reach the caller.
+    // The extractor may panic on damaged files (the fuzz target found some); that must not reach
+    // the caller. This relies on unwinding: a program built with `panic = "abort"` should not
+    // read untrusted PDFs with the `pdf` feature.
     let extracted = catch_unwind(AssertUnwindSafe(|| {
         pdf_extract::extract_text_from_mem(bytes)
     }))
