@@ -134,7 +134,11 @@ fn a_pdf_without_text_is_reported_not_empty() {
 fn regression_a_pdf_that_makes_the_extractor_panic() {
     // Found by the read_document fuzz target: an e-mail whose PDF attachment makes pdf-extract panic. The panic is
     // caught and reported as a damaged PDF.
-    let bytes = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/formats/regressions/pdf-extract-panic-3bd9001e.eml")).unwrap();
+    let bytes = fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/formats/regressions/pdf-extract-panic-3bd9001e.eml"),
+    )
+    .unwrap();
     match read_document(&bytes, "crash.eml") {
         Err(e) => assert_eq!(e.kind(), ErrorKind::CorruptInput, "{e}"),
         Ok(doc) => {

@@ -69,8 +69,13 @@ pub(super) fn read(raw: &[u8], name: &str) -> Result<Document, Error> {
         let bytes = part.contents();
         match detect_format(bytes, Some(&file)) {
             InputFormat::Pdf => {
+                // A damaged attachment is reported; the rest of the message is still read.
                 #[cfg(feature = "pdf")]
-                super::pdf::append(&mut doc, bytes, &format!("{name} ({file})"), &file)?;
+                if let Err(e) =
+                    super::pdf::append(&mut doc, bytes, &format!("{name} ({file})"), &file)
+                {
+                    doc.warnings.push(e.to_string());
+                }
                 #[cfg(not(feature = "pdf"))]
                 doc.warnings.push(format!(
                     "{file}: PDF attachment not read (built without the pdf feature)"

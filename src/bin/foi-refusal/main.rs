@@ -95,6 +95,17 @@ struct Cli {
 const BATCH: usize = 512;
 
 fn main() -> ExitCode {
+    // pdf-extract panics on some damaged PDFs; the library catches that and reports the file as
+    // damaged, so the panic message itself would only be noise.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let in_pdf_library = info
+            .location()
+            .is_some_and(|l| l.file().contains("pdf-extract") || l.file().contains("lopdf"));
+        if !in_pdf_library {
+            default_hook(info);
+        }
+    }));
     let cli = Cli::parse();
     if let Some(n) = cli.jobs {
         if let Err(e) = rayon::ThreadPoolBuilder::new()
