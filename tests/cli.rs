@@ -20,6 +20,14 @@ fn cmd() -> Command {
     Command::cargo_bin("foi-refusal").expect("the binary is built")
 }
 
+/// The JSON objects of JSON Lines output.
+fn json_lines(out: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 fn write(dir: &Path, name: &str, body: &[u8]) {
     fs::write(dir.join(name), body).unwrap();
 }
@@ -149,11 +157,7 @@ fn stdin_and_jsonl_in() {
         .get_output()
         .stdout
         .clone();
-    let lines: Vec<Value> = String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&out);
     assert_eq!(lines[0]["id"], "A1");
     assert_eq!(lines[1]["id"], "A2");
     assert_eq!(lines[0]["authority"], "Kingsmere Council");
@@ -254,11 +258,7 @@ fn request_threads_give_their_authority_messages() {
         .get_output()
         .stdout
         .clone();
-    let lines: Vec<Value> = String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&out);
     assert_eq!(lines.len(), 1, "only the authority's message");
     assert!(lines[0]["id"].as_str().unwrap().ends_with("t.json#2"));
     let ids: Vec<&str> = lines[0]["report"]["findings"]

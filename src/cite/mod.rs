@@ -168,29 +168,20 @@ fn triggers(b: &[u8]) -> Vec<Trigger> {
             act: None,
         });
     }
-    for caps in ACT_FIRST.captures_iter(b) {
-        let (Some(name), Some(num)) = (caps.get(1), caps.get(2)) else {
-            continue;
-        };
-        let act = act_abbreviation(name.as_bytes());
-        out.push(Trigger {
-            start: num.start(),
-            number_start: num.start(),
-            kind: kind_for(act),
-            act: Some(act),
-        });
-    }
-    for caps in ACT_AFTER.captures_iter(b) {
-        let (Some(num), Some(name)) = (caps.get(1), caps.get(2)) else {
-            continue;
-        };
-        let act = act_abbreviation(name.as_bytes());
-        out.push(Trigger {
-            start: num.start(),
-            number_start: num.start(),
-            kind: kind_for(act),
-            act: Some(act),
-        });
+    // Forms with the act's abbreviation beside the number: (pattern, number group, act group).
+    for (re, num_group, act_group) in [(&*ACT_FIRST, 2, 1), (&*ACT_AFTER, 1, 2)] {
+        for caps in re.captures_iter(b) {
+            let (Some(num), Some(name)) = (caps.get(num_group), caps.get(act_group)) else {
+                continue;
+            };
+            let act = act_abbreviation(name.as_bytes());
+            out.push(Trigger {
+                start: num.start(),
+                number_start: num.start(),
+                kind: kind_for(act),
+                act: Some(act),
+            });
+        }
     }
     out
 }
