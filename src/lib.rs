@@ -2,6 +2,8 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "rayon")]
+pub mod batch;
 mod checks;
 pub mod cite;
 mod classifier;
