@@ -295,28 +295,36 @@ fn run(args: &Args) -> Result<bool, String> {
                     ));
                 }
             }
-            if label.public_interest_test == report.public_interest_test {
-                pit_ok += 1;
-                if decision {
-                    pit_ok_dec += 1;
+            // Agreement on one field: counted overall and on decisions, or listed as an error.
+            let mut tally = |agrees: bool, ok: &mut usize, ok_dec: &mut usize, what: String| {
+                if agrees {
+                    *ok += 1;
+                    *ok_dec += usize::from(decision);
+                } else {
+                    other_errors.push(format!(
+                        "{what}: request {} message {message_id}",
+                        label.request_id
+                    ));
                 }
-            } else {
-                other_errors.push(format!(
-                    "public_interest_test {:?} -> {:?}: request {} message {message_id}",
-                    label.public_interest_test, report.public_interest_test, label.request_id
-                ));
-            }
-            if label.review_rights == Some(report.review_rights) {
-                rr_ok += 1;
-                if decision {
-                    rr_ok_dec += 1;
-                }
-            } else {
-                other_errors.push(format!(
-                    "review_rights {:?} -> {}: request {} message {message_id}",
-                    label.review_rights, report.review_rights, label.request_id
-                ));
-            }
+            };
+            tally(
+                label.public_interest_test == report.public_interest_test,
+                &mut pit_ok,
+                &mut pit_ok_dec,
+                format!(
+                    "public_interest_test {:?} -> {:?}",
+                    label.public_interest_test, report.public_interest_test
+                ),
+            );
+            tally(
+                label.review_rights == Some(report.review_rights),
+                &mut rr_ok,
+                &mut rr_ok_dec,
+                format!(
+                    "review_rights {:?} -> {}",
+                    label.review_rights, report.review_rights
+                ),
+            );
             let gold: BTreeSet<String> = label.relied_on.iter().map(|g| normalise(g)).collect();
             if gold == relied {
                 exact += 1;

@@ -20,6 +20,21 @@ fn cmd() -> Command {
     Command::cargo_bin("foi-refusal").expect("the binary is built")
 }
 
+/// `foi-refusal --jsonl` reading `ref`/`body` fields from stdin, with `extra` arguments.
+fn jsonl_stdin(extra: &[&str], input: &str) -> Vec<u8> {
+    let mut args = vec!["--jsonl", "--id-field", "ref", "--text-field", "body"];
+    args.extend_from_slice(extra);
+    args.push("-");
+    cmd()
+        .args(args)
+        .write_stdin(input.to_string())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
 /// The JSON objects of JSON Lines output.
 fn json_lines(out: &[u8]) -> Vec<Value> {
     String::from_utf8_lossy(out)
@@ -140,47 +155,14 @@ fn stdin_and_jsonl_in() {
         serde_json::json!({"ref": "A1", "body": REFUSAL, "authority": "Kingsmere Council"}),
         serde_json::json!({"ref": "A2", "body": DISCLOSURE, "authority": "Kingsmere Council"})
     );
-    let out = cmd()
-        .args([
-            "--jsonl",
-            "--id-field",
-            "ref",
-            "--text-field",
-            "body",
-            "--format",
-            "jsonl",
-            "-",
-        ])
-        .write_stdin(input.clone())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = jsonl_stdin(&["--format", "jsonl"], &input);
     let lines = json_lines(&out);
     assert_eq!(lines[0]["id"], "A1");
     assert_eq!(lines[1]["id"], "A2");
     assert_eq!(lines[0]["authority"], "Kingsmere Council");
 
     // The summary counts letters per ground and per authority.
-    let out = cmd()
-        .args([
-            "--jsonl",
-            "--id-field",
-            "ref",
-            "--text-field",
-            "body",
-            "--summary",
-            "--format",
-            "json",
-            "-",
-        ])
-        .write_stdin(input)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = jsonl_stdin(&["--summary", "--format", "json"], &input);
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["letters"], 2);
     assert_eq!(v["grounds"][0]["id"], "foia:s43");

@@ -310,6 +310,13 @@ impl Report {
             .filter(|f| f.status == Status::ReliedOn)
     }
 
+    /// The notice checks that apply to this letter (those not [`CheckResult::NotApplicable`]).
+    pub fn applicable_checks(&self) -> impl Iterator<Item = &Check> {
+        self.checks
+            .iter()
+            .filter(|c| c.result != CheckResult::NotApplicable)
+    }
+
     /// The finding with rule id `id`.
     pub fn finding(&self, id: &str) -> Option<&Finding> {
         self.findings.iter().find(|f| f.id == id)

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Basis, CheckResult, OutcomeKind, Report, Status};
+use super::{Basis, CheckResult, Excerpt, OutcomeKind, Report, Status};
 use crate::cite::Act;
 use crate::rules::Kind;
 use crate::span::Span;
@@ -58,6 +58,11 @@ fn one_line(text: &str, max: usize) -> String {
         return flat;
     }
     format!("{}...", &flat[..floor(&flat, max)])
+}
+
+/// `line:col text` for an excerpt, on one line.
+fn excerpt_line(e: &Excerpt, max: usize) -> String {
+    format!("{:>4}:{:<3} {}", e.line, e.column, one_line(&e.text, max))
 }
 
 fn outcome_name(kind: OutcomeKind) -> &'static str {
@@ -168,19 +173,9 @@ pub fn render_text(report: &Report, text: &str) -> String {
     }
     let _ = writeln!(out, "\noutcome: {}", outcome_name(report.outcome.kind));
     for e in report.outcome.evidence.iter().take(3) {
-        let _ = writeln!(
-            out,
-            "  {:>4}:{:<3} {}",
-            e.line,
-            e.column,
-            one_line(&e.text, 160)
-        );
+        let _ = writeln!(out, "  {}", excerpt_line(e, 160));
     }
-    let applicable: Vec<_> = report
-        .checks
-        .iter()
-        .filter(|c| c.result != CheckResult::NotApplicable)
-        .collect();
+    let applicable: Vec<_> = report.applicable_checks().collect();
     if !applicable.is_empty() {
         let _ = writeln!(out, "\nrefusal notice checks:");
         for c in applicable {
@@ -195,13 +190,7 @@ pub fn render_text(report: &Report, text: &str) -> String {
                 c.id, c.provision, c.detail
             );
             if let Some(e) = c.evidence.first() {
-                let _ = writeln!(
-                    out,
-                    "        {:>4}:{:<3} {}",
-                    e.line,
-                    e.column,
-                    one_line(&e.text, 150)
-                );
+                let _ = writeln!(out, "        {}", excerpt_line(e, 150));
             }
         }
     }

@@ -154,11 +154,7 @@ pub fn letter(n: usize, letter: &Letter, report: &Report) -> String {
         }
         s.push_str("</ul>\n");
     }
-    let applicable: Vec<_> = report
-        .checks
-        .iter()
-        .filter(|c| c.result != CheckResult::NotApplicable)
-        .collect();
+    let applicable: Vec<_> = report.applicable_checks().collect();
     if !applicable.is_empty() {
         s.push_str("<h3>Refusal notice checks</h3>\n<ul>\n");
         for c in applicable {
