@@ -6,7 +6,7 @@ use std::sync::Arc;
 use once_cell::sync::Lazy;
 
 use crate::checks;
-use crate::cite::find_citations;
+use crate::cite::find_citations_in;
 use crate::error::{Error, ErrorKind};
 use crate::findings;
 use crate::input::{Document, InputFormat};
@@ -96,10 +96,12 @@ impl Classifier {
     pub fn classify(&self, text: &str) -> Report {
         let rules = &self.inner.rules;
         let t = Text::new(text);
-        let citations = find_citations(text);
+        let scan = self.inner.cues.scan(text);
+        t.set_anchors(scan.anchors);
+        let citations = find_citations_in(&t);
         let regime = resolve::detect_regime(&t, &citations);
         let refs = resolve::references(&t, rules, citations);
-        let cues = resolve::cues(&t, rules, &regime, &refs, self.inner.cues.find(text));
+        let cues = resolve::cues(&t, rules, &regime, &refs, scan.cues);
         let mut findings = findings::build(&t, rules, &refs, &cues);
         let references: Vec<Reference> = refs
             .iter()

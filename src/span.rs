@@ -88,15 +88,11 @@ impl LineIndex {
         let mut starts = vec![0];
         let mut block_chars = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut chars = 0;
-        for (n, block) in bytes.chunks(BLOCK).enumerate() {
+        for block in bytes.chunks(BLOCK) {
             block_chars.push(chars);
-            for (i, &b) in block.iter().enumerate() {
-                if b == b'\n' {
-                    starts.push(n * BLOCK + i + 1);
-                }
-                chars += usize::from(starts_char(b));
-            }
+            chars += block.iter().filter(|&&b| starts_char(b)).count();
         }
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
         block_chars.push(chars);
         LineIndex {
             starts,

@@ -5,9 +5,8 @@
 
 mod patterns;
 
-use regex::Regex;
-
 use crate::cite::Act;
+use crate::matching::gate::{self, Gated};
 use crate::report::{
     Basis, Check, CheckResult, Excerpt, Finding, Jurisdiction, Outcome, OutcomeKind,
     PublicInterest, RefRole, Reference, Status, Via,
@@ -45,10 +44,14 @@ fn own(text: &Text<'_>, offset: usize) -> bool {
     )
 }
 
-/// Matches of `re` in the authority's own text, at most `limit`.
-fn own_matches(text: &Text<'_>, re: &Regex, limit: usize) -> Vec<Span> {
-    re.find_iter(text.as_str())
-        .map(|m| Span::new(m.start(), m.end()))
+/// Every gated pattern of the checks stage.
+pub(crate) fn gated() -> Vec<&'static Gated> {
+    patterns::GATED.to_vec()
+}
+
+/// Matches of `g` in the authority's own text, at most `limit`.
+fn own_matches(text: &Text<'_>, g: &Gated, limit: usize) -> Vec<Span> {
+    gate::find_iter(text, g)
         .filter(|s| own(text, s.start))
         .take(limit)
         .collect()
@@ -749,18 +752,21 @@ fn attach_public_interest(text: &Text<'_>, findings: &mut [Finding]) {
         return;
     }
     let mut seen: Vec<Span> = Vec::new();
-    let mut hits: Vec<regex::Match<'_>> = PUBLIC_INTEREST
-        .find_iter(src)
-        .chain(PIT_CONCLUSION.find_iter(src))
-        .chain(FOR_DISCLOSURE.find_iter(src))
-        .chain(FOR_WITHHOLDING.find_iter(src))
-        .collect();
-    hits.sort_by_key(|m| m.start());
+    let mut hits: Vec<Span> = [
+        &PUBLIC_INTEREST,
+        &PIT_CONCLUSION,
+        &FOR_DISCLOSURE,
+        &FOR_WITHHOLDING,
+    ]
+    .into_iter()
+    .flat_map(|g| gate::find_iter(text, g))
+    .collect();
+    hits.sort_by_key(|m| m.start);
     for m in hits {
-        if !own(text, m.start()) {
+        if !own(text, m.start) {
             continue;
         }
-        let sentence = text.sentence_at(m.start());
+        let sentence = text.sentence_at(m.start);
         if seen.contains(&sentence) {
             continue;
         }
@@ -772,7 +778,7 @@ fn attach_public_interest(text: &Text<'_>, findings: &mut [Finding]) {
             .or_else(|| anchors.iter().min_by_key(|(at, _)| *at))
             .map(|&(_, i)| i);
         let Some(i) = owner else { continue };
-        let s = window(src, sentence, Span::new(m.start(), m.end()));
+        let s = window(src, sentence, m);
         let body = s.slice(src);
         let pi = findings[i]
             .public_interest

@@ -4,88 +4,109 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use crate::matching::gate::Gated;
+
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("check patterns are valid")
 }
 
 /// Neither confirm nor deny.
-pub(super) static NCND: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)neither\s+confirm\s+nor\s+deny|neither\s+confirms\s+nor\s+denies|not\s+(?:to\s+)?confirm\s+or\s+deny",
-    )
-});
+pub(super) static NCND: Gated = Gated::new(
+    &["confirm"],
+    r"(?i)neither\s+confirm\s+nor\s+deny|neither\s+confirms\s+nor\s+denies|not\s+(?:to\s+)?confirm\s+or\s+deny",
+);
 
 /// Information not held (or not held in the form asked for).
-pub(super) static NOT_HELD: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:do|does|did)\s+not\s+(?:hold|have|record|collect|keep|retain)(?-u:\b)|(?-u:\b)don[’']t\s+(?:hold|have|record|collect|keep)(?-u:\b)|(?-u:\b)not\s+(?:held|recorded|collected|kept|retained)(?-u:\b)|(?-u:\b)no\s+(?:recorded\s+)?(?:information|records?|data)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|recorded|available|exists?)(?-u:\b)|(?-u:\b)hold\s+no\s+(?:recorded\s+)?(?:information|records?|data)(?-u:\b)|(?-u:\b)not\s+(?:available|possible\s+to\s+provide)(?-u:\b)|(?-u:\b)does\s+not\s+exist(?-u:\b)|(?-u:\b)we\s+(?:are\s+)?unable\s+to\s+provide(?-u:\b)|(?-u:\b)cannot\s+provide(?-u:\b)|(?-u:\b)no\s+such\s+(?:information|records?|data)(?-u:\b)|(?-u:\b)held\s+by\s+[^.]{1,60}?(?-u:\b)not\s+(?:by\s+)?(?:the\s+)?(?:[A-Z][a-z]+\s+){0,3}(?:council|us|authority)(?-u:\b)|(?-u:\b)we\s+have\s+no\s+(?:record|records|information|data|reports?|documents?)(?-u:\b)|(?-u:\b)no\s+[a-z]+(?:\s+[a-z]+)?\s+(?:has|have)\s+been\s+(?:made|produced|carried\s+out|undertaken|completed|created|recorded)(?-u:\b)|(?-u:\b)not\s+held\s+by(?-u:\b)|(?-u:\b)is\s+not\s+something\s+(?:we|the\s+council)\s+(?:hold|record|collect)",
-    )
-});
+pub(super) static NOT_HELD: Gated = Gated::new(
+    &["not ", "don", "no ", "hold ", "unable", "cannot", "held "],
+    r"(?i)(?-u:\b)(?:do|does|did)\s+not\s+(?:hold|have|record|collect|keep|retain)(?-u:\b)|(?-u:\b)don[’']t\s+(?:hold|have|record|collect|keep)(?-u:\b)|(?-u:\b)not\s+(?:held|recorded|collected|kept|retained)(?-u:\b)|(?-u:\b)no\s+(?:recorded\s+)?(?:information|records?|data)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|recorded|available|exists?)(?-u:\b)|(?-u:\b)hold\s+no\s+(?:recorded\s+)?(?:information|records?|data)(?-u:\b)|(?-u:\b)not\s+(?:available|possible\s+to\s+provide)(?-u:\b)|(?-u:\b)does\s+not\s+exist(?-u:\b)|(?-u:\b)we\s+(?:are\s+)?unable\s+to\s+provide(?-u:\b)|(?-u:\b)cannot\s+provide(?-u:\b)|(?-u:\b)no\s+such\s+(?:information|records?|data)(?-u:\b)|(?-u:\b)held\s+by\s+[^.]{1,60}?(?-u:\b)not\s+(?:by\s+)?(?:the\s+)?(?:[A-Z][a-z]+\s+){0,3}(?:council|us|authority)(?-u:\b)|(?-u:\b)we\s+have\s+no\s+(?:record|records|information|data|reports?|documents?)(?-u:\b)|(?-u:\b)no\s+[a-z]+(?:\s+[a-z]+)?\s+(?:has|have)\s+been\s+(?:made|produced|carried\s+out|undertaken|completed|created|recorded)(?-u:\b)|(?-u:\b)not\s+held\s+by(?-u:\b)|(?-u:\b)is\s+not\s+something\s+(?:we|the\s+council)\s+(?:hold|record|collect)",
+);
 
 /// Information given: attached, enclosed, provided or confirmed.
-pub(super) static DISCLOSED: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?-u:\b)please\s+(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)|(?-u:\b)(?:is|are|has\s+been|have\s+been)\s+(?:attached|enclosed|provided|released|disclosed)(?-u:\b)|(?-u:\b)see\s+(?:the\s+)?(?:attached|table)(?-u:\b)|(?-u:\b)we\s+(?:can|are\s+able\s+to|have)\s+(?:now\s+)?(?:provide|provided|confirm|release|released|disclose|disclosed)(?-u:\b)|(?-u:\b)here\s+(?:is|are)\s+the(?-u:\b)|(?-u:\b)the\s+(?:figures?|numbers?|totals?|information)\s+(?:is|are|was|were)\s+(?:as\s+follows|below)|(?-u:\b)attached\s+(?:is|are|you\s+will\s+find)(?-u:\b)|(?-u:\b)in\s+the\s+attached(?-u:\b)",
-    )
-});
+pub(super) static DISCLOSED: Gated = Gated::new(
+    &[
+        "attached",
+        "enclosed",
+        "provided",
+        "released",
+        "disclosed",
+        "table",
+        "we ",
+        "here ",
+        "follows",
+        "below",
+    ],
+    r"(?i)(?-u:\b)please\s+(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)|(?-u:\b)(?:is|are|has\s+been|have\s+been)\s+(?:attached|enclosed|provided|released|disclosed)(?-u:\b)|(?-u:\b)see\s+(?:the\s+)?(?:attached|table)(?-u:\b)|(?-u:\b)we\s+(?:can|are\s+able\s+to|have)\s+(?:now\s+)?(?:provide|provided|confirm|release|released|disclose|disclosed)(?-u:\b)|(?-u:\b)here\s+(?:is|are)\s+the(?-u:\b)|(?-u:\b)the\s+(?:figures?|numbers?|totals?|information)\s+(?:is|are|was|were)\s+(?:as\s+follows|below)|(?-u:\b)attached\s+(?:is|are|you\s+will\s+find)(?-u:\b)|(?-u:\b)in\s+the\s+attached(?-u:\b)",
+);
 
 /// The framing of an answer ("Please find the council's response to your request set out
 /// below"): an answer follows, but it may be a refusal.
-pub(super) static FRAMING: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?-u:\b)please\s+(?:find|see)\s+(?:below|our\s+response|the\s+(?:council|authority)|[a-z]+\s+(?:city|county|borough|district)?\s*council)|(?-u:\b)response\s+to\s+your\s+request\s+(?:is\s+)?(?:set\s+out|below|attached)|(?-u:\b)set\s+out\s+below(?-u:\b)|(?-u:\b)answers?\s+to\s+your\s+questions?(?-u:\b)|(?-u:\b)in\s+response\s+to\s+your\s+(?:questions|request)(?-u:\b)",
-    )
-});
+pub(super) static FRAMING: Gated = Gated::new(
+    &["please", "response", "below", "answer"],
+    r"(?i)(?-u:\b)please\s+(?:find|see)\s+(?:below|our\s+response|the\s+(?:council|authority)|[a-z]+\s+(?:city|county|borough|district)?\s*council)|(?-u:\b)response\s+to\s+your\s+request\s+(?:is\s+)?(?:set\s+out|below|attached)|(?-u:\b)set\s+out\s+below(?-u:\b)|(?-u:\b)answers?\s+to\s+your\s+questions?(?-u:\b)|(?-u:\b)in\s+response\s+to\s+your\s+(?:questions|request)(?-u:\b)",
+);
 
 /// Only an acknowledgement: the request was received and will be answered.
-pub(super) static ACKNOWLEDGEMENT: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?-u:\b)will\s+(?:aim\s+to\s+|endeavour\s+to\s+|try\s+to\s+)?(?:respond|reply|provide\s+(?:a|our)\s+response|be\s+in\s+touch)(?-u:\b)|(?-u:\b)has\s+been\s+(?:logged|registered|received)(?-u:\b)|(?-u:\b)acknowledge\s+(?:receipt|your\s+request)(?-u:\b)|(?-u:\b)within\s+(?:the\s+)?(?:statutory\s+)?(?:20|twenty)\s+working\s+days(?-u:\b)|(?-u:\b)will\s+be\s+dealt\s+with\s+under(?-u:\b)",
-    )
-});
+pub(super) static ACKNOWLEDGEMENT: Gated = Gated::new(
+    &[
+        "will ",
+        "logged",
+        "registered",
+        "received",
+        "acknowledge",
+        "within",
+    ],
+    r"(?i)(?-u:\b)will\s+(?:aim\s+to\s+|endeavour\s+to\s+|try\s+to\s+)?(?:respond|reply|provide\s+(?:a|our)\s+response|be\s+in\s+touch)(?-u:\b)|(?-u:\b)has\s+been\s+(?:logged|registered|received)(?-u:\b)|(?-u:\b)acknowledge\s+(?:receipt|your\s+request)(?-u:\b)|(?-u:\b)within\s+(?:the\s+)?(?:statutory\s+)?(?:20|twenty)\s+working\s+days(?-u:\b)|(?-u:\b)will\s+be\s+dealt\s+with\s+under(?-u:\b)",
+);
 
 /// A request for clarification.
-pub(super) static CLARIFICATION: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?-u:\b)please\s+(?:could\s+you\s+)?(?:clarify|confirm\s+(?:which|what|whether))|(?-u:\b)could\s+you\s+(?:please\s+)?(?:clarify|confirm\s+(?:which|what|whether)|specify|provide\s+(?:more|further)\s+(?:details|information))|(?-u:\b)(?:need|require)\s+(?:some\s+)?(?:further|more|additional)\s+(?:information|details|clarification)(?-u:\b)|(?-u:\b)clarification(?-u:\b)",
-    )
-});
+pub(super) static CLARIFICATION: Gated = Gated::new(
+    &["please", "could", "need", "require", "clarif"],
+    r"(?i)(?-u:\b)please\s+(?:could\s+you\s+)?(?:clarify|confirm\s+(?:which|what|whether))|(?-u:\b)could\s+you\s+(?:please\s+)?(?:clarify|confirm\s+(?:which|what|whether)|specify|provide\s+(?:more|further)\s+(?:details|information))|(?-u:\b)(?:need|require)\s+(?:some\s+)?(?:further|more|additional)\s+(?:information|details|clarification)(?-u:\b)|(?-u:\b)clarification(?-u:\b)",
+);
 
 /// More time taken.
-pub(super) static EXTENSION: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?-u:\b)extend(?:ing|ed)?\s+the\s+(?:deadline|time|date)|(?-u:\b)extension(?-u:\b)|(?-u:\b)further\s+time\s+to\s+consider(?-u:\b)|(?-u:\b)not\s+yet\s+reached\s+a\s+decision(?-u:\b)|(?-u:\b)unable\s+to\s+(?:respond|provide\s+a\s+response)\s+(?:to\s+you\s+)?(?:by|within)(?-u:\b)",
-    )
-});
+pub(super) static EXTENSION: Gated = Gated::new(
+    &["exten", "further", "not ", "unable"],
+    r"(?i)(?-u:\b)extend(?:ing|ed)?\s+the\s+(?:deadline|time|date)|(?-u:\b)extension(?-u:\b)|(?-u:\b)further\s+time\s+to\s+consider(?-u:\b)|(?-u:\b)not\s+yet\s+reached\s+a\s+decision(?-u:\b)|(?-u:\b)unable\s+to\s+(?:respond|provide\s+a\s+response)\s+(?:to\s+you\s+)?(?:by|within)(?-u:\b)",
+);
 
 /// A response that only points at an attachment ("FOI 123 Response.docx").
-pub(super) static ATTACHMENT_ONLY: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)(?-u:\b)(?:\d+\s+attachments?|download|view\s+as\s+html)(?-u:\b)"));
+pub(super) static ATTACHMENT_ONLY: Gated = Gated::new(
+    &["attachment", "download", "view"],
+    r"(?i)(?-u:\b)(?:\d+\s+attachments?|download|view\s+as\s+html)(?-u:\b)",
+);
 
 /// Weighing of the public interest.
-pub(super) static PUBLIC_INTEREST: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)public\s+interest|balance\s+of\s+(?:the\s+)?(?:arguments|factors)"));
+pub(super) static PUBLIC_INTEREST: Gated = Gated::new(
+    &["public", "balance"],
+    r"(?i)public\s+interest|balance\s+of\s+(?:the\s+)?(?:arguments|factors)",
+);
 
 /// Arguments for disclosure.
-pub(super) static FOR_DISCLOSURE: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?:factors?|arguments?|considerations?)\s+(?:in\s+favour\s+of|for|supporting)\s+(?:the\s+)?(?:disclos|releas)|public\s+interest\s+in\s+(?:the\s+)?(?:disclos|releas|openness|transparency)|in\s+favour\s+of\s+(?:disclos|releas)",
-    )
-});
+pub(super) static FOR_DISCLOSURE: Gated = Gated::new(
+    &["disclos", "releas", "public"],
+    r"(?i)(?:factors?|arguments?|considerations?)\s+(?:in\s+favour\s+of|for|supporting)\s+(?:the\s+)?(?:disclos|releas)|public\s+interest\s+in\s+(?:the\s+)?(?:disclos|releas|openness|transparency)|in\s+favour\s+of\s+(?:disclos|releas)",
+);
 
 /// Arguments for withholding.
-pub(super) static FOR_WITHHOLDING: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?:factors?|arguments?|considerations?)\s+(?:in\s+favour\s+of|for|supporting)\s+(?:maintaining|withholding|non-?disclosure|the\s+exemption|the\s+exception)|public\s+interest\s+in\s+(?:maintaining|withholding)|in\s+favour\s+of\s+(?:maintaining|withholding)",
-    )
-});
+pub(super) static FOR_WITHHOLDING: Gated = Gated::new(
+    &[
+        "maintain",
+        "withhold",
+        "non",
+        "exemption",
+        "exception",
+        "public",
+    ],
+    r"(?i)(?:factors?|arguments?|considerations?)\s+(?:in\s+favour\s+of|for|supporting)\s+(?:maintaining|withholding|non-?disclosure|the\s+exemption|the\s+exception)|public\s+interest\s+in\s+(?:maintaining|withholding)|in\s+favour\s+of\s+(?:maintaining|withholding)",
+);
 
 /// The conclusion of the public interest test.
-pub(super) static PIT_CONCLUSION: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?-u:\b)on\s+balance(?-u:\b)|(?-u:\b)(?:we\s+have\s+)?conclud(?:ed|e)\s+that(?-u:\b)|(?-u:\b)outweigh(?:s|ed)?(?-u:\b)|(?-u:\b)public\s+interest\s+(?:lies|rests|falls)\s+in(?-u:\b)",
-    )
-});
+pub(super) static PIT_CONCLUSION: Gated = Gated::new(
+    &["balance", "conclud", "outweigh", "public"],
+    r"(?i)(?-u:\b)on\s+balance(?-u:\b)|(?-u:\b)(?:we\s+have\s+)?conclud(?:ed|e)\s+that(?-u:\b)|(?-u:\b)outweigh(?:s|ed)?(?-u:\b)|(?-u:\b)public\s+interest\s+(?:lies|rests|falls)\s+in(?-u:\b)",
+);
 
 /// The likelihood of harm stated for a prejudice-based ground.
 pub(super) static LIKELIHOOD: Lazy<Regex> = Lazy::new(|| {
@@ -102,39 +123,55 @@ pub(super) static REASON: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// An estimate of cost or time.
-pub(super) static ESTIMATE: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?-u:\b)\d[\d,.]*\s*(?:hours?|hrs?|minutes?|mins?|days?)(?-u:\b)|£\s?\d|(?-u:\b)\d[\d,]*\s+(?:records|files|cases|emails|documents|items)(?-u:\b)",
-    )
-});
+pub(super) static ESTIMATE: Gated = Gated::new(
+    &[
+        "hour", "hr", "min", "day", "£", "record", "file", "case", "email", "document", "item",
+    ],
+    r"(?i)(?-u:\b)\d[\d,.]*\s*(?:hours?|hrs?|minutes?|mins?|days?)(?-u:\b)|£\s?\d|(?-u:\b)\d[\d,]*\s+(?:records|files|cases|emails|documents|items)(?-u:\b)",
+);
 
 /// Advice on narrowing the request.
-pub(super) static ADVICE: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:refine|refined|narrow|narrowed|narrowing|reduce|reducing|reduced|limit|limiting)\s+(?:your|the|this)?\s*(?:request|scope|date\s+range|time\s+period|period|number)|(?-u:\b)advice\s+and\s+assistance(?-u:\b)|(?-u:\b)submit\s+a\s+(?:new|refined|revised)\s+request(?-u:\b)|(?-u:\b)within\s+the\s+(?:cost|appropriate|fees)\s+limit(?-u:\b)",
-    )
-});
+pub(super) static ADVICE: Gated = Gated::new(
+    &[
+        "refine", "narrow", "reduc", "limit", "advice", "submit", "within",
+    ],
+    r"(?i)(?-u:\b)(?:refine|refined|narrow|narrowed|narrowing|reduce|reducing|reduced|limit|limiting)\s+(?:your|the|this)?\s*(?:request|scope|date\s+range|time\s+period|period|number)|(?-u:\b)advice\s+and\s+assistance(?-u:\b)|(?-u:\b)submit\s+a\s+(?:new|refined|revised)\s+request(?-u:\b)|(?-u:\b)within\s+the\s+(?:cost|appropriate|fees)\s+limit(?-u:\b)",
+);
 
 /// The authority's review procedure.
-pub(super) static REVIEW: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?-u:\b)internal\s+review(?-u:\b)|(?-u:\b)request\s+a\s+review(?-u:\b)|(?-u:\b)ask\s+(?:us\s+)?(?:for\s+a\s+|to\s+)review(?-u:\b)|(?-u:\b)requirement\s+for\s+review(?-u:\b)|(?-u:\b)reconsider(?:ation)?(?-u:\b)|(?-u:\b)complaints?\s+procedure(?-u:\b)|(?-u:\b)dissatisfied(?-u:\b)|(?-u:\b)unhappy\s+with(?-u:\b)|(?-u:\b)not\s+satisfied\s+with(?-u:\b)",
-    )
-});
+pub(super) static REVIEW: Gated = Gated::new(
+    &[
+        "internal",
+        "request",
+        "ask",
+        "requirement",
+        "reconsider",
+        "complaint",
+        "dissatisfied",
+        "unhappy",
+        "not ",
+    ],
+    r"(?i)(?-u:\b)internal\s+review(?-u:\b)|(?-u:\b)request\s+a\s+review(?-u:\b)|(?-u:\b)ask\s+(?:us\s+)?(?:for\s+a\s+|to\s+)review(?-u:\b)|(?-u:\b)requirement\s+for\s+review(?-u:\b)|(?-u:\b)reconsider(?:ation)?(?-u:\b)|(?-u:\b)complaints?\s+procedure(?-u:\b)|(?-u:\b)dissatisfied(?-u:\b)|(?-u:\b)unhappy\s+with(?-u:\b)|(?-u:\b)not\s+satisfied\s+with(?-u:\b)",
+);
 
 /// The right to complain to the Information Commissioner (ICO for FOIA and EIR).
-pub(super) static ICO: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?-u:\b)information\s+commissioner|(?-u:\b)ICO(?-u:\b)|ico\.org\.uk|(?-u:\b)section\s+50(?-u:\b)|Wycliffe\s+House|Wilmslow",
-    )
-});
+pub(super) static ICO: Gated = Gated::new(
+    &["commissioner", "ico", "section", "wycliffe", "wilmslow"],
+    r"(?i)(?-u:\b)information\s+commissioner|(?-u:\b)ICO(?-u:\b)|ico\.org\.uk|(?-u:\b)section\s+50(?-u:\b)|Wycliffe\s+House|Wilmslow",
+);
 
 /// The right to apply to the Scottish Information Commissioner.
-pub(super) static SCOTTISH_COMMISSIONER: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)scottish\s+information\s+commissioner|itspublicknowledge|foi\.scot|(?-u:\b)section\s+47(?-u:\b)|St\s+Andrews|Kinburn",
-    )
-});
+pub(super) static SCOTTISH_COMMISSIONER: Gated = Gated::new(
+    &[
+        "scottish",
+        "itspublicknowledge",
+        "foi",
+        "section",
+        "andrews",
+        "kinburn",
+    ],
+    r"(?i)scottish\s+information\s+commissioner|itspublicknowledge|foi\.scot|(?-u:\b)section\s+47(?-u:\b)|St\s+Andrews|Kinburn",
+);
 
 /// A figure given as an answer: a number that is not a date, year, time, reference, phone
 /// number, postcode, cost-limit figure or statutory number (checked around each match).
@@ -161,8 +198,29 @@ pub(super) static ESTIMATE_CONTEXT: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// The answer is said to be in an attachment.
-pub(super) static RESPONSE_ATTACHED: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?-u:\b)response\s+(?:to\s+your\s+request\s+)?(?:is\s+)?(?:set\s+)?attached|(?-u:\b)(?:see|find)\s+(?:the\s+)?attached\s+(?:response|letter|document|spreadsheet|file)|(?-u:\b)attaching\s+the\s+(?:response|reply)|(?-u:\b)in\s+the\s+attached\s+(?:response|letter|document|spreadsheet|file)",
-    )
-});
+pub(super) static RESPONSE_ATTACHED: Gated = Gated::new(
+    &["response", "attach"],
+    r"(?i)(?-u:\b)response\s+(?:to\s+your\s+request\s+)?(?:is\s+)?(?:set\s+)?attached|(?-u:\b)(?:see|find)\s+(?:the\s+)?attached\s+(?:response|letter|document|spreadsheet|file)|(?-u:\b)attaching\s+the\s+(?:response|reply)|(?-u:\b)in\s+the\s+attached\s+(?:response|letter|document|spreadsheet|file)",
+);
+
+/// Every gated pattern of this module (their anchors go into the matching automaton).
+pub(super) static GATED: [&Gated; 18] = [
+    &NCND,
+    &NOT_HELD,
+    &DISCLOSED,
+    &FRAMING,
+    &ACKNOWLEDGEMENT,
+    &CLARIFICATION,
+    &EXTENSION,
+    &ATTACHMENT_ONLY,
+    &RESPONSE_ATTACHED,
+    &REVIEW,
+    &ICO,
+    &SCOTTISH_COMMISSIONER,
+    &PUBLIC_INTEREST,
+    &FOR_DISCLOSURE,
+    &FOR_WITHHOLDING,
+    &PIT_CONCLUSION,
+    &ESTIMATE,
+    &ADVICE,
+];

@@ -5,6 +5,9 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use crate::matching::gate::{self, Gated};
+use crate::text::Text;
+
 /// A statute (or family of instruments) a reference can belong to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -265,37 +268,50 @@ pub(crate) fn last_named_before(before: &str) -> Option<Act> {
     }
 }
 
+/// Names of the Scottish Act or its Commissioner.
+pub(crate) static SCOTTISH: Gated = Gated::new(
+    &["freedom", "foisa", "scottish"],
+    r"(?i)Freedom\s+of\s+Information\s+\(Scotland\)|(?-u:\b)FOISA(?-u:\b)|Scottish\s+Information\s+Commissioner",
+);
+
+/// Names of data protection law.
+pub(crate) static DATA_PROTECTION: Gated = Gated::new(
+    &["gdpr", "general", "data"],
+    r"(?i)(?-u:\b)GDPR(?-u:\b)|General\s+Data\s+Protection|Data\s+Protection\s+Act",
+);
+
+/// Names of Scotland's environmental regulations.
+pub(crate) static SCOTTISH_ENVIRONMENTAL: Gated = Gated::new(
+    &["environmental", "eisr"],
+    r"(?i)Environmental\s+Information\s+\(Scotland\)|(?-u:\b)EISRs?(?-u:\b)",
+);
+
+/// The gated patterns of this module.
+pub(crate) fn gated() -> [&'static Gated; 3] {
+    [&SCOTTISH, &DATA_PROTECTION, &SCOTTISH_ENVIRONMENTAL]
+}
+
 /// The letter's main act for sections whose act is not named next to them: FOISA when the
 /// letter speaks of the Scottish Act or Commissioner, else FOIA.
-pub(crate) fn main_act(text: &str) -> Act {
-    static SCOTTISH: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)Freedom\s+of\s+Information\s+\(Scotland\)|(?-u:\b)FOISA(?-u:\b)|Scottish\s+Information\s+Commissioner")
-            .expect("scottish pattern is valid")
-    });
-    if SCOTTISH.is_match(text) {
-        Act::Foisa
-    } else {
+pub(crate) fn main_act(text: &Text<'_>) -> Act {
+    if gate::find_iter(text, &SCOTTISH).next().is_none() {
         Act::Foia
+    } else {
+        Act::Foisa
     }
 }
 
 /// True when the letter speaks of data protection law, so that a bare "Article 6(1)(f)" is the
 /// UK GDPR's.
-pub(crate) fn mentions_data_protection(text: &str) -> bool {
-    static DP: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)(?-u:\b)GDPR(?-u:\b)|General\s+Data\s+Protection|Data\s+Protection\s+Act")
-            .expect("data protection pattern is valid")
-    });
-    DP.is_match(text)
+pub(crate) fn mentions_data_protection(text: &Text<'_>) -> bool {
+    gate::find_iter(text, &DATA_PROTECTION).next().is_some()
 }
 
 /// True when the letter speaks of Scotland's environmental regulations.
-pub(crate) fn mentions_eisr(text: &str) -> bool {
-    static EISR: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)Environmental\s+Information\s+\(Scotland\)|(?-u:\b)EISRs?(?-u:\b)")
-            .expect("eisr pattern is valid")
-    });
-    EISR.is_match(text)
+pub(crate) fn mentions_eisr(text: &Text<'_>) -> bool {
+    gate::find_iter(text, &SCOTTISH_ENVIRONMENTAL)
+        .next()
+        .is_some()
 }
 
 #[cfg(test)]
@@ -362,9 +378,10 @@ mod tests {
 
     #[test]
     fn main_act_defaults_to_foia() {
-        assert_eq!(main_act("We rely on section 40."), Act::Foia);
+        let main = |s: &str| main_act(&Text::new(s));
+        assert_eq!(main("We rely on section 40."), Act::Foia);
         assert_eq!(
-            main_act("under the Freedom of Information (Scotland) Act 2002"),
+            main("under the Freedom of Information (Scotland) Act 2002"),
             Act::Foisa
         );
     }

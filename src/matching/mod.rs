@@ -1,9 +1,18 @@
-//! The matching stage: every cue phrase of every rule in one Aho-Corasick automaton (DFA,
-//! leftmost-longest, ASCII case folding), run once over the letter.
+//! The matching stage: every cue phrase of every rule, and every anchor word of the gated
+//! patterns later stages use ([`gate`]), in one Aho-Corasick automaton (a DFA), run once over the
+//! letter.
 //!
-//! Curly apostrophes and en/em dashes are handled by adding pattern variants, and line breaks
-//! and tabs by matching over a copy of the text in which they are spaces (a byte-for-byte
-//! substitution, so offsets are unchanged).
+//! The letter is read in chunks of [`CHUNK`] bytes, each copied into a small buffer with ASCII
+//! letters folded to lower case and line breaks and tabs turned into spaces (byte for byte, so
+//! offsets are unchanged); the automaton holds lower-case patterns and matches case-sensitively,
+//! which keeps it half the size of a case-folding one. Curly apostrophes and en/em dashes are
+//! handled by pattern variants, so no copy of the whole letter is made.
+//!
+//! The automaton reports overlapping matches, so that an anchor inside or across a cue phrase is
+//! still seen; the cue phrases among them are then chosen leftmost-longest, as a
+//! leftmost-longest automaton over the cue phrases alone would choose them.
+
+pub(crate) mod gate;
 
 use std::collections::HashMap;
 
@@ -12,6 +21,10 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use crate::error::{Error, ErrorKind};
 use crate::rules::{RuleSet, MAX_GAP_WORDS};
 use crate::span::Span;
+pub(crate) use gate::AnchorHit;
+
+/// Bytes of the letter folded and scanned at a time.
+pub(crate) const CHUNK: usize = 64 * 1024;
 
 /// A cue phrase found in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,12 +37,25 @@ pub(crate) struct CueHit {
     pub cue: usize,
 }
 
-/// All cue phrases of a rule set, compiled.
+/// What one scan of a letter found.
+#[derive(Debug, Default)]
+pub(crate) struct Scan {
+    /// Cue phrases, in order of position.
+    pub cues: Vec<CueHit>,
+    /// Anchor words of gated patterns, in order of position.
+    pub anchors: Vec<AnchorHit>,
+}
+
+/// All cue phrases of a rule set and all anchor words, compiled.
 #[derive(Debug)]
 pub(crate) struct CueIndex {
     automaton: Option<AhoCorasick>,
     /// For each pattern, the cue parts it stands for.
     targets: Vec<Vec<Target>>,
+    /// For each pattern, the anchor it stands for.
+    anchors: Vec<Option<u16>>,
+    /// The longest pattern, in bytes: chunks overlap by this much.
+    longest: usize,
 }
 
 /// One part of one cue.
@@ -47,9 +73,11 @@ fn gap_ok(gap: &str) -> bool {
     !gap.contains(['.', '?', '!', ';']) && gap.split_whitespace().count() <= MAX_GAP_WORDS
 }
 
-/// The spellings of one phrase variant: as written, with curly apostrophes, with en/em dashes.
+/// The spellings of one phrase variant, in lower case: as written, with curly apostrophes, with
+/// en/em dashes.
 fn spellings(v: &str) -> Vec<String> {
-    let mut out = vec![v.to_string()];
+    let v = v.to_ascii_lowercase();
+    let mut out = Vec::with_capacity(1);
     if v.contains('\'') {
         out.push(v.replace('\'', "\u{2019}"));
     }
@@ -57,15 +85,42 @@ fn spellings(v: &str) -> Vec<String> {
         out.push(v.replace('-', "\u{2013}"));
         out.push(v.replace('-', "\u{2014}"));
     }
+    out.insert(0, v);
     out
 }
 
+/// The byte a letter's byte is scanned as: ASCII letters in lower case, line breaks and tabs as
+/// spaces.
+static FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = match b {
+            b'\n' | b'\r' | b'\t' => b' ',
+            b'A'..=b'Z' => b + 32,
+            _ => b,
+        };
+        i += 1;
+    }
+    t
+};
+
 impl CueIndex {
-    /// Compiles the cues of `rules`.
+    /// Compiles the cues of `rules` and the anchors of every gated pattern.
     pub(crate) fn build(rules: &RuleSet) -> Result<CueIndex, Error> {
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
+        let mut anchors: Vec<Option<u16>> = Vec::new();
         let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut id_of = |s: String, targets: &mut Vec<Vec<Target>>, anchors: &mut Vec<_>| {
+            *ids.entry(s.clone()).or_insert_with(|| {
+                patterns.push(s);
+                targets.push(Vec::new());
+                anchors.push(None);
+                patterns.len() - 1
+            })
+        };
         for (ri, rule) in rules.rules().iter().enumerate() {
             for (ci, cue) in rule.cues.iter().enumerate() {
                 for (pi, part) in cue.parts.iter().enumerate() {
@@ -77,11 +132,7 @@ impl CueIndex {
                     };
                     for v in part {
                         for s in spellings(v) {
-                            let id = *ids.entry(s.clone()).or_insert_with(|| {
-                                patterns.push(s);
-                                targets.push(Vec::new());
-                                patterns.len() - 1
-                            });
+                            let id = id_of(s, &mut targets, &mut anchors);
                             if !targets[id].contains(&target) {
                                 targets[id].push(target);
                             }
@@ -90,19 +141,32 @@ impl CueIndex {
                 }
             }
         }
+        for (ai, word) in gate::VOCABULARY.iter().enumerate() {
+            let anchor = u16::try_from(ai)
+                .map_err(|_| Error::new(ErrorKind::Build, "too many anchor words"))?;
+            for s in spellings(word) {
+                let id = id_of(s, &mut targets, &mut anchors);
+                anchors[id] = Some(anchor);
+            }
+        }
+        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         let automaton = if patterns.is_empty() {
             None
         } else {
             Some(
                 AhoCorasick::builder()
                     .kind(Some(AhoCorasickKind::DFA))
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
                     .build(&patterns)
                     .map_err(|e| Error::new(ErrorKind::Build, format!("cue automaton: {e}")))?,
             )
         };
-        Ok(CueIndex { automaton, targets })
+        Ok(CueIndex {
+            automaton,
+            targets,
+            anchors,
+            longest,
+        })
     }
 
     /// How many parts cue `cue` of rule `rule` has.
@@ -114,31 +178,68 @@ impl CueIndex {
             .map_or(1, |t| t.parts)
     }
 
-    /// Finds cue phrases in `text` that stand on word boundaries; a gapped phrase is found when
-    /// its parts stand in order with short gaps between them.
-    pub(crate) fn find(&self, text: &str) -> Vec<CueHit> {
+    /// Every pattern match in `text` (overlapping), as (pattern, span), in order of end.
+    fn matches(&self, text: &str, mut f: impl FnMut(usize, Span)) {
         let Some(ac) = &self.automaton else {
-            return Vec::new();
+            return;
         };
-        let flat: Vec<u8> = text
-            .bytes()
-            .map(|b| {
-                if matches!(b, b'\n' | b'\r' | b'\t') {
-                    b' '
-                } else {
-                    b
+        let b = text.as_bytes();
+        let mut buf: Vec<u8> = Vec::with_capacity(b.len().min(CHUNK + self.longest));
+        let mut at = 0;
+        while at < b.len() {
+            let end = (at + CHUNK + self.longest).min(b.len());
+            buf.clear();
+            buf.extend(b[at..end].iter().map(|&c| FOLD[usize::from(c)]));
+            // Matches that start in this chunk; later ones are the next chunk's.
+            let own = if end == b.len() { end - at } else { CHUNK };
+            for m in ac.find_overlapping_iter(&buf) {
+                if m.start() < own {
+                    f(
+                        m.pattern().as_usize(),
+                        Span::new(at + m.start(), at + m.end()),
+                    );
                 }
-            })
-            .collect();
+            }
+            at += CHUNK;
+        }
+    }
+
+    /// Finds cue phrases in `text` that stand on word boundaries (a gapped phrase is found when
+    /// its parts stand in order with short gaps between them), and every anchor word that starts
+    /// a word.
+    pub(crate) fn scan(&self, text: &str) -> Scan {
+        let mut raw: Vec<(Span, usize)> = Vec::new();
+        let mut anchors: Vec<AnchorHit> = Vec::new();
+        self.matches(text, |pattern, span| {
+            if !self.targets[pattern].is_empty() {
+                raw.push((span, pattern));
+            }
+            if let Some(anchor) = self.anchors[pattern] {
+                if starts_word(text, span) {
+                    anchors.push(AnchorHit { span, anchor });
+                }
+            }
+        });
+        anchors.sort_by_key(|a| (a.span.start, a.span.end, a.anchor));
+        // Leftmost-longest among the cue phrases.
+        raw.sort_by_key(|&(s, p)| (s.start, std::cmp::Reverse(s.end), p));
+        let mut chosen: Vec<(Span, usize)> = Vec::with_capacity(raw.len());
+        let mut covered = 0;
+        for (span, pattern) in raw {
+            if span.start >= covered && !span.is_empty() {
+                covered = span.end;
+                chosen.push((span, pattern));
+            }
+        }
+
         let mut out = Vec::new();
         // Parts of gapped cues, by (rule, cue): (part, span), in text order.
         let mut partial: HashMap<(usize, usize), Vec<(usize, Span)>> = HashMap::new();
-        for m in ac.find_iter(&flat) {
-            let span = Span::new(m.start(), m.end());
+        for (span, pattern) in chosen {
             if !on_word_boundaries(text, span) {
                 continue;
             }
-            for t in &self.targets[m.pattern().as_usize()] {
+            for t in &self.targets[pattern] {
                 if t.parts == 1 {
                     out.push(CueHit {
                         span,
@@ -186,8 +287,23 @@ impl CueIndex {
             }
         }
         out.sort_by_key(|h| (h.span.start, h.span.end, h.rule, h.cue));
-        out
+        Scan { cues: out, anchors }
     }
+
+    /// The cue phrases of [`CueIndex::scan`] alone.
+    #[cfg(test)]
+    fn find(&self, text: &str) -> Vec<CueHit> {
+        self.scan(text).cues
+    }
+}
+
+/// True when the span is on char boundaries and its first char starts a word.
+fn starts_word(text: &str, span: Span) -> bool {
+    text.is_char_boundary(span.start)
+        && !text[..span.start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// True when the span is on char boundaries and does not start or end inside a word.

@@ -9,6 +9,11 @@ mod status;
 pub use regime::Jurisdiction;
 pub(crate) use regime::{detect_regime, Regime};
 
+/// Every gated pattern of the resolution stage.
+pub(crate) fn gated() -> Vec<&'static crate::matching::gate::Gated> {
+    regime::gated().collect()
+}
+
 use crate::cite::Citation;
 use crate::matching::CueHit;
 use crate::report::{RefRole, Status};

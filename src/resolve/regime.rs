@@ -2,11 +2,10 @@
 //! ("Environmental Information Regulations", "FOISA", "Scottish Information Commissioner") and
 //! from the acts of the provisions it cites.
 
-use once_cell::sync::Lazy;
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::cite::{Act, Citation};
+use crate::matching::gate::{self, Gated};
 use crate::text::Text;
 
 /// The regime a letter is answered under.
@@ -52,46 +51,68 @@ impl Regime {
 
 const REGIMES: [Act; 4] = [Act::Foia, Act::Eir, Act::Foisa, Act::Eisr];
 
+/// What names a regime in a letter.
+static SIGNALS: [(Gated, Act); 10] = [
+    (
+        Gated::new(
+            &["freedom"],
+            r"(?i)Freedom\s+of\s+Information\s*\(\s*Scotland\s*\)",
+        ),
+        Act::Foisa,
+    ),
+    (Gated::new(&["foisa"], r"(?-u:\b)FOISA(?-u:\b)"), Act::Foisa),
+    (
+        Gated::new(&["scottish"], r"(?i)Scottish\s+Information\s+Commissioner"),
+        Act::Foisa,
+    ),
+    (
+        Gated::new(
+            &["environmental"],
+            r"(?i)Environmental\s+Information\s*\(\s*Scotland\s*\)",
+        ),
+        Act::Eisr,
+    ),
+    (Gated::new(&["eisr"], r"(?-u:\b)EISRs?(?-u:\b)"), Act::Eisr),
+    (
+        Gated::new(
+            &["environmental"],
+            r"(?i)Environmental\s+Information\s+Regulations",
+        ),
+        Act::Eir,
+    ),
+    (Gated::new(&["eir"], r"(?-u:\b)EIRs?(?-u:\b)"), Act::Eir),
+    (
+        Gated::new(&["freedom"], r"(?i)Freedom\s+of\s+Information\s+Act"),
+        Act::Foia,
+    ),
+    // The Fees Regulations (cost limit) belong to FOIA.
+    (
+        Gated::new(
+            &["freedom"],
+            r"(?i)Freedom\s+of\s+Information\s+and\s+Data\s+Protection\s*\(\s*Appropriate\s+Limit",
+        ),
+        Act::Foia,
+    ),
+    (
+        Gated::new(&["foi"], r"(?-u:\b)(?:FOIA|FoIA|FOI\s+Act)(?-u:\b)"),
+        Act::Foia,
+    ),
+];
+
+/// The gated patterns of this module.
+pub(crate) fn gated() -> impl Iterator<Item = &'static Gated> {
+    SIGNALS.iter().map(|(g, _)| g)
+}
+
 /// Counts each regime's signals and decides. Signals inside zones (earlier mail, the request
 /// repeated back, signatures, footers) do not count.
 pub(crate) fn detect_regime(text: &Text<'_>, citations: &[Citation]) -> Regime {
     let own = |offset: usize| text.zone_at(offset).is_none();
-    static SIGNALS: Lazy<Vec<(Regex, Act)>> = Lazy::new(|| {
-        let table: &[(&str, Act)] = &[
-            (
-                r"(?i)Freedom\s+of\s+Information\s*\(\s*Scotland\s*\)",
-                Act::Foisa,
-            ),
-            (r"(?-u:\b)FOISA(?-u:\b)", Act::Foisa),
-            (r"(?i)Scottish\s+Information\s+Commissioner", Act::Foisa),
-            (
-                r"(?i)Environmental\s+Information\s*\(\s*Scotland\s*\)",
-                Act::Eisr,
-            ),
-            (r"(?-u:\b)EISRs?(?-u:\b)", Act::Eisr),
-            (r"(?i)Environmental\s+Information\s+Regulations", Act::Eir),
-            (r"(?-u:\b)EIRs?(?-u:\b)", Act::Eir),
-            (r"(?i)Freedom\s+of\s+Information\s+Act", Act::Foia),
-            // The Fees Regulations (cost limit) belong to FOIA.
-            (
-                r"(?i)Freedom\s+of\s+Information\s+and\s+Data\s+Protection\s*\(\s*Appropriate\s+Limit",
-                Act::Foia,
-            ),
-            (r"(?-u:\b)(?:FOIA|FoIA|FOI\s+Act)(?-u:\b)", Act::Foia),
-        ];
-        table
-            .iter()
-            .map(|(re, a)| (Regex::new(re).expect("regime patterns are valid"), *a))
-            .collect()
-    });
     let mut score = [0usize; 4];
     let slot = |a: Act| REGIMES.iter().position(|&r| r == a);
-    for (re, act) in SIGNALS.iter() {
+    for (g, act) in &SIGNALS {
         if let Some(i) = slot(*act) {
-            score[i] += re
-                .find_iter(text.as_str())
-                .filter(|m| own(m.start()))
-                .count();
+            score[i] += gate::find_iter(text, g).filter(|m| own(m.start)).count();
         }
     }
     for c in citations

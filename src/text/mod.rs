@@ -15,6 +15,7 @@ use std::collections::HashMap;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::matching::AnchorHit;
 use crate::span::{LineIndex, Position, Span};
 
 /// Word tokens of `text` (Unicode word boundaries, punctuation and spaces left out), with spans.
@@ -57,6 +58,7 @@ pub struct Text<'a> {
     zones: OnceCell<Vec<Zone>>,
     paragraphs: OnceCell<Vec<Span>>,
     sentence_cache: RefCell<HashMap<usize, Vec<Span>>>,
+    anchors: OnceCell<Vec<AnchorHit>>,
 }
 
 impl<'a> Text<'a> {
@@ -68,12 +70,24 @@ impl<'a> Text<'a> {
             zones: OnceCell::new(),
             paragraphs: OnceCell::new(),
             sentence_cache: RefCell::new(HashMap::new()),
+            anchors: OnceCell::new(),
         }
     }
 
     /// The input.
     pub fn as_str(&self) -> &'a str {
         self.src
+    }
+
+    /// Records the anchor words the matching stage found, so that gated patterns read only
+    /// the text near them. Later calls are ignored.
+    pub(crate) fn set_anchors(&self, anchors: Vec<AnchorHit>) {
+        let _ = self.anchors.set(anchors);
+    }
+
+    /// The anchor words found in the letter, if it was scanned.
+    pub(crate) fn anchor_hits(&self) -> Option<&[AnchorHit]> {
+        self.anchors.get().map(Vec::as_slice)
     }
 
     /// The line index (built on first use).

@@ -69,6 +69,48 @@ static FOOTER_START: Lazy<Regex> = Lazy::new(|| {
         .expect("footer pattern is valid")
 });
 
+/// First words (lower case) of the lines that may open a zone, whatever the patterns above.
+const FIRST_WORDS: &[&str] = &[
+    "best",
+    "confidentiality",
+    "disclaimer",
+    "from",
+    "information",
+    "kind",
+    "many",
+    "on",
+    "original",
+    "question",
+    "regards",
+    "request",
+    "requested",
+    "thank",
+    "the",
+    "this",
+    "warm",
+    "you",
+    "your",
+    "yours",
+];
+
+/// False for a line none of the zone patterns can match (most lines), decided from its first
+/// word without running them.
+fn may_open_zone(line: &str) -> bool {
+    let t = line.trim_start();
+    let t = t.strip_prefix('*').unwrap_or(t);
+    match t.as_bytes().first() {
+        None => return false,
+        Some(b'-' | b'_' | b'>') => return true,
+        Some(_) => {}
+    }
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let t = t.strip_prefix(['.', ')']).unwrap_or(t).trim_start();
+    let end = t
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(t.len());
+    end <= 15 && FIRST_WORDS.contains(&t[..end].to_ascii_lowercase().as_str())
+}
+
 /// Finds the zones of `text`, in order and without overlaps.
 pub fn find_zones(text: &str, lines: &LineIndex) -> Vec<Zone> {
     let count = lines.line_count();
@@ -95,6 +137,10 @@ pub fn find_zones(text: &str, lines: &LineIndex) -> Vec<Zone> {
     let mut n = 1;
     while n <= count {
         let l = line_text(n);
+        if !may_open_zone(l) {
+            n += 1;
+            continue;
+        }
         // An earlier message: from here to the end.
         let header = HEADER_FROM.is_match(l)
             && (n + 1..=(n + 4).min(count)).any(|k| HEADER_OTHER.is_match(line_text(k)));

@@ -1,0 +1,291 @@
+//! Gated patterns: a regex that is only run near its *anchors*, words that every match of it
+//! contains. The anchors of every gated pattern are in the one automaton the matching stage runs
+//! over a letter, so a letter is read once whatever the number of patterns; the regex then reads
+//! a few hundred bytes around each anchor instead of the whole letter.
+//!
+//! An anchor is lower-case and stands at the start of a word ("disclos" finds "disclosure" and
+//! "Disclosed"). A gated pattern must not match anything that holds none of its anchors; the
+//! tests run every gated pattern both ways over the test letters to keep the two in step.
+
+use std::ops::Deref;
+
+use once_cell::sync::{Lazy, OnceCell};
+use regex::Regex;
+
+use crate::span::Span;
+use crate::text::Text;
+
+/// A regex with the anchor words its matches contain.
+pub(crate) struct Gated {
+    anchors: &'static [&'static str],
+    pattern: &'static str,
+    regex: OnceCell<Regex>,
+}
+
+impl Gated {
+    /// A gated pattern. The regex is compiled on first use.
+    pub(crate) const fn new(anchors: &'static [&'static str], pattern: &'static str) -> Gated {
+        Gated {
+            anchors,
+            pattern,
+            regex: OnceCell::new(),
+        }
+    }
+
+    /// The compiled regex.
+    pub(crate) fn regex(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| Regex::new(self.pattern).expect("gated patterns are valid"))
+    }
+
+    /// The anchor words.
+    pub(crate) fn anchors(&self) -> &'static [&'static str] {
+        self.anchors
+    }
+}
+
+impl Deref for Gated {
+    type Target = Regex;
+    fn deref(&self) -> &Regex {
+        self.regex()
+    }
+}
+
+impl std::fmt::Debug for Gated {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gated")
+            .field("anchors", &self.anchors)
+            .field("pattern", &self.pattern)
+            .finish()
+    }
+}
+
+/// Every gated pattern of the pipeline, so that their anchors can be compiled into the matching
+/// automaton.
+pub(crate) fn all() -> Vec<&'static Gated> {
+    let mut out = crate::checks::gated();
+    out.extend(crate::resolve::gated());
+    out.extend(crate::cite::gated());
+    out
+}
+
+/// The anchor vocabulary: every anchor of every gated pattern, sorted, each once. An anchor's id
+/// is its index here.
+pub(crate) static VOCABULARY: Lazy<Vec<&'static str>> = Lazy::new(|| {
+    let mut words: Vec<&'static str> = all().iter().flat_map(|g| g.anchors()).copied().collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+});
+
+/// The id of anchor `word`.
+pub(crate) fn anchor_id(word: &str) -> Option<u16> {
+    VOCABULARY
+        .binary_search(&word)
+        .ok()
+        .and_then(|i| u16::try_from(i).ok())
+}
+
+/// An anchor found in a letter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct AnchorHit {
+    /// Where the anchor word (or word start) is.
+    pub span: Span,
+    /// Its id in [`VOCABULARY`].
+    pub anchor: u16,
+}
+
+/// Bytes read before an anchor: a match may start a few words before its anchor ("the figures
+/// are as follows" is found from "follows").
+const BACK: usize = 96;
+/// Bytes read after an anchor: the rest of a match.
+const AHEAD: usize = 192;
+
+/// The matches of `g` in `text`, in order. When the letter has been scanned (the classifier
+/// always scans it), only the text near `g`'s anchors is read, and only as far as the caller
+/// takes matches; otherwise the whole letter.
+pub(crate) fn find_iter<'t>(text: &'t Text<'_>, g: &'t Gated) -> GatedMatches<'t> {
+    let hits = text.anchor_hits();
+    let mut ids: Vec<u16> = g.anchors().iter().filter_map(|a| anchor_id(a)).collect();
+    ids.sort_unstable();
+    GatedMatches {
+        src: text.as_str(),
+        regex: g.regex(),
+        hits,
+        ids,
+        next_hit: 0,
+        ready: Vec::new(),
+        last_end: 0,
+        whole_done: false,
+    }
+}
+
+/// The iterator of [`find_iter`].
+pub(crate) struct GatedMatches<'t> {
+    src: &'t str,
+    regex: &'t Regex,
+    /// The letter's anchor hits; `None` when it was not scanned.
+    hits: Option<&'t [AnchorHit]>,
+    /// The pattern's anchor ids, sorted.
+    ids: Vec<u16>,
+    next_hit: usize,
+    /// Matches of the current window, in reverse order.
+    ready: Vec<Span>,
+    last_end: usize,
+    whole_done: bool,
+}
+
+impl GatedMatches<'_> {
+    fn mine(&self, i: usize) -> Option<Span> {
+        let h = self.hits?.get(i)?;
+        self.ids.binary_search(&h.anchor).is_ok().then_some(h.span)
+    }
+
+    /// Reads the next window; false when there is none.
+    fn fill(&mut self) -> bool {
+        let Some(hits) = self.hits else {
+            if self.whole_done {
+                return false;
+            }
+            self.whole_done = true;
+            self.ready = self
+                .regex
+                .find_iter(self.src)
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect();
+            self.ready.reverse();
+            return true;
+        };
+        // The next anchor of this pattern, and every later one within reach of it.
+        let mut i = self.next_hit;
+        while i < hits.len() && self.mine(i).is_none() {
+            i += 1;
+        }
+        let Some(first) = self.mine(i) else {
+            self.next_hit = hits.len();
+            return false;
+        };
+        let mut window = vec![first];
+        let mut end = first.end.saturating_add(AHEAD);
+        let mut j = i + 1;
+        while j < hits.len() && hits[j].span.start <= end {
+            if let Some(h) = self.mine(j) {
+                window.push(h);
+                end = end.max(h.end.saturating_add(AHEAD));
+            }
+            j += 1;
+        }
+        self.next_hit = j;
+        let src = self.src;
+        let start = floor(src, first.start.saturating_sub(BACK).max(self.last_end));
+        let end = ceil(src, end.min(src.len()));
+        let mut found: Vec<Span> = Vec::new();
+        for m in self.regex.find_iter(&src[start..end]) {
+            let span = Span::new(start + m.start(), start + m.end());
+            // A match with none of the anchors in it is an artefact of the window's edges.
+            if window
+                .iter()
+                .any(|a| a.start >= span.start && a.end <= span.end)
+            {
+                found.push(span);
+            }
+        }
+        if let Some(last) = found.last() {
+            self.last_end = last.end;
+        }
+        found.reverse();
+        self.ready = found;
+        true
+    }
+}
+
+impl Iterator for GatedMatches<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        loop {
+            if let Some(m) = self.ready.pop() {
+                return Some(m);
+            }
+            if !self.fill() {
+                return None;
+            }
+        }
+    }
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::CueIndex;
+    use crate::rules::RuleSet;
+
+    /// Letters to compare on: the test letters, the examples and every rule example.
+    fn letters() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        for dir in ["tests/letters", "data/examples"] {
+            for entry in std::fs::read_dir(root.join(dir))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                if entry.path().extension().is_some_and(|e| e == "txt") {
+                    out.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
+                }
+            }
+        }
+        let rules = RuleSet::embedded().unwrap();
+        for r in rules.rules() {
+            for e in r.examples.iter().chain(&r.counter_examples) {
+                out.push(e.text.clone());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn gated_search_finds_what_a_full_search_finds() {
+        let index = CueIndex::build(&RuleSet::embedded().unwrap()).unwrap();
+        let mut compared = 0;
+        for letter in letters() {
+            let text = Text::new(&letter);
+            text.set_anchors(index.scan(&letter).anchors);
+            for g in all() {
+                let full: Vec<Span> = g
+                    .regex()
+                    .find_iter(&letter)
+                    .map(|m| Span::new(m.start(), m.end()))
+                    .collect();
+                let gated: Vec<Span> = find_iter(&text, g).collect();
+                assert_eq!(gated, full, "{g:?} in {letter:?}");
+                compared += full.len();
+            }
+        }
+        assert!(compared > 500, "only {compared} matches compared");
+    }
+
+    #[test]
+    fn an_unscanned_text_is_searched_whole() {
+        let text = Text::new("Please find the figures attached.");
+        let g = Gated::new(&["attached"], r"attached");
+        assert_eq!(
+            find_iter(&text, &g).collect::<Vec<_>>(),
+            [Span::new(24, 32)]
+        );
+    }
+}
