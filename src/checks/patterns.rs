@@ -11,14 +11,16 @@ fn re(pattern: &str) -> Regex {
 }
 
 /// Neither confirm nor deny.
-pub(super) static NCND: Gated = Gated::new(
-    &["confirm"],
+pub(super) static NCND: Gated = Gated::leading(
+    &["neither", "not "],
     r"(?i)neither\s+confirm\s+nor\s+deny|neither\s+confirms\s+nor\s+denies|not\s+(?:to\s+)?confirm\s+or\s+deny",
 );
 
 /// Information not held (or not held in the form asked for).
-pub(super) static NOT_HELD: Gated = Gated::new(
-    &["not ", "don", "no ", "hold ", "unable", "cannot", "held "],
+pub(super) static NOT_HELD: Gated = Gated::leading(
+    &[
+        "do ", "does ", "did ", "don", "not ", "no ", "hold ", "we ", "cannot", "held ", "is ",
+    ],
     r"(?i)(?-u:\b)(?:do|does|did)\s+not\s+(?:hold|have|record|collect|keep|retain)(?-u:\b)|(?-u:\b)don[’']t\s+(?:hold|have|record|collect|keep)(?-u:\b)|(?-u:\b)not\s+(?:held|recorded|collected|kept|retained)(?-u:\b)|(?-u:\b)no\s+(?:recorded\s+)?(?:information|records?|data)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|recorded|available|exists?)(?-u:\b)|(?-u:\b)hold\s+no\s+(?:recorded\s+)?(?:information|records?|data)(?-u:\b)|(?-u:\b)not\s+(?:available|possible\s+to\s+provide)(?-u:\b)|(?-u:\b)does\s+not\s+exist(?-u:\b)|(?-u:\b)we\s+(?:are\s+)?unable\s+to\s+provide(?-u:\b)|(?-u:\b)cannot\s+provide(?-u:\b)|(?-u:\b)no\s+such\s+(?:information|records?|data)(?-u:\b)|(?-u:\b)held\s+by\s+[^.]{1,60}?(?-u:\b)not\s+(?:by\s+)?(?:the\s+)?(?:[A-Z][a-z]+\s+){0,3}(?:council|us|authority)(?-u:\b)|(?-u:\b)we\s+have\s+no\s+(?:record|records|information|data|reports?|documents?)(?-u:\b)|(?-u:\b)no\s+[a-z]+(?:\s+[a-z]+)?\s+(?:has|have)\s+been\s+(?:made|produced|carried\s+out|undertaken|completed|created|recorded)(?-u:\b)|(?-u:\b)not\s+held\s+by(?-u:\b)|(?-u:\b)is\s+not\s+something\s+(?:we|the\s+council)\s+(?:hold|record|collect)",
 );
 
@@ -47,15 +49,8 @@ pub(super) static FRAMING: Gated = Gated::new(
 );
 
 /// Only an acknowledgement: the request was received and will be answered.
-pub(super) static ACKNOWLEDGEMENT: Gated = Gated::new(
-    &[
-        "will ",
-        "logged",
-        "registered",
-        "received",
-        "acknowledge",
-        "within",
-    ],
+pub(super) static ACKNOWLEDGEMENT: Gated = Gated::leading(
+    &["will ", "has ", "acknowledge", "within"],
     r"(?i)(?-u:\b)will\s+(?:aim\s+to\s+|endeavour\s+to\s+|try\s+to\s+)?(?:respond|reply|provide\s+(?:a|our)\s+response|be\s+in\s+touch)(?-u:\b)|(?-u:\b)has\s+been\s+(?:logged|registered|received)(?-u:\b)|(?-u:\b)acknowledge\s+(?:receipt|your\s+request)(?-u:\b)|(?-u:\b)within\s+(?:the\s+)?(?:statutory\s+)?(?:20|twenty)\s+working\s+days(?-u:\b)|(?-u:\b)will\s+be\s+dealt\s+with\s+under(?-u:\b)",
 );
 
@@ -139,7 +134,7 @@ pub(super) static ADVICE: Gated = Gated::new(
 );
 
 /// The authority's review procedure.
-pub(super) static REVIEW: Gated = Gated::new(
+pub(super) static REVIEW: Gated = Gated::leading(
     &[
         "internal",
         "request",

@@ -90,21 +90,16 @@ fn spellings(v: &str) -> Vec<String> {
 }
 
 /// The byte a letter's byte is scanned as: ASCII letters in lower case, line breaks and tabs as
-/// spaces.
-static FOLD: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        t[i] = match b {
-            b'\n' | b'\r' | b'\t' => b' ',
-            b'A'..=b'Z' => b + 32,
-            _ => b,
-        };
-        i += 1;
+/// spaces. Branch-free, so that folding a chunk vectorises.
+#[inline]
+fn fold(b: u8) -> u8 {
+    let lower = b | (u8::from(b.wrapping_sub(b'A') < 26) << 5);
+    if b == b'\n' || b == b'\r' || b == b'\t' {
+        b' '
+    } else {
+        lower
     }
-    t
-};
+}
 
 impl CueIndex {
     /// Compiles the cues of `rules` and the anchors of every gated pattern.
@@ -189,7 +184,7 @@ impl CueIndex {
         while at < b.len() {
             let end = (at + CHUNK + self.longest).min(b.len());
             buf.clear();
-            buf.extend(b[at..end].iter().map(|&c| FOLD[usize::from(c)]));
+            buf.extend(b[at..end].iter().map(|&c| fold(c)));
             // Matches that start in this chunk; later ones are the next chunk's.
             let own = if end == b.len() { end - at } else { CHUNK };
             for m in ac.find_overlapping_iter(&buf) {
