@@ -69,8 +69,9 @@ pub struct Position {
 pub struct LineIndex {
     starts: Vec<usize>,
     /// Number of chars before each [`BLOCK`]-byte block, so that a column is found by counting
-    /// at most one block of bytes, however long the line.
-    block_chars: Vec<usize>,
+    /// at most one block of bytes, however long the line. Built on the first position asked
+    /// for on a long line.
+    block_chars: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// Block size (bytes) of the char-count checkpoints.
@@ -86,26 +87,30 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        let mut block_chars = Vec::with_capacity(bytes.len() / BLOCK + 1);
-        let mut chars = 0;
-        for block in bytes.chunks(BLOCK) {
-            block_chars.push(chars);
-            chars += block.iter().filter(|&&b| starts_char(b)).count();
-        }
         starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
-        block_chars.push(chars);
         LineIndex {
             starts,
-            block_chars,
+            block_chars: std::sync::OnceLock::new(),
         }
     }
 
     /// Number of chars in `text[..offset]` (`offset` clamped to the text).
     fn chars_before(&self, text: &str, offset: usize) -> usize {
-        let offset = offset.min(text.len());
+        let bytes = text.as_bytes();
+        let offset = offset.min(bytes.len());
+        let block_chars = self.block_chars.get_or_init(|| {
+            let mut out = Vec::with_capacity(bytes.len() / BLOCK + 1);
+            let mut chars = 0;
+            for block in bytes.chunks(BLOCK) {
+                out.push(chars);
+                chars += block.iter().filter(|&&b| starts_char(b)).count();
+            }
+            out.push(chars);
+            out
+        });
         let block = offset / BLOCK;
-        let base = self.block_chars.get(block).copied().unwrap_or(0);
-        base + text.as_bytes()[block * BLOCK..offset]
+        let base = block_chars.get(block).copied().unwrap_or(0);
+        base + bytes[block * BLOCK..offset]
             .iter()
             .filter(|&&b| starts_char(b))
             .count()
@@ -140,7 +145,15 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_of(offset);
         let start = self.starts[line - 1];
-        let column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
+        let column = if offset - start <= 4 * BLOCK {
+            text.as_bytes()[start..offset]
+                .iter()
+                .filter(|&&b| starts_char(b))
+                .count()
+                + 1
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start) + 1
+        };
         Position { line, column }
     }
 }

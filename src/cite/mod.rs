@@ -130,8 +130,7 @@ struct Trigger {
 fn triggers(b: &[u8]) -> Vec<Trigger> {
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(k) = b[i..].iter().position(u8::is_ascii_digit) {
-        let d = i + k;
+    while let Some(d) = next_digit(b, i) {
         if let Some(t) = keyword_before(b, d) {
             out.push(t);
         }
@@ -159,16 +158,37 @@ fn triggers(b: &[u8]) -> Vec<Trigger> {
     out
 }
 
+/// The first ASCII digit at or after `i`. Letters hold few digits, so most 32-byte blocks are
+/// passed over with one vectorised test.
+fn next_digit(b: &[u8], mut i: usize) -> Option<usize> {
+    const W: usize = 32;
+    while i + W <= b.len() {
+        let block = &b[i..i + W];
+        if block
+            .iter()
+            .fold(false, |any, c| any | c.wrapping_sub(b'0').lt(&10))
+        {
+            break;
+        }
+        i += W;
+    }
+    b[i..].iter().position(u8::is_ascii_digit).map(|k| i + k)
+}
+
 /// An ASCII word byte (what `\b` is about).
 fn is_word(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_'
 }
 
-/// The run of ASCII letters ending at `end`, if it starts a word.
+/// The run of ASCII letters ending at `end`, if it starts a word and is no longer than the
+/// longest keyword.
 fn word_before(b: &[u8], end: usize) -> Option<usize> {
     let mut start = end;
     while start > 0 && b[start - 1].is_ascii_alphabetic() {
         start -= 1;
+        if end - start > 11 {
+            return None;
+        }
     }
     (start < end && (start == 0 || !is_word(b[start - 1]))).then_some(start)
 }
@@ -208,12 +228,19 @@ fn keyword_before(b: &[u8], d: usize) -> Option<Trigger> {
     let space = d - at;
     let dotted = at > 0 && b[at - 1] == b'.';
     let kw_end = if dotted { at - 1 } else { at };
-    let kw_start = word_before(b, kw_end)?;
-    let word = b[kw_start..kw_end].to_ascii_lowercase();
-    if !KEYWORDS.contains(&word.as_slice()) {
+    // Every keyword ends in one of these letters.
+    if kw_end == 0
+        || !matches!(
+            b[kw_end - 1].to_ascii_lowercase(),
+            b'n' | b's' | b'c' | b'g' | b'r' | b'e' | b't'
+        )
+    {
         return None;
     }
-    let short = matches!(word.as_slice(), b"s" | b"r" | b"ss");
+    let kw_start = word_before(b, kw_end)?;
+    let written = &b[kw_start..kw_end];
+    let &word = KEYWORDS.iter().find(|k| k.eq_ignore_ascii_case(written))?;
+    let short = matches!(word, b"s" | b"r" | b"ss");
     if short && !dotted && space > 1 {
         return None;
     }
@@ -253,6 +280,10 @@ fn act_before(b: &[u8], d: usize) -> Option<Act> {
     let mut at = d;
     while at > 0 && d - at < 2 && matches!(b[at - 1], b' ' | b'\t') {
         at -= 1;
+    }
+    // Every abbreviation ends in one of these.
+    if at == 0 || !matches!(b[at - 1], b'A' | b'R' | b's') {
+        return None;
     }
     let start = word_before(b, at)?;
     let act = act_word(&b[start..at])?;

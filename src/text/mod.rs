@@ -165,20 +165,38 @@ impl<'a> Text<'a> {
 
     /// Up to `n` sentences of the paragraph holding `offset`, starting with the one holding it.
     pub fn sentences_from(&self, offset: usize, n: usize) -> Vec<Span> {
-        let para = self.paragraph_at(offset);
-        self.with_sentences(para, |sentences| {
+        let region = self.region_at(offset);
+        self.with_sentences(region, |sentences| {
             let i = sentences.partition_point(|s| s.end <= offset);
             sentences.iter().skip(i).take(n).copied().collect()
         })
     }
 
-    /// Runs `f` on the (cached) sentences of paragraph `para`.
-    fn with_sentences<R>(&self, para: Span, f: impl FnOnce(&[Span]) -> R) -> R {
+    /// The part of the paragraph holding `offset` that is segmented to find the sentences near
+    /// it: the whole paragraph up to [`REGION`] bytes; in a longer one (a table, a page of an
+    /// annex run together), a stretch of it at least `REGION / 3` bytes either side of `offset`,
+    /// so that the work per match stays bounded. A sentence longer than that is cut there.
+    fn region_at(&self, offset: usize) -> Span {
+        let para = self.paragraph_at(offset);
+        if para.len() <= REGION {
+            return para;
+        }
+        let step = REGION / 3;
+        let k = offset.saturating_sub(para.start) / step;
+        let start = para.start + k.saturating_sub(1) * step;
+        let end = (start + REGION).min(para.end);
+        let start = floor_char(self.src, start);
+        let end = floor_char(self.src, end).max(start);
+        Span::new(start, end)
+    }
+
+    /// Runs `f` on the (cached) sentences of `region` (a paragraph or a stretch of one).
+    fn with_sentences<R>(&self, region: Span, f: impl FnOnce(&[Span]) -> R) -> R {
         let mut cache = self.sentence_cache.borrow_mut();
-        let sentences = cache.entry(para.start).or_insert_with(|| {
-            split_sentences(para.slice(self.src))
+        let sentences = cache.entry(region.start).or_insert_with(|| {
+            split_sentences(region.slice(self.src))
                 .into_iter()
-                .map(|s| Span::new(s.start + para.start, s.end + para.start))
+                .map(|s| Span::new(s.start + region.start, s.end + region.start))
                 .collect()
         });
         f(sentences)
@@ -186,16 +204,28 @@ impl<'a> Text<'a> {
 
     /// The sentence holding byte `offset` (trimmed of surrounding white space).
     pub fn sentence_at(&self, offset: usize) -> Span {
-        let para = self.paragraph_at(offset);
-        self.with_sentences(para, |sentences| {
+        let region = self.region_at(offset);
+        self.with_sentences(region, |sentences| {
             let i = sentences.partition_point(|s| s.end <= offset);
             match sentences.get(i) {
                 Some(s) if s.start <= offset => Some(*s),
                 _ => i.checked_sub(1).and_then(|j| sentences.get(j).copied()),
             }
         })
-        .unwrap_or(para)
+        .unwrap_or(region)
     }
+}
+
+/// Paragraphs up to this many bytes are segmented whole; see [`Text::region_at`].
+const REGION: usize = 1200;
+
+/// Largest char boundary at or below `i`.
+fn floor_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 #[cfg(test)]
@@ -216,10 +246,29 @@ mod tests {
     fn sentence_at_finds_the_enclosing_sentence() {
         let src = "Intro line.\n\nWe rely on s. 43 here. The rest is released.";
         let t = Text::new(src);
-        let s = t.sentence_at(src.find("43").unwrap());
+        let s = t.sentence_at(src.find("s. 43").unwrap() + 3);
         assert_eq!(s.slice(src), "We rely on s. 43 here.");
         let s = t.sentence_at(src.find("rest").unwrap());
         assert_eq!(s.slice(src), "The rest is released.");
+    }
+
+    #[test]
+    fn sentences_of_a_long_paragraph_are_found_near_the_offset() {
+        let mut src = String::new();
+        for i in 0..400 {
+            src.push_str(&format!("Row {i} of the table has nothing in it. "));
+        }
+        src.push_str("We rely on s. 43 here. ");
+        for i in 0..400 {
+            src.push_str(&format!("Row {i} again. "));
+        }
+        let t = Text::new(&src);
+        let s = t.sentence_at(src.find("s. 43").unwrap() + 3);
+        assert_eq!(s.slice(&src), "We rely on s. 43 here.");
+        let next = t.sentences_from(src.find("s. 43").unwrap(), 2);
+        assert_eq!(next[1].slice(&src), "Row 0 again.");
+        let first = t.sentence_at(3);
+        assert_eq!(first.slice(&src), "Row 0 of the table has nothing in it.");
     }
 
     #[test]
