@@ -13,12 +13,15 @@ pub use act::Act;
 
 use serde::Serialize;
 
+use crate::matching::gate::{self, Gated};
+use crate::matching::AnchorHit;
 use crate::span::Span;
 use crate::text::Text;
 use act::{
     last_named_before, main_act, mention_after, mention_before, mentions_data_protection,
     mentions_eisr, other_scheme_noun_after, Mention,
 };
+use once_cell::sync::Lazy;
 
 /// What a reference points at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -83,7 +86,10 @@ pub(crate) fn find_citations_in(letter: &Text<'_>) -> Vec<Citation> {
     // for a letter with a citation.
     let defaults = std::cell::OnceCell::new();
     let b = text.as_bytes();
-    let mut triggers = triggers(b);
+    let mut triggers = match letter.anchor_hits() {
+        Some(hits) => triggers_near(b, hits),
+        None => triggers(b),
+    };
     triggers.sort_by_key(|t| (t.number_start, t.start));
     let mut out: Vec<Citation> = Vec::new();
     let mut covered = 0usize;
@@ -131,29 +137,91 @@ fn triggers(b: &[u8]) -> Vec<Trigger> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(d) = next_digit(b, i) {
-        if let Some(t) = keyword_before(b, d) {
-            out.push(t);
-        }
-        if let Some(act) = act_before(b, d) {
-            out.push(Trigger {
-                start: d,
-                number_start: d,
-                kind: kind_for(act),
-                act: Some(act),
-            });
-        }
-        if let Some(act) = act_after(b, d) {
-            out.push(Trigger {
-                start: d,
-                number_start: d,
-                kind: kind_for(act),
-                act: Some(act),
-            });
-        }
+        push_triggers(b, d, &mut out);
         i = d;
         while i < b.len() && b[i].is_ascii_digit() {
             i += 1;
         }
+    }
+    out
+}
+
+/// Anchor words for the acts' abbreviations ("FOIA 40(2)", "40(2) FOIA").
+const ACT_ANCHORS: &[&str] = &["foisa", "foia", "eisr", "eir"];
+
+/// The anchors citations are found from (the pattern never matches: only its anchors are used):
+/// the long keywords as word starts ("sec" stands for sec, secs, section and sections), the one-
+/// and two-letter ones only with what may follow them (a digit, a dot or one space) so that they
+/// are not found in every word, and the acts' abbreviations.
+pub(crate) static CITATION_ANCHORS: Gated = Gated::new(
+    &[
+        "sec", "reg", "art", "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s.",
+        "s ", "s\x0b", "s\x0c", "ss0", "ss1", "ss2", "ss3", "ss4", "ss5", "ss6", "ss7", "ss8",
+        "ss9", "ss.", "ss ", "ss\x0b", "ss\x0c", "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7",
+        "r8", "r9", "r.", "foisa", "foia", "eisr", "eir",
+    ],
+    r"[^\s\S]",
+);
+
+/// How far before an act's abbreviation its number may start ("12(5)(e) of the EIR").
+const ACT_AFTER_REACH: usize = 128;
+
+/// The triggers of [`triggers`], found from the anchor hits of the matching stage instead of
+/// by visiting every run of digits: only digits just after a keyword or an act's abbreviation,
+/// or shortly before an abbreviation, are looked at.
+fn triggers_near(b: &[u8], hits: &[AnchorHit]) -> Vec<Trigger> {
+    static IDS: Lazy<(Vec<u16>, Vec<u16>)> = Lazy::new(|| {
+        let ids = |words: &[&str]| -> Vec<u16> {
+            let mut v: Vec<u16> = words.iter().filter_map(|w| gate::anchor_id(w)).collect();
+            v.sort_unstable();
+            v
+        };
+        let keywords: Vec<&str> = CITATION_ANCHORS
+            .anchors()
+            .iter()
+            .copied()
+            .filter(|a| !ACT_ANCHORS.contains(a))
+            .collect();
+        (ids(&keywords), ids(ACT_ANCHORS))
+    });
+    let (keywords, acts) = &*IDS;
+    let mut digits: Vec<usize> = Vec::new();
+    let run_start =
+        |d: usize| d < b.len() && b[d].is_ascii_digit() && (d == 0 || !b[d - 1].is_ascii_digit());
+    for h in hits {
+        let is_keyword = keywords.binary_search(&h.anchor).is_ok();
+        let is_act = acts.binary_search(&h.anchor).is_ok();
+        if !is_keyword && !is_act {
+            continue;
+        }
+        // The end of the word the anchor starts, then a dot and up to three spaces.
+        let mut at = h.span.start;
+        while at < b.len() && b[at].is_ascii_alphabetic() {
+            at += 1;
+        }
+        if b.get(at) == Some(&b'.') {
+            at += 1;
+        }
+        for _ in 0..3 {
+            match b.get(at) {
+                Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) => at += 1,
+                Some(0xC2) if b.get(at + 1) == Some(&0xA0) => at += 2,
+                _ => break,
+            }
+        }
+        if run_start(at) {
+            digits.push(at);
+        }
+        if is_act {
+            let from = h.span.start.saturating_sub(ACT_AFTER_REACH);
+            digits.extend((from..h.span.start).filter(|&d| run_start(d)));
+        }
+    }
+    digits.sort_unstable();
+    digits.dedup();
+    let mut out = Vec::new();
+    for d in digits {
+        push_triggers(b, d, &mut out);
     }
     out
 }
@@ -173,6 +241,21 @@ fn next_digit(b: &[u8], mut i: usize) -> Option<usize> {
         i += W;
     }
     b[i..].iter().position(u8::is_ascii_digit).map(|k| i + k)
+}
+
+/// The triggers whose number starts at the digit run at `d`.
+fn push_triggers(b: &[u8], d: usize, out: &mut Vec<Trigger>) {
+    if let Some(t) = keyword_before(b, d) {
+        out.push(t);
+    }
+    for act in [act_before(b, d), act_after(b, d)].into_iter().flatten() {
+        out.push(Trigger {
+            start: d,
+            number_start: d,
+            kind: kind_for(act),
+            act: Some(act),
+        });
+    }
 }
 
 /// An ASCII word byte (what `\b` is about).
@@ -1101,13 +1184,18 @@ mod tests {
             seed ^= seed << 17;
             seed
         };
+        let index =
+            crate::matching::CueIndex::build(&crate::rules::RuleSet::embedded().unwrap()).unwrap();
         for _ in 0..30_000 {
             let n = 1 + (next() % 12) as usize;
             let text: String = (0..n)
                 .map(|_| pieces[(next() % pieces.len() as u64) as usize])
                 .collect();
             let b = text.as_bytes();
-            assert_eq!(key(&triggers(b)), key(&triggers_by_regex(b)), "{text:?}");
+            let expected = key(&triggers_by_regex(b));
+            assert_eq!(key(&triggers(b)), expected, "{text:?}");
+            let hits = index.scan(&text).anchors;
+            assert_eq!(key(&triggers_near(b, &hits)), expected, "near: {text:?}");
         }
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/letters");
         for entry in std::fs::read_dir(dir).unwrap().flatten() {

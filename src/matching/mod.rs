@@ -292,13 +292,12 @@ impl CueIndex {
     }
 }
 
-/// True when the span is on char boundaries and its first char starts a word.
+/// True when the span starts on a char boundary not just after an ASCII letter: an anchor starts
+/// a word in the sense of the ASCII `\b` the gated patterns use (a digit or a non-ASCII letter
+/// before it is allowed, so that "18hours" and "éArticle 6" are still looked at).
 fn starts_word(text: &str, span: Span) -> bool {
     text.is_char_boundary(span.start)
-        && !text[..span.start]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
+        && (span.start == 0 || !text.as_bytes()[span.start - 1].is_ascii_alphabetic())
 }
 
 /// True when the span is on char boundaries and does not start or end inside a word.
