@@ -24,6 +24,8 @@ pub(crate) struct Gated {
     leading: bool,
     regex: OnceCell<Regex>,
     anchored: OnceCell<meta::Regex>,
+    /// The anchors' ids in [`VOCABULARY`], sorted.
+    ids: OnceCell<Vec<u16>>,
 }
 
 impl Gated {
@@ -36,6 +38,7 @@ impl Gated {
             leading: false,
             regex: OnceCell::new(),
             anchored: OnceCell::new(),
+            ids: OnceCell::new(),
         }
     }
 
@@ -48,6 +51,7 @@ impl Gated {
             leading: true,
             regex: OnceCell::new(),
             anchored: OnceCell::new(),
+            ids: OnceCell::new(),
         }
     }
 
@@ -65,6 +69,15 @@ impl Gated {
     /// The anchor words.
     pub(crate) fn anchors(&self) -> &'static [&'static str] {
         self.anchors
+    }
+
+    /// The anchors' ids, sorted.
+    pub(crate) fn ids(&self) -> &[u16] {
+        self.ids.get_or_init(|| {
+            let mut ids: Vec<u16> = self.anchors.iter().filter_map(|a| anchor_id(a)).collect();
+            ids.sort_unstable();
+            ids
+        })
     }
 }
 
@@ -130,14 +143,12 @@ const AHEAD: usize = 192;
 /// takes matches; otherwise the whole letter.
 pub(crate) fn find_iter<'t>(text: &'t Text<'_>, g: &'t Gated) -> GatedMatches<'t> {
     let hits = text.anchor_hits();
-    let mut ids: Vec<u16> = g.anchors().iter().filter_map(|a| anchor_id(a)).collect();
-    ids.sort_unstable();
     GatedMatches {
         src: text.as_str(),
         gated: g,
         regex: g.regex(),
         hits,
-        ids,
+        ids: g.ids(),
         next_hit: 0,
         ready: Vec::new(),
         last_end: 0,
@@ -153,7 +164,7 @@ pub(crate) struct GatedMatches<'t> {
     /// The letter's anchor hits; `None` when it was not scanned.
     hits: Option<&'t [AnchorHit]>,
     /// The pattern's anchor ids, sorted.
-    ids: Vec<u16>,
+    ids: &'t [u16],
     next_hit: usize,
     /// Matches of the current window, in reverse order.
     ready: Vec<Span>,
