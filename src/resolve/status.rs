@@ -125,17 +125,16 @@ pub(crate) fn assess(text: &Text<'_>, span: Span, qualified: bool) -> Status {
     if HEDGE.is_match(lead_in) {
         return Status::Mentioned;
     }
-    if REQUESTER.is_match(sentence_text)
-        || sentence_text.trim_end().ends_with('?')
-        || EMAIL_SUBJECT.is_match(sentence_text)
-    {
-        return Status::Mentioned;
-    }
-    if UNDER_CONSIDERATION.is_match(sentence_text)
-        || GENERAL.is_match(sentence_text)
-        || RIGHTS.is_match(sentence_text)
-        || in_quotation_marks(src, sentence, span)
-    {
+    // What the sentence as a whole says, asked once per sentence.
+    let sentence_mentions = || {
+        sentence_text.trim_end().ends_with('?')
+            || REQUESTER.is_match(sentence_text)
+            || EMAIL_SUBJECT.is_match(sentence_text)
+            || UNDER_CONSIDERATION.is_match(sentence_text)
+            || GENERAL.is_match(sentence_text)
+            || RIGHTS.is_match(sentence_text)
+    };
+    if text.memo(0, sentence, sentence_mentions) || in_quotation_marks(src, sentence, span) {
         return Status::Mentioned;
     }
     if qualified {
@@ -144,8 +143,8 @@ pub(crate) fn assess(text: &Text<'_>, span: Span, qualified: bool) -> Status {
             .sentences_from(span.start, PIT_SENTENCES)
             .iter()
             .any(|s| {
-                PIT_FAVOURS_RELEASE
-                    .is_match(window(src, *s, Span::new(s.start, s.start)).slice(src))
+                let w = window(src, *s, Span::new(s.start, s.start));
+                text.memo(1, w, || PIT_FAVOURS_RELEASE.is_match(w.slice(src)))
             })
         {
             return Status::Mentioned;

@@ -59,6 +59,7 @@ pub struct Text<'a> {
     paragraphs: OnceCell<Vec<Span>>,
     sentence_cache: RefCell<HashMap<usize, Vec<Span>>>,
     anchors: OnceCell<Vec<AnchorHit>>,
+    memo: RefCell<HashMap<(u8, usize, usize), bool>>,
 }
 
 impl<'a> Text<'a> {
@@ -71,6 +72,7 @@ impl<'a> Text<'a> {
             paragraphs: OnceCell::new(),
             sentence_cache: RefCell::new(HashMap::new()),
             anchors: OnceCell::new(),
+            memo: RefCell::new(HashMap::new()),
         }
     }
 
@@ -83,6 +85,18 @@ impl<'a> Text<'a> {
     /// the text near them. Later calls are ignored.
     pub(crate) fn set_anchors(&self, anchors: Vec<AnchorHit>) {
         let _ = self.anchors.set(anchors);
+    }
+
+    /// Remembers a yes/no answer about a stretch of the letter (`what` names the question), so
+    /// that the many matches in one sentence ask it once.
+    pub(crate) fn memo(&self, what: u8, span: Span, f: impl FnOnce() -> bool) -> bool {
+        let key = (what, span.start, span.end);
+        if let Some(&known) = self.memo.borrow().get(&key) {
+            return known;
+        }
+        let answer = f();
+        self.memo.borrow_mut().insert(key, answer);
+        answer
     }
 
     /// The anchor words found in the letter, if it was scanned.
