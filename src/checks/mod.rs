@@ -210,7 +210,10 @@ pub(crate) fn assess(
             .iter()
             .all(|f| matches!(f.id.as_str(), "foia:s21" | "foisa:s25"));
     let framing = own_matches(text, &FRAMING, 2);
-    let figures = answer_figures(text, 3);
+    let cost_refusal = relied
+        .iter()
+        .any(|f| tests_of(rules, f).contains(&Test::Cost));
+    let figures = answer_figures(text, 3, cost_refusal);
     let figure_count = figures.len();
     // Figures given in the letter count as information disclosed.
     let mut disclosed = disclosed;
@@ -667,8 +670,9 @@ fn list_marker(src: &str, start: usize, end: usize) -> bool {
         || before.ends_with('(') && after == Some(')')
 }
 
-/// Numbers the letter gives as answers (see [`FIGURE`]), at most `limit`.
-fn answer_figures(text: &Text<'_>, limit: usize) -> Vec<Span> {
+/// Numbers the letter gives as answers (see [`FIGURE`]), at most `limit`. In a cost refusal
+/// (`cost_refusal`) the counts of records or items to be searched are not answers.
+fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span> {
     let src = text.as_str();
     let mut out = Vec::new();
     for caps in FIGURE.captures_iter(src) {
@@ -681,15 +685,26 @@ fn answer_figures(text: &Text<'_>, limit: usize) -> Vec<Span> {
         let end = start + token.len();
         let pounds = token.starts_with('£');
         let token = token.trim_start_matches('£');
-        let digits: String = token.chars().filter(char::is_ascii_digit).collect();
+        // The whole part: pence and decimals do not make a number long.
+        let whole = token.split('.').next().unwrap_or(token);
+        let digits: String = whole.chars().filter(char::is_ascii_digit).collect();
         // Years, dates, small list numbers, the cost limits and long reference or phone
-        // numbers are not answers.
+        // numbers are not answers; nor is a number with a leading zero (a dialling code or a
+        // reference), a ratio or clock time ("1:1", "10:30"), or a count of attachments.
         let value: u64 = digits.parse().unwrap_or(0);
         if digits.is_empty()
             || (1900..=2099).contains(&value) && !token.contains(',')
             || digits.len() > 7
+            || digits.len() > 1 && digits.starts_with('0')
             || value < 10 && !pounds && list_marker(src, start, end)
             || pounds && (value == 450 || value == 600)
+        {
+            continue;
+        }
+        let after_colon = src[end..].strip_prefix(':');
+        if after_colon.is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+            || src[..start].ends_with(':')
+                && src[..start - 1].ends_with(|c: char| c.is_ascii_digit())
         {
             continue;
         }
@@ -705,10 +720,17 @@ fn answer_figures(text: &Text<'_>, limit: usize) -> Vec<Span> {
             b -= 1;
         }
         let before = src.get(b..start).unwrap_or("");
-        if NOT_AN_ANSWER.is_match(after) || NOT_AN_ANSWER_BEFORE.is_match(before) {
+        if NOT_AN_ANSWER.is_match(after)
+            || NOT_AN_ANSWER_BEFORE.is_match(before)
+            || PHONE_BEFORE.is_match(before)
+        {
             continue;
         }
         if after.starts_with(['/', '-']) || before.ends_with(['/', '-']) {
+            continue;
+        }
+        // In a cost refusal, counts of records, items or e-mails are the size of the search.
+        if cost_refusal && COUNTED_ITEMS.is_match(after) {
             continue;
         }
         // Attachment lists: file names and sizes.
@@ -725,6 +747,10 @@ fn answer_figures(text: &Text<'_>, limit: usize) -> Vec<Span> {
         .iter()
         .any(|x| line.contains(x))
         {
+            continue;
+        }
+        // Telephone and fax lines.
+        if PHONE_LINE.is_match(&line) {
             continue;
         }
         out.push(Span::new(start, end));

@@ -139,19 +139,32 @@ pub(super) static SCOTTISH_COMMISSIONER: Lazy<Regex> = Lazy::new(|| {
 /// A figure given as an answer: a number that is not a date, year, time, reference, phone
 /// number, postcode, cost-limit figure or statutory number (checked around each match).
 pub(super) static FIGURE: Lazy<Regex> =
-    Lazy::new(|| re(r"(?:^|[\s(:])(£?\d[\d,]*(?:\.\d+)?%?)(?:[\s).,;:]|$)"));
+    Lazy::new(|| re(r"(?:^|[\s(:│|])(£?\d[\d,]*(?:\.\d+)?%?)(?:[\s).,;:│|]|$)"));
 
 /// Words next to a number that make it something other than an answer.
 pub(super) static NOT_AN_ANSWER: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)^(?:\s*(?:-|–|to|and)\s*\d+)?\s*(?:hours?|hrs?|minutes?|mins?|working\s+days?|days?|weeks?|months?|years?\s+(?:old|ago)|per\s+hour|am|pm|of\s+the\s+(?:freedom|act|data|environmental)|st|nd|rd|th)(?-u:\b)",
+        r"(?i)^(?:\s*(?:-|–|to|and)\s*\d+)?\s*(?:hours?|hrs?|minutes?|mins?|working\s+days?|days?|weeks?|months?|years?\s+(?:old|ago)|per\s+hour|am|pm|of\s+the\s+(?:freedom|act|data|environmental)|st|nd|rd|th|attachments?)(?-u:\b)|^(?:(?:st|nd|rd|th)?(?:\s*,\s*|\s+and\s+|\s*[-–]\s*)\d{1,2})*(?:\^?(?:st|nd|rd|th))?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?-u:\b)",
     )
 });
 pub(super) static NOT_AN_ANSWER_BEFORE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?:section|sections|regulation|regulations|reg\.?|s\.|article|part|schedule|paragraph|no\.|page|ref(?:erence)?:?|foi|eir|foi\s*/|#|SI|£450|£600|of\s+£|tel(?:ephone)?:?|phone:?|po\s+box|question|q|item|point|version|v|(?-u:\b)within|(?-u:\b)up\s+to|(?-u:\b)the)\s*$",
+        r"(?i)(?:section|sections|regulation|regulations|reg\.?|s\.|article|part|schedule|paragraph|no\.|page|ref(?:erence)?:?|foi|eir|foi\s*/|#|SI|£450|£600|of\s+£|tel(?:ephone)?:?|phone:?|po\s+box|question|q|item|point|version|v|(?-u:\b)id|(?-u:\b)within|(?-u:\b)up\s+to|(?-u:\b)the)\s*$",
     )
 });
+
+/// The things a cost estimate counts ("1,400 records"), read just after a number.
+pub(super) static COUNTED_ITEMS: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)^\s*(?:[a-z]+\s+)?(?:records|files|cases|e-?mails|documents|items|entries)(?-u:\b)")
+});
+
+/// The start of a telephone number just before a number: its later groups ("0303 123 1113").
+pub(super) static PHONE_BEFORE: Lazy<Regex> =
+    Lazy::new(|| re(r"(?:\+44|\(0\)|(?-u:\b)0\d{2,4})[\d\s]*$"));
+
+/// A telephone or fax line of a signature or address block (read lower-cased).
+pub(super) static PHONE_LINE: Lazy<Regex> =
+    Lazy::new(|| re(r"^\s*(?:tel(?:ephone)?|fax|phone|mobile|mob)(?-u:\b)|\+44|\(0\)\s*\d"));
 
 /// A sentence about the cost of answering: its figures are estimates, not answers.
 pub(super) static ESTIMATE_CONTEXT: Lazy<Regex> = Lazy::new(|| {
