@@ -3,6 +3,7 @@
 //! interest arguments behind each qualified ground. Each point comes with the spans that decided
 //! it, or says what was looked for and not found.
 
+mod outcome;
 mod patterns;
 
 use regex::Regex;
@@ -50,6 +51,23 @@ fn own_matches(text: &Text<'_>, re: &Regex, limit: usize) -> Vec<Span> {
     re.find_iter(text.as_str())
         .map(|m| Span::new(m.start(), m.end()))
         .filter(|s| own(text, s.start))
+        .take(limit)
+        .collect()
+}
+
+/// True when `offset` lies in one of the requester's questions repeated back above an answer.
+fn in_question(text: &Text<'_>, offset: usize) -> bool {
+    text.question_answers()
+        .iter()
+        .any(|qa| qa.question.start <= offset && offset < qa.question.end)
+}
+
+/// Matches of `re` that speak for the authority about the outcome: its own text and not the
+/// words of a question it repeats, at most `limit`.
+fn outcome_matches(text: &Text<'_>, re: &Regex, limit: usize) -> Vec<Span> {
+    re.find_iter(text.as_str())
+        .map(|m| Span::new(m.start(), m.end()))
+        .filter(|s| own(text, s.start) && !in_question(text, s.start))
         .take(limit)
         .collect()
 }
@@ -190,11 +208,23 @@ pub(crate) fn assess(
 
     // Outcome.
     let ncnd = own_matches(text, &NCND, 3);
-    let not_held = own_matches(text, &NOT_HELD, 3);
-    let disclosed = own_matches(text, &DISCLOSED, 3);
-    let acknowledged = own_matches(text, &ACKNOWLEDGEMENT, 3);
-    let clarify = own_matches(text, &CLARIFICATION, 3);
-    let extension = own_matches(text, &EXTENSION, 3);
+    let mut not_held = outcome_matches(text, &NOT_HELD, 3);
+    // "the information we have provided", "whether we have provided": not a disclosure.
+    let mut disclosed: Vec<Span> = outcome_matches(text, &DISCLOSED, 6)
+        .into_iter()
+        .filter(|s| !NOT_A_DISCLOSURE_BEFORE.is_match(before(src, s.start, 40)))
+        .take(3)
+        .collect();
+    // "We only hold figures for 2023", "not all of which is held": part held, part not.
+    let partly_held = outcome_matches(text, &PARTLY_HELD, 2);
+    not_held.extend(partly_held.iter().copied());
+    disclosed.extend(partly_held);
+    let acknowledged = outcome_matches(text, &ACKNOWLEDGEMENT, 3);
+    let clarify = outcome_matches(text, &CLARIFICATION, 3);
+    let extension = outcome_matches(text, &EXTENSION, 3);
+    let response_attached = outcome_matches(text, &RESPONSE_ATTACHED, 1);
+    let review_upheld = outcome_matches(text, &REVIEW_UPHELD, 1);
+    let invalid = outcome_matches(text, &INVALID_REQUEST, 1);
     let first_evidence = |fs: &[&Finding]| -> Vec<Span> {
         fs.iter()
             .filter_map(|f| {
@@ -209,16 +239,32 @@ pub(crate) fn assess(
         && relied
             .iter()
             .all(|f| matches!(f.id.as_str(), "foia:s21" | "foisa:s25"));
-    let framing = own_matches(text, &FRAMING, 2);
+    // Grounds that only say the information is not held.
+    let not_held_grounds = !relied.is_empty()
+        && relied
+            .iter()
+            .all(|f| matches!(f.id.as_str(), "eir:r12(4)(a)" | "eisr:r10(4)(a)"));
+    let framing = outcome_matches(text, &FRAMING, 2);
     let cost_refusal = relied
         .iter()
         .any(|f| tests_of(rules, f).contains(&Test::Cost));
     let figures = answer_figures(text, 3, cost_refusal);
     let figure_count = figures.len();
-    // Figures given in the letter count as information disclosed.
-    let mut disclosed = disclosed;
-    if figures.len() >= 2 {
+    // What the answers to the questions, read one by one, come to.
+    let answers = outcome::read_answers(text, &relied);
+    // Figures given in the letter count as information disclosed; beside a ground relied on,
+    // even one figure is an answer given.
+    let stated = disclosed.clone();
+    let lone_answer = figures.len() == 1
+        && !relied.is_empty()
+        && !redirect_only
+        && (!cost_refusal || !sized_search(text, figures[0]));
+    if figures.len() >= 2 || lone_answer {
         disclosed.extend(figures);
+    }
+    // Questions answered beside questions refused or not held.
+    if answers.answered > 0 && (answers.refused > 0 || answers.not_held > 0) {
+        disclosed.extend(answers.first_answered);
     }
     // Grounds applied by redaction mean documents were released with parts removed.
     let redacted = relied.iter().any(|f| {
@@ -232,8 +278,15 @@ pub(crate) fn assess(
     };
     let (kind, spans): (OutcomeKind, Vec<Span>) = if !ncnd.is_empty() && !relied.is_empty() {
         (OutcomeKind::Ncnd, ncnd)
-    } else if redirect_only && disclosed.is_empty() {
+    } else if redirect_only && stated.is_empty() && answers.answered == 0 {
+        // Figures in a redirection describe the published source (its fees, its size).
         (OutcomeKind::Redirected, first_evidence(&relied))
+    } else if not_held_grounds && answers.answered == 0 {
+        // The exception for information not held is a statement that nothing is held.
+        (
+            OutcomeKind::NotHeld,
+            with_first(first_evidence(&relied), not_held),
+        )
     } else if !relied.is_empty() {
         if !disclosed.is_empty() || redacted {
             (
@@ -246,7 +299,24 @@ pub(crate) fn assess(
                 with_first(first_evidence(&relied), not_held),
             )
         }
-    } else if !extension.is_empty() && disclosed.is_empty() && framing.is_empty() {
+    } else if !invalid.is_empty() && disclosed.is_empty() {
+        // The request is treated as invalid (FOIA s.8): nothing will be answered.
+        (OutcomeKind::Refused, invalid)
+    } else if !review_upheld.is_empty()
+        && disclosed.is_empty()
+        && not_held.is_empty()
+        && !outcome_matches(text, &EXEMPTIONS_ENGAGED, 1).is_empty()
+    {
+        // A review upholding a response that answered with exemptions engaged.
+        (
+            OutcomeKind::Partial,
+            with_first(review_upheld, outcome_matches(text, &EXEMPTIONS_ENGAGED, 1)),
+        )
+    } else if !extension.is_empty()
+        && disclosed.is_empty()
+        && framing.is_empty()
+        && review_upheld.is_empty()
+    {
         (OutcomeKind::Extension, extension)
     } else if !clarify.is_empty()
         && disclosed.is_empty()
@@ -258,6 +328,8 @@ pub(crate) fn assess(
         && disclosed.is_empty()
         && not_held.is_empty()
         && framing.is_empty()
+        && response_attached.is_empty()
+        && review_upheld.is_empty()
     {
         (OutcomeKind::Acknowledgement, acknowledged)
     } else if !not_held.is_empty() && !disclosed.is_empty() {
@@ -266,13 +338,10 @@ pub(crate) fn assess(
         (OutcomeKind::NotHeld, not_held)
     } else if figure_count < 2
         && !own_matches(text, &ATTACHMENT_ONLY, 1).is_empty()
-        && !own_matches(text, &RESPONSE_ATTACHED, 1).is_empty()
+        && !response_attached.is_empty()
     {
         // The answer itself is in an attachment the text does not show.
-        (
-            OutcomeKind::Unclear,
-            own_matches(text, &RESPONSE_ATTACHED, 1),
-        )
+        (OutcomeKind::Unclear, response_attached)
     } else if !disclosed.is_empty() || !framing.is_empty() {
         (OutcomeKind::Granted, with_first(disclosed, framing))
     } else {
@@ -649,6 +718,33 @@ pub(crate) fn assess(
 /// `40(5B)(a)(i)` is a limb of `40(5)`, `24(2)` of `24(2)`.
 fn ncnd_limb(cited: &str, ncnd: &str) -> bool {
     provision_starts_with(cited, ncnd) || cited.starts_with(ncnd.trim_end_matches(')'))
+}
+
+/// True when the number at `figure` comes again in a cost estimate ("... around 3,200 plans. We
+/// would need to search 3,200 records"): it is the size of the search, not an answer.
+fn sized_search(text: &Text<'_>, figure: Span) -> bool {
+    let src = text.as_str();
+    let token = figure.slice(src);
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    src.match_indices(token)
+        .filter(|&(i, t)| {
+            i != figure.start
+                && !digit(src[..i].chars().next_back())
+                && !digit(src[i + t.len()..].chars().next())
+        })
+        .any(|(i, t)| {
+            let at = Span::new(i, i + t.len());
+            ESTIMATE_CONTEXT.is_match(window(src, text.sentence_at(i), at).slice(src))
+        })
+}
+
+/// Up to `n` bytes of `src` before `offset`, on a char boundary.
+fn before(src: &str, offset: usize, n: usize) -> &str {
+    let mut b = offset.saturating_sub(n);
+    while b > 0 && !src.is_char_boundary(b) {
+        b -= 1;
+    }
+    &src[b..offset]
 }
 
 /// True for "1." / "(2)" / "3)" list numbering.
