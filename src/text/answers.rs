@@ -44,6 +44,14 @@ static CONTINUES_REQUEST: Lazy<Regex> = Lazy::new(|| {
     .expect("continuation pattern is valid")
 });
 
+/// A line that carries a request on after a closed sentence.
+static REQUEST_GOES_ON: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:please\s+(?:reply|provide|include|state|give|list|break|separate|send|specify|indicate|answer|also|could|can)|if\s+(?:so|possible|yes|not|no|the\s+answer|applicable)(?-u:\b))",
+    )
+    .expect("request continuation pattern is valid")
+});
+
 /// A line that starts the authority's answer ("Answer:", "Response -").
 static ANSWER_HEAD: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^\s*(?:our\s+|council\s+)?(?:response|answer|reply)\s*[:\-–]")
@@ -51,12 +59,13 @@ static ANSWER_HEAD: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Where, in `line` (from byte `from`), an answer given on the question's own line starts:
-/// after a question mark or a colon followed by words that do not carry the request on.
+/// after a question mark or a colon followed by words that do not carry the request on, or
+/// after a full stop followed by a sentence that does not ask ("... the e-mails. Not held.").
 fn inline_answer(line: &str, from: usize) -> Option<usize> {
     let tail = line.get(from..)?;
     let cut = tail
         .char_indices()
-        .filter(|&(_, c)| c == '?' || c == ':')
+        .filter(|&(_, c)| c == '?' || c == ':' || c == '.')
         .map(|(i, c)| (i + c.len_utf8(), c))
         .filter(|&(i, c)| {
             let rest = &tail[i..];
@@ -64,6 +73,7 @@ fn inline_answer(line: &str, from: usize) -> Option<usize> {
             (c == '?' || rest.starts_with(char::is_whitespace))
                 && rest.chars().any(char::is_alphanumeric)
                 && !CONTINUES_REQUEST.is_match(rest)
+                && (c != '.' || ends_sentence(&tail[..i - 1], rest))
         })
         .map(|(i, _)| i)
         .next_back()?;
@@ -73,7 +83,13 @@ fn inline_answer(line: &str, from: usize) -> Option<usize> {
 /// The question that starts on line `n`: it runs to the first line that closes it, ends a
 /// sentence or holds the start of its answer, at most [`QUESTION_LINES`] lines and never into
 /// line `next_start` (the next marker) or an answer heading.
-fn question_from(text: &str, lines: &LineIndex, n: usize, next_start: usize) -> Span {
+fn question_from(
+    text: &str,
+    lines: &LineIndex,
+    n: usize,
+    next_start: usize,
+    until_capital: bool,
+) -> Span {
     let line = |k: usize| lines.line_span(text, k).unwrap_or_default();
     let rest_at = MARKER
         .captures(line(n).slice(text))
@@ -86,15 +102,22 @@ fn question_from(text: &str, lines: &LineIndex, n: usize, next_start: usize) -> 
         if let Some(k) = inline_answer(l, from) {
             return Span::new(line(n).start, line(end).start + k);
         }
-        let t = l.trim_end();
-        if t.ends_with('?') || t.ends_with('.') || t.ends_with(':') {
-            break;
-        }
         if end + 1 >= next_start || end + 1 - n >= QUESTION_LINES {
             break;
         }
         let next = line(end + 1).slice(text);
-        if next.trim().is_empty() || ANSWER_HEAD.is_match(next) {
+        if next.trim().is_empty()
+            || ANSWER_HEAD.is_match(next)
+            || until_capital && next.trim_start().starts_with(char::is_uppercase)
+        {
+            break;
+        }
+        // A closed sentence ends the question, unless the next line carries the request on
+        // ("Please reply 'unknown' if ...").
+        let t = l.trim_end();
+        if (t.ends_with('?') || t.ends_with('.') || t.ends_with(':'))
+            && !REQUEST_GOES_ON.is_match(next)
+        {
             break;
         }
         end += 1;
@@ -109,6 +132,18 @@ static BULLET_ASKS: Lazy<Regex> = Lazy::new(|| {
     )
     .expect("bullet request pattern is valid")
 });
+
+/// True when a full stop after `before` ends a sentence and `rest` (after it) is not more of
+/// the request: a word of three or more letters before it ("e.g.", "No." and "s.21" are not
+/// sentence ends), a capital after it, and no request wording in it.
+fn ends_sentence(before: &str, rest: &str) -> bool {
+    let word = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .count();
+    word >= 3 && rest.trim_start().starts_with(char::is_uppercase) && !ASKS.is_match(rest)
+}
 
 /// A line that closes the answers: the letter's closing courtesies, rights and sign-off.
 static CLOSING: Lazy<Regex> = Lazy::new(|| {
@@ -143,18 +178,24 @@ pub fn question_answers(text: &str, lines: &LineIndex) -> Vec<QuestionAnswer> {
     let mut questions: Vec<(Span, bool)> = Vec::with_capacity(starts.len());
     for (i, &(n, bullet)) in starts.iter().enumerate() {
         let next_start = starts.get(i + 1).map_or(closing, |&(m, _)| m).min(closing);
-        let q = question_from(text, lines, n, next_start);
+        let q = question_from(text, lines, n, next_start, false);
         let q_text = q.slice(text);
         // A question asks; a bulleted one must carry a question mark or open as a request
-        // (bullets also list answers).
-        let asks = if bullet {
-            q_text.contains('?')
-                || MARKER
-                    .captures(q_text.lines().next().unwrap_or(""))
-                    .and_then(|c| c.name("rest"))
-                    .is_some_and(|r| BULLET_ASKS.is_match(r.as_str()))
+        // (bullets also list answers). A bulleted request without a question mark ends where a
+        // line opens with a capital: its wrapped lines go on in lower case, its answer does not.
+        let (q, asks) = if !bullet {
+            (q, ASKS.is_match(q_text))
+        } else if q_text.contains('?') {
+            (q, true)
         } else {
-            ASKS.is_match(q_text)
+            let opens_as_request = MARKER
+                .captures(q_text.lines().next().unwrap_or(""))
+                .and_then(|c| c.name("rest"))
+                .is_some_and(|r| BULLET_ASKS.is_match(r.as_str()));
+            (
+                question_from(text, lines, n, next_start, true),
+                opens_as_request,
+            )
         };
         questions.push((q, asks));
     }
@@ -250,6 +291,28 @@ mod tests {
                     "3. Do you keep a register? If so, please send\na copy.",
                     "Yes, it is attached."
                 ),
+            ]
+        );
+        let text = "1. Please send any e-mails about the\nnew depot. Information not held.\n2. How many depots are there?\n4\n";
+        assert_eq!(
+            blocks(text),
+            vec![
+                (
+                    "1. Please send any e-mails about the\nnew depot.",
+                    "Information not held."
+                ),
+                ("2. How many depots are there?", "4"),
+            ]
+        );
+        let text = "Q1. How many depots does the council run?\nPlease reply \"none\" if not held.\n4\nQ2. Which is the largest?\nPlease see our website.\n";
+        assert_eq!(
+            blocks(text),
+            vec![
+                (
+                    "Q1. How many depots does the council run?\nPlease reply \"none\" if not held.",
+                    "4"
+                ),
+                ("Q2. Which is the largest?", "Please see our website."),
             ]
         );
     }
