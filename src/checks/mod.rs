@@ -278,7 +278,7 @@ pub(crate) fn assess(
     };
     let (kind, spans): (OutcomeKind, Vec<Span>) = if !ncnd.is_empty() && !relied.is_empty() {
         (OutcomeKind::Ncnd, ncnd)
-    } else if redirect_only && stated.is_empty() && answers.answered == 0 {
+    } else if redirect_only && stated.is_empty() && not_held.is_empty() && answers.answered == 0 {
         // Figures in a redirection describe the published source (its fees, its size).
         (OutcomeKind::Redirected, first_evidence(&relied))
     } else if not_held_grounds && answers.answered == 0 {
@@ -288,7 +288,8 @@ pub(crate) fn assess(
             with_first(first_evidence(&relied), not_held),
         )
     } else if !relied.is_empty() {
-        if !disclosed.is_empty() || redacted {
+        // A redirection that gets here also says something more: given, answered or not held.
+        if !disclosed.is_empty() || redacted || redirect_only {
             (
                 OutcomeKind::Partial,
                 with_first(disclosed, first_evidence(&relied)),
@@ -720,10 +721,15 @@ fn ncnd_limb(cited: &str, ncnd: &str) -> bool {
     provision_starts_with(cited, ncnd) || cited.starts_with(ncnd.trim_end_matches(')'))
 }
 
-/// True when the number at `figure` comes again in a cost estimate ("... around 3,200 plans. We
-/// would need to search 3,200 records"): it is the size of the search, not an answer.
+/// True when the number at `figure` measures the search of a cost refusal rather than answers:
+/// its sentence speaks of the work ("we would need to check each of our 62 schools"), or the
+/// number comes again in the estimate ("... around 3,200 plans. We would need to search 3,200
+/// records").
 fn sized_search(text: &Text<'_>, figure: Span) -> bool {
     let src = text.as_str();
+    if SEARCH_WORK.is_match(window(src, text.sentence_at(figure.start), figure).slice(src)) {
+        return true;
+    }
     let token = figure.slice(src);
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
     src.match_indices(token)

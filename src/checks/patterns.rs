@@ -166,6 +166,13 @@ pub(super) static PHONE_BEFORE: Lazy<Regex> =
 pub(super) static PHONE_LINE: Lazy<Regex> =
     Lazy::new(|| re(r"^\s*(?:tel(?:ephone)?|fax|phone|mobile|mob)(?-u:\b)|\+44|\(0\)\s*\d"));
 
+/// A sentence about the work a cost refusal would take: its numbers size the search.
+pub(super) static SEARCH_WORK: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)(?-u:\b)(?:would|need|needs|each|every|go\s+through|look\s+through|check|review)(?-u:\b)",
+    )
+});
+
 /// A sentence about the cost of answering: its figures are estimates, not answers.
 pub(super) static ESTIMATE_CONTEXT: Lazy<Regex> = Lazy::new(|| {
     re(
