@@ -39,7 +39,7 @@ static ASKS: Lazy<Regex> = Lazy::new(|| {
 /// Words after a question mark that carry the request on ("If so, please ...").
 static CONTINUES_REQUEST: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:if\s+(?:so|yes|not|no|the\s+answer|possible|applicable)|please|and(?-u:\b)|or(?-u:\b)|e\.?g|i\.?e|for\s+example|including|where|when|what|which|how|do\s+you|does|is\s+there|are\s+there|can\s+you|could\s+you)",
+        r"(?i)^\s*(?:if\s+(?:so|yes|not|no|the\s+answer|possible|applicable|you)|please|and(?-u:\b)|or(?-u:\b)|e\.?g|i\.?e|for\s+example|including|where|when|what|which|how|do\s+you|does|is\s+there|are\s+there|can\s+you|could\s+you)",
     )
     .expect("continuation pattern is valid")
 });
@@ -47,7 +47,7 @@ static CONTINUES_REQUEST: Lazy<Regex> = Lazy::new(|| {
 /// A line that carries a request on after a closed sentence.
 static REQUEST_GOES_ON: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:please\s+(?:reply|provide|include|state|give|list|break|separate|send|specify|indicate|answer|also|could|can)|if\s+(?:so|possible|yes|not|no|the\s+answer|applicable)(?-u:\b))",
+        r"(?i)^\s*(?:please\s+(?:reply|provide|include|state|give|list|break|separate|send|specify|indicate|answer|also|could|can)|if\s+(?:so|possible|yes|not|no|the\s+answer|applicable|you)(?-u:\b))",
     )
     .expect("request continuation pattern is valid")
 });

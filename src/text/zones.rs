@@ -282,8 +282,7 @@ mod tests {
 
     #[test]
     fn a_line_that_starts_with_this_email_is_not_a_disclaimer() {
-        let text =
-            "2. Please disclose any reply to\nthis email regarding point 2.\nNo reply was sent.";
+        let text = "2. Please send any answer to\nthis email about item 3.\nNone was sent.";
         assert!(zones(text).is_empty());
         let text = "Done.\nThis email, and any attachments, may contain confidential information.";
         assert_eq!(zones(text)[0].0, ZoneKind::Footer);
