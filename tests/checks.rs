@@ -162,6 +162,23 @@ section 40(2) of the Freedom of Information Act 2000, as they are personal data.
 }
 
 #[test]
+fn numbers_that_are_not_answers() {
+    // Dates, a ratio, a count of attachments and a telephone number are not figures given.
+    let r = classify(
+        "2 Attachments\nDear Ms Reid,\nThank you for your request of 27 March and your reminders of \
+3 and 17 April. The council does not have a policy on 1:1 support for pupils; each case is decided \
+on its own evidence.\nTel: 0161 496 0123\n",
+    );
+    assert_eq!(r.outcome.kind, OutcomeKind::NotHeld, "{:?}", r.outcome);
+
+    // Amounts in pounds and pence are figures however many digits the pence add.
+    let r =
+        classify("Please see the response below.\n2022/23 £1,204,311.50\n2023/24 £1,377,020.75\n");
+    assert_eq!(r.outcome.kind, OutcomeKind::Granted);
+    assert!(r.outcome.evidence.iter().any(|e| e.text == "£1,204,311.50"));
+}
+
+#[test]
 fn outcome_and_check_evidence_slices_to_its_text() {
     let text = format!(
         "Your request is refused under section 12 of the Freedom of Information Act 2000. It would take \

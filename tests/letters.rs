@@ -23,6 +23,8 @@ struct Expect {
     basis: BTreeMap<String, Basis>,
     /// When given, the report's jurisdiction (`foia`, `eir`, `foisa`, `eisr`, `mixed`).
     jurisdiction: Option<String>,
+    /// When given, the outcome (`granted`, `partial`, `refused`, `not_held`, ...).
+    outcome: Option<String>,
 }
 
 fn letters_dir() -> PathBuf {
@@ -87,6 +89,20 @@ fn whole_letters_give_the_expected_grounds() {
             let got = serde_json::to_value(report.jurisdiction).unwrap();
             if got.as_str() != Some(j.as_str()) {
                 failures.push(format!("{name}: jurisdiction {got}, expected {j}"));
+            }
+        }
+        if let Some(o) = &expect.outcome {
+            let got = serde_json::to_value(report.outcome.kind).unwrap();
+            if got.as_str() != Some(o.as_str()) {
+                failures.push(format!(
+                    "{name}: outcome {got}, expected {o}; evidence {:?}",
+                    report
+                        .outcome
+                        .evidence
+                        .iter()
+                        .map(|e| e.text.as_str())
+                        .collect::<Vec<_>>()
+                ));
             }
         }
         for (id, basis) in &expect.basis {

@@ -3,6 +3,7 @@
 //! interest arguments behind each qualified ground. Each point comes with the spans that decided
 //! it, or says what was looked for and not found.
 
+mod outcome;
 mod patterns;
 
 use crate::cite::Act;
@@ -53,6 +54,22 @@ pub(crate) fn gated() -> Vec<&'static Gated> {
 fn own_matches(text: &Text<'_>, g: &Gated, limit: usize) -> Vec<Span> {
     gate::find_iter(text, g)
         .filter(|s| own(text, s.start))
+        .take(limit)
+        .collect()
+}
+
+/// True when `offset` lies in one of the requester's questions repeated back above an answer.
+fn in_question(text: &Text<'_>, offset: usize) -> bool {
+    text.question_answers()
+        .iter()
+        .any(|qa| qa.question.start <= offset && offset < qa.question.end)
+}
+
+/// Matches of `re` that speak for the authority about the outcome: its own text and not the
+/// words of a question it repeats, at most `limit`.
+fn outcome_matches(text: &Text<'_>, g: &Gated, limit: usize) -> Vec<Span> {
+    gate::find_iter(text, g)
+        .filter(|s| own(text, s.start) && !in_question(text, s.start))
         .take(limit)
         .collect()
 }
@@ -193,11 +210,23 @@ pub(crate) fn assess(
 
     // Outcome.
     let ncnd = own_matches(text, &NCND, 3);
-    let not_held = own_matches(text, &NOT_HELD, 3);
-    let disclosed = own_matches(text, &DISCLOSED, 3);
-    let acknowledged = own_matches(text, &ACKNOWLEDGEMENT, 3);
-    let clarify = own_matches(text, &CLARIFICATION, 3);
-    let extension = own_matches(text, &EXTENSION, 3);
+    let mut not_held = outcome_matches(text, &NOT_HELD, 3);
+    // "the information we have provided", "whether we have provided": not a disclosure.
+    let mut disclosed: Vec<Span> = outcome_matches(text, &DISCLOSED, 6)
+        .into_iter()
+        .filter(|s| !NOT_A_DISCLOSURE_BEFORE.is_match(before(src, s.start, 40)))
+        .take(3)
+        .collect();
+    // "We only hold figures for 2023", "not all of which is held": part held, part not.
+    let partly_held = outcome_matches(text, &PARTLY_HELD, 2);
+    not_held.extend(partly_held.iter().copied());
+    disclosed.extend(partly_held);
+    let acknowledged = outcome_matches(text, &ACKNOWLEDGEMENT, 3);
+    let clarify = outcome_matches(text, &CLARIFICATION, 3);
+    let extension = outcome_matches(text, &EXTENSION, 3);
+    let response_attached = outcome_matches(text, &RESPONSE_ATTACHED, 1);
+    let review_upheld = outcome_matches(text, &REVIEW_UPHELD, 1);
+    let invalid = outcome_matches(text, &INVALID_REQUEST, 1);
     let first_evidence = |fs: &[&Finding]| -> Vec<Span> {
         fs.iter()
             .filter_map(|f| {
@@ -212,13 +241,32 @@ pub(crate) fn assess(
         && relied
             .iter()
             .all(|f| matches!(f.id.as_str(), "foia:s21" | "foisa:s25"));
-    let framing = own_matches(text, &FRAMING, 2);
-    let figures = answer_figures(text, 3);
+    // Grounds that only say the information is not held.
+    let not_held_grounds = !relied.is_empty()
+        && relied
+            .iter()
+            .all(|f| matches!(f.id.as_str(), "eir:r12(4)(a)" | "eisr:r10(4)(a)"));
+    let framing = outcome_matches(text, &FRAMING, 2);
+    let cost_refusal = relied
+        .iter()
+        .any(|f| tests_of(rules, f).contains(&Test::Cost));
+    let figures = answer_figures(text, 3, cost_refusal);
     let figure_count = figures.len();
-    // Figures given in the letter count as information disclosed.
-    let mut disclosed = disclosed;
-    if figures.len() >= 2 {
+    // What the answers to the questions, read one by one, come to.
+    let answers = outcome::read_answers(text, &relied);
+    // Figures given in the letter count as information disclosed; beside a ground relied on,
+    // even one figure is an answer given.
+    let stated = disclosed.clone();
+    let lone_answer = figures.len() == 1
+        && !relied.is_empty()
+        && !redirect_only
+        && (!cost_refusal || !sized_search(text, figures[0]));
+    if figures.len() >= 2 || lone_answer {
         disclosed.extend(figures);
+    }
+    // Questions answered beside questions refused or not held.
+    if answers.answered > 0 && (answers.refused > 0 || answers.not_held > 0) {
+        disclosed.extend(answers.first_answered);
     }
     // Grounds applied by redaction mean documents were released with parts removed.
     let redacted = relied.iter().any(|f| {
@@ -232,10 +280,18 @@ pub(crate) fn assess(
     };
     let (kind, spans): (OutcomeKind, Vec<Span>) = if !ncnd.is_empty() && !relied.is_empty() {
         (OutcomeKind::Ncnd, ncnd)
-    } else if redirect_only && disclosed.is_empty() {
+    } else if redirect_only && stated.is_empty() && not_held.is_empty() && answers.answered == 0 {
+        // Figures in a redirection describe the published source (its fees, its size).
         (OutcomeKind::Redirected, first_evidence(&relied))
+    } else if not_held_grounds && answers.answered == 0 {
+        // The exception for information not held is a statement that nothing is held.
+        (
+            OutcomeKind::NotHeld,
+            with_first(first_evidence(&relied), not_held),
+        )
     } else if !relied.is_empty() {
-        if !disclosed.is_empty() || redacted {
+        // A redirection that gets here also says something more: given, answered or not held.
+        if !disclosed.is_empty() || redacted || redirect_only {
             (
                 OutcomeKind::Partial,
                 with_first(disclosed, first_evidence(&relied)),
@@ -246,7 +302,24 @@ pub(crate) fn assess(
                 with_first(first_evidence(&relied), not_held),
             )
         }
-    } else if !extension.is_empty() && disclosed.is_empty() && framing.is_empty() {
+    } else if !invalid.is_empty() && disclosed.is_empty() {
+        // The request is treated as invalid (FOIA s.8): nothing will be answered.
+        (OutcomeKind::Refused, invalid)
+    } else if !review_upheld.is_empty()
+        && disclosed.is_empty()
+        && not_held.is_empty()
+        && !outcome_matches(text, &EXEMPTIONS_ENGAGED, 1).is_empty()
+    {
+        // A review upholding a response that answered with exemptions engaged.
+        (
+            OutcomeKind::Partial,
+            with_first(review_upheld, outcome_matches(text, &EXEMPTIONS_ENGAGED, 1)),
+        )
+    } else if !extension.is_empty()
+        && disclosed.is_empty()
+        && framing.is_empty()
+        && review_upheld.is_empty()
+    {
         (OutcomeKind::Extension, extension)
     } else if !clarify.is_empty()
         && disclosed.is_empty()
@@ -258,6 +331,8 @@ pub(crate) fn assess(
         && disclosed.is_empty()
         && not_held.is_empty()
         && framing.is_empty()
+        && response_attached.is_empty()
+        && review_upheld.is_empty()
     {
         (OutcomeKind::Acknowledgement, acknowledged)
     } else if !not_held.is_empty() && !disclosed.is_empty() {
@@ -266,13 +341,10 @@ pub(crate) fn assess(
         (OutcomeKind::NotHeld, not_held)
     } else if figure_count < 2
         && !own_matches(text, &ATTACHMENT_ONLY, 1).is_empty()
-        && !own_matches(text, &RESPONSE_ATTACHED, 1).is_empty()
+        && !response_attached.is_empty()
     {
         // The answer itself is in an attachment the text does not show.
-        (
-            OutcomeKind::Unclear,
-            own_matches(text, &RESPONSE_ATTACHED, 1),
-        )
+        (OutcomeKind::Unclear, response_attached)
     } else if !disclosed.is_empty() || !framing.is_empty() {
         (OutcomeKind::Granted, with_first(disclosed, framing))
     } else {
@@ -651,6 +723,38 @@ fn ncnd_limb(cited: &str, ncnd: &str) -> bool {
     provision_starts_with(cited, ncnd) || cited.starts_with(ncnd.trim_end_matches(')'))
 }
 
+/// True when the number at `figure` measures the search of a cost refusal rather than answers:
+/// its sentence speaks of the work ("we would need to check each of our 62 schools"), or the
+/// number comes again in the estimate ("... around 3,200 plans. We would need to search 3,200
+/// records").
+fn sized_search(text: &Text<'_>, figure: Span) -> bool {
+    let src = text.as_str();
+    if SEARCH_WORK.is_match(window(src, text.sentence_at(figure.start), figure).slice(src)) {
+        return true;
+    }
+    let token = figure.slice(src);
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    src.match_indices(token)
+        .filter(|&(i, t)| {
+            i != figure.start
+                && !digit(src[..i].chars().next_back())
+                && !digit(src[i + t.len()..].chars().next())
+        })
+        .any(|(i, t)| {
+            let at = Span::new(i, i + t.len());
+            ESTIMATE_CONTEXT.is_match(window(src, text.sentence_at(i), at).slice(src))
+        })
+}
+
+/// Up to `n` bytes of `src` before `offset`, on a char boundary.
+fn before(src: &str, offset: usize, n: usize) -> &str {
+    let mut b = offset.saturating_sub(n);
+    while b > 0 && !src.is_char_boundary(b) {
+        b -= 1;
+    }
+    &src[b..offset]
+}
+
 /// True for "1." / "(2)" / "3)" list numbering.
 fn list_marker(src: &str, start: usize, end: usize) -> bool {
     let line_start = src[..start]
@@ -670,8 +774,9 @@ fn list_marker(src: &str, start: usize, end: usize) -> bool {
         || before.ends_with('(') && after == Some(')')
 }
 
-/// Numbers the letter gives as answers (see [`FIGURE`]), at most `limit`.
-fn answer_figures(text: &Text<'_>, limit: usize) -> Vec<Span> {
+/// Numbers the letter gives as answers (see [`FIGURE`]), at most `limit`. In a cost refusal
+/// (`cost_refusal`) the counts of records or items to be searched are not answers.
+fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span> {
     let src = text.as_str();
     let mut out = Vec::new();
     for caps in FIGURE.captures_iter(src) {
@@ -684,15 +789,26 @@ fn answer_figures(text: &Text<'_>, limit: usize) -> Vec<Span> {
         let end = start + token.len();
         let pounds = token.starts_with('£');
         let token = token.trim_start_matches('£');
-        let digits: String = token.chars().filter(char::is_ascii_digit).collect();
+        // The whole part: pence and decimals do not make a number long.
+        let whole = token.split('.').next().unwrap_or(token);
+        let digits: String = whole.chars().filter(char::is_ascii_digit).collect();
         // Years, dates, small list numbers, the cost limits and long reference or phone
-        // numbers are not answers.
+        // numbers are not answers; nor is a number with a leading zero (a dialling code or a
+        // reference), a ratio or clock time ("1:1", "10:30"), or a count of attachments.
         let value: u64 = digits.parse().unwrap_or(0);
         if digits.is_empty()
             || (1900..=2099).contains(&value) && !token.contains(',')
             || digits.len() > 7
+            || digits.len() > 1 && digits.starts_with('0')
             || value < 10 && !pounds && list_marker(src, start, end)
             || pounds && (value == 450 || value == 600)
+        {
+            continue;
+        }
+        let after_colon = src[end..].strip_prefix(':');
+        if after_colon.is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+            || src[..start].ends_with(':')
+                && src[..start - 1].ends_with(|c: char| c.is_ascii_digit())
         {
             continue;
         }
@@ -708,10 +824,17 @@ fn answer_figures(text: &Text<'_>, limit: usize) -> Vec<Span> {
             b -= 1;
         }
         let before = src.get(b..start).unwrap_or("");
-        if NOT_AN_ANSWER.is_match(after) || NOT_AN_ANSWER_BEFORE.is_match(before) {
+        if NOT_AN_ANSWER.is_match(after)
+            || NOT_AN_ANSWER_BEFORE.is_match(before)
+            || PHONE_BEFORE.is_match(before)
+        {
             continue;
         }
         if after.starts_with(['/', '-']) || before.ends_with(['/', '-']) {
+            continue;
+        }
+        // In a cost refusal, counts of records, items or e-mails are the size of the search.
+        if cost_refusal && COUNTED_ITEMS.is_match(after) {
             continue;
         }
         // Attachment lists: file names and sizes.
@@ -728,6 +851,10 @@ fn answer_figures(text: &Text<'_>, limit: usize) -> Vec<Span> {
         .iter()
         .any(|x| line.contains(x))
         {
+            continue;
+        }
+        // Telephone and fax lines.
+        if PHONE_LINE.is_match(&line) {
             continue;
         }
         out.push(Span::new(start, end));

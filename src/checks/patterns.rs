@@ -19,9 +19,33 @@ pub(super) static NCND: Gated = Gated::leading(
 /// Information not held (or not held in the form asked for).
 pub(super) static NOT_HELD: Gated = Gated::leading(
     &[
-        "do ", "does ", "did ", "don", "not ", "no ", "hold ", "we ", "cannot", "held ", "is ",
+        "do ",
+        "does ",
+        "did ",
+        "don",
+        "doesn",
+        "didn",
+        "is ",
+        "are ",
+        "was ",
+        "were ",
+        "has ",
+        "have ",
+        "returned",
+        "found",
+        "located",
+        "identified",
+        "revealed",
+        "not ",
+        "no ",
+        "hold ",
+        "we ",
+        "i ",
+        "am ",
+        "cannot",
+        "held ",
     ],
-    r"(?i)(?-u:\b)(?:do|does|did)\s+not\s+(?:hold|have|record|collect|keep|retain)(?-u:\b)|(?-u:\b)don[’']t\s+(?:hold|have|record|collect|keep)(?-u:\b)|(?-u:\b)not\s+(?:held|recorded|collected|kept|retained)(?-u:\b)|(?-u:\b)no\s+(?:recorded\s+)?(?:information|records?|data)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|recorded|available|exists?)(?-u:\b)|(?-u:\b)hold\s+no\s+(?:recorded\s+)?(?:information|records?|data)(?-u:\b)|(?-u:\b)not\s+(?:available|possible\s+to\s+provide)(?-u:\b)|(?-u:\b)does\s+not\s+exist(?-u:\b)|(?-u:\b)we\s+(?:are\s+)?unable\s+to\s+provide(?-u:\b)|(?-u:\b)cannot\s+provide(?-u:\b)|(?-u:\b)no\s+such\s+(?:information|records?|data)(?-u:\b)|(?-u:\b)held\s+by\s+[^.]{1,60}?(?-u:\b)not\s+(?:by\s+)?(?:the\s+)?(?:[A-Z][a-z]+\s+){0,3}(?:council|us|authority)(?-u:\b)|(?-u:\b)we\s+have\s+no\s+(?:record|records|information|data|reports?|documents?)(?-u:\b)|(?-u:\b)no\s+[a-z]+(?:\s+[a-z]+)?\s+(?:has|have)\s+been\s+(?:made|produced|carried\s+out|undertaken|completed|created|recorded)(?-u:\b)|(?-u:\b)not\s+held\s+by(?-u:\b)|(?-u:\b)is\s+not\s+something\s+(?:we|the\s+council)\s+(?:hold|record|collect)",
+    r"(?i)(?-u:\b)(?:(?:do|does|did)\s+not|don[’']t|doesn[’']t|didn[’']t)\s+(?:[a-z]+ly\s+)?(?:hold|record|collect|keep|retain)(?-u:\b)|(?-u:\b)(?:(?:do|does|did)\s+not|don[’']t|doesn[’']t|didn[’']t)\s+have\s+(?:any\s+|the\s+|a\s+|an\s+|this\s+|that\s+|such\s+)?(?:[a-z-]+\s+){0,2}?(?:information|records?|data|details|figures?|cop(?:y|ies)|documents?|documentation|polic(?:y|ies)|reports?|breakdown|statistics|correspondence|minutes|e-?mails?|list)(?-u:\b)|(?-u:\b)(?:did\s+not|didn[’']t)\s+(?:start|begin)\s+(?:to\s+)?(?:collect|record|hold|keep)|(?-u:\b)(?:is|are|was|were)\s+(?:held|collected|recorded|kept)\s+by\s+(?:the\s+)?(?:[a-z’'-]+\s+){0,4}?(?:authorit(?:y|ies)|compan(?:y|ies)|trusts?|police|agenc(?:y|ies)|nhs|providers?|partners?|operators?|schools?|contractors?)(?-u:\b)|(?-u:\b)(?:has|have)\s+been\s+no\s+[a-z]+(?:\s+[a-z]+)?\s+(?:made|produced|carried\s+out|undertaken|completed|created|recorded)(?-u:\b)|(?-u:\b)(?:returned|found|located|identified|revealed)\s+no\s+(?:relevant\s+)?(?:information|records?|data|documents?|correspondence)(?-u:\b)|(?-u:\b)(?:is|are)\s+(?:currently\s+)?(?:not\s+known|unknown)(?-u:\b)|(?-u:\b)not\s+received\s+(?:the|this|that|any\s+such)\s+(?:letter|document|report|correspondence)(?-u:\b)|(?-u:\b)not\s+(?:held|recorded|collected|kept|retained)(?-u:\b)|(?-u:\b)no\s+(?:recorded\s+)?(?:information|records?|data)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|recorded|available|exists?)(?-u:\b)|(?-u:\b)hold\s+no\s+(?:recorded\s+)?(?:information|records?|data)(?-u:\b)|(?-u:\b)not\s+(?:available|possible\s+to\s+provide)(?-u:\b)|(?-u:\b)does\s+not\s+exist(?-u:\b)|(?-u:\b)(?:we|i|is|are|am)\s+unable\s+to\s+provide(?-u:\b)|(?-u:\b)cannot\s+provide(?-u:\b)|(?-u:\b)no\s+such\s+(?:information|records?|data)(?-u:\b)|(?-u:\b)held\s+by\s+[^.]{1,60}?(?-u:\b)not\s+(?:by\s+)?(?:the\s+)?(?:[A-Z][a-z]+\s+){0,3}(?:council|us|authority)(?-u:\b)|(?-u:\b)we\s+have\s+no\s+(?:record|records|information|data|reports?|documents?)(?-u:\b)|(?-u:\b)no\s+[a-z]+(?:\s+[a-z]+)?\s+(?:has|have)\s+been\s+(?:made|produced|carried\s+out|undertaken|completed|created|recorded)(?-u:\b)|(?-u:\b)not\s+held\s+by(?-u:\b)|(?-u:\b)is\s+not\s+something\s+(?:we|the\s+council)\s+(?:hold|record|collect)",
 );
 
 /// Information given: attached, enclosed, provided or confirmed.
@@ -37,15 +61,19 @@ pub(super) static DISCLOSED: Gated = Gated::new(
         "here ",
         "follows",
         "below",
+        "attaching",
+        "enclosing",
+        "please",
+        "additional",
     ],
-    r"(?i)(?-u:\b)please\s+(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)|(?-u:\b)(?:is|are|has\s+been|have\s+been)\s+(?:attached|enclosed|provided|released|disclosed)(?-u:\b)|(?-u:\b)see\s+(?:the\s+)?(?:attached|table)(?-u:\b)|(?-u:\b)we\s+(?:can|are\s+able\s+to|have)\s+(?:now\s+)?(?:provide|provided|confirm|release|released|disclose|disclosed)(?-u:\b)|(?-u:\b)here\s+(?:is|are)\s+the(?-u:\b)|(?-u:\b)the\s+(?:figures?|numbers?|totals?|information)\s+(?:is|are|was|were)\s+(?:as\s+follows|below)|(?-u:\b)attached\s+(?:is|are|you\s+will\s+find)(?-u:\b)|(?-u:\b)in\s+the\s+attached(?-u:\b)",
+    r"(?i)(?-u:\b)please\s+(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)|(?-u:\b)(?:is|are|has\s+been|have\s+been)\s+(?:attached|enclosed|provided|released|disclosed)(?-u:\b)|(?-u:\b)see\s+(?:the\s+)?(?:attached|table)(?-u:\b)|(?-u:\b)we\s+(?:can|are\s+able\s+to|have)\s+(?:now\s+)?(?:provide|provided|confirm|release|released|disclose|disclosed)(?-u:\b)|(?-u:\b)here\s+(?:is|are)\s+the(?-u:\b)|(?-u:\b)the\s+(?:figures?|numbers?|totals?|information)\s+(?:is|are|was|were)\s+(?:as\s+follows|below)|(?-u:\b)attached\s+(?:is|are|you\s+will\s+find)(?-u:\b)|(?-u:\b)in\s+the\s+attached(?-u:\b)|(?-u:\b)(?:we|i)\s+(?:are|am)\s+(?:now\s+)?(?:attaching|enclosing)(?-u:\b)|(?-u:\b)(?:we|i)\s+have\s+(?:now\s+)?(?:enclosed|attached)(?-u:\b)|(?-u:\b)(?:the|our)\s+attached\s+(?:list|spreadsheet|table|file|data|report)(?-u:\b)|(?-u:\b)please\s+find\s+(?:the\s+|our\s+)?(?:outstanding|requested|remaining|following|additional|further)\s+(?:data|information|figures|details|documents?)(?-u:\b)|(?-u:\b)(?:this|the\s+following)\s+additional\s+information(?-u:\b)",
 );
 
 /// The framing of an answer ("Please find the council's response to your request set out
 /// below"): an answer follows, but it may be a refusal.
 pub(super) static FRAMING: Gated = Gated::new(
     &["please", "response", "below", "answer"],
-    r"(?i)(?-u:\b)please\s+(?:find|see)\s+(?:below|our\s+response|the\s+(?:council|authority)|[a-z]+\s+(?:city|county|borough|district)?\s*council)|(?-u:\b)response\s+to\s+your\s+request\s+(?:is\s+)?(?:set\s+out|below|attached)|(?-u:\b)set\s+out\s+below(?-u:\b)|(?-u:\b)answers?\s+to\s+your\s+questions?(?-u:\b)|(?-u:\b)in\s+response\s+to\s+your\s+(?:questions|request)(?-u:\b)",
+    r"(?i)(?-u:\b)please\s+(?:find|see)\s+(?:below|our\s+response|the\s+(?:council|authority)|[a-z]+\s+(?:city|county|borough|district)?\s*council)|(?-u:\b)response\s+to\s+your\s+request\s+(?:is\s+)?(?:set\s+out|below|attached)|(?-u:\b)set\s+out\s+below(?-u:\b)|(?-u:\b)answers?\s+to\s+your\s+questions?(?-u:\b)|(?-u:\b)in\s+response\s+to\s+your\s+(?:questions|request)(?-u:\b)|(?-u:\b)(?:please\s+(?:find|see)\s+(?:the|our|a)\s+)?(?:response|answers?|reply)\s+(?:is\s+|are\s+)?below(?-u:\b)|(?-u:\b)(?:we|i)\s+(?:respond|answer)\s+below(?-u:\b)",
 );
 
 /// Only an acknowledgement: the request was received and will be answered.
@@ -171,17 +199,37 @@ pub(super) static SCOTTISH_COMMISSIONER: Gated = Gated::new(
 /// A figure given as an answer: a number that is not a date, year, time, reference, phone
 /// number, postcode, cost-limit figure or statutory number (checked around each match).
 pub(super) static FIGURE: Lazy<Regex> =
-    Lazy::new(|| re(r"(?:^|[\s(:])(£?\d[\d,]*(?:\.\d+)?%?)(?:[\s).,;:]|$)"));
+    Lazy::new(|| re(r"(?:^|[\s(:│|])(£?\d[\d,]*(?:\.\d+)?%?)(?:[\s).,;:│|]|$)"));
 
 /// Words next to a number that make it something other than an answer.
 pub(super) static NOT_AN_ANSWER: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)^(?:\s*(?:-|–|to|and)\s*\d+)?\s*(?:hours?|hrs?|minutes?|mins?|working\s+days?|days?|weeks?|months?|years?\s+(?:old|ago)|per\s+hour|am|pm|of\s+the\s+(?:freedom|act|data|environmental)|st|nd|rd|th)(?-u:\b)",
+        r"(?i)^(?:\s*(?:-|–|to|and)\s*\d+)?\s*(?:hours?|hrs?|minutes?|mins?|working\s+days?|days?|weeks?|months?|years?\s+(?:old|ago)|per\s+hour|am|pm|of\s+the\s+(?:freedom|act|data|environmental)|st|nd|rd|th|attachments?)(?-u:\b)|^(?:(?:st|nd|rd|th)?(?:\s*,\s*|\s+and\s+|\s*[-–]\s*)\d{1,2})*(?:\^?(?:st|nd|rd|th))?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?-u:\b)",
     )
 });
 pub(super) static NOT_AN_ANSWER_BEFORE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?:section|sections|regulation|regulations|reg\.?|s\.|article|part|schedule|paragraph|no\.|page|ref(?:erence)?:?|foi|eir|foi\s*/|#|SI|£450|£600|of\s+£|tel(?:ephone)?:?|phone:?|po\s+box|question|q|item|point|version|v|(?-u:\b)within|(?-u:\b)up\s+to|(?-u:\b)the)\s*$",
+        r"(?i)(?:section|sections|regulation|regulations|reg\.?|s\.|article|part|schedule|paragraph|no\.|page|ref(?:erence)?:?|foi|eir|foi\s*/|#|SI|£450|£600|of\s+£|tel(?:ephone)?:?|phone:?|po\s+box|question|q|item|point|version|v|(?-u:\b)id|(?-u:\b)within|(?-u:\b)up\s+to|(?-u:\b)the)\s*$",
+    )
+});
+
+/// The things a cost estimate counts ("1,400 records"), read just after a number.
+pub(super) static COUNTED_ITEMS: Lazy<Regex> = Lazy::new(|| {
+    re(r"(?i)^\s*(?:[a-z]+\s+)?(?:records|files|cases|e-?mails|documents|items|entries)(?-u:\b)")
+});
+
+/// The start of a telephone number just before a number: its later groups ("0303 123 1113").
+pub(super) static PHONE_BEFORE: Lazy<Regex> =
+    Lazy::new(|| re(r"(?:\+44|\(0\)|(?-u:\b)0\d{2,4})[\d\s]*$"));
+
+/// A telephone or fax line of a signature or address block (read lower-cased).
+pub(super) static PHONE_LINE: Lazy<Regex> =
+    Lazy::new(|| re(r"^\s*(?:tel(?:ephone)?|fax|phone|mobile|mob)(?-u:\b)|\+44|\(0\)\s*\d"));
+
+/// A sentence about the work a cost refusal would take: its numbers size the search.
+pub(super) static SEARCH_WORK: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)(?-u:\b)(?:would|need|needs|each|every|go\s+through|look\s+through|check|review)(?-u:\b)",
     )
 });
 
@@ -195,21 +243,62 @@ pub(super) static ESTIMATE_CONTEXT: Lazy<Regex> = Lazy::new(|| {
 /// The answer is said to be in an attachment.
 pub(super) static RESPONSE_ATTACHED: Gated = Gated::new(
     &["response", "attach"],
-    r"(?i)(?-u:\b)response\s+(?:to\s+your\s+request\s+)?(?:is\s+)?(?:set\s+)?attached|(?-u:\b)(?:see|find)\s+(?:the\s+)?attached\s+(?:response|letter|document|spreadsheet|file)|(?-u:\b)attaching\s+the\s+(?:response|reply)|(?-u:\b)in\s+the\s+attached\s+(?:response|letter|document|spreadsheet|file)",
+    r"(?i)(?-u:\b)response\s+(?:to\s+your\s+request\s+)?(?:is\s+)?(?:set\s+)?attached|(?-u:\b)(?:see|find)\s+(?:the\s+)?attached\s+(?:(?:a|our|the)\s+)?(?:response|letter|document)|(?-u:\b)attaching\s+the\s+(?:response|reply)|(?-u:\b)in\s+the\s+attached\s+(?:response|letter|document|spreadsheet|file)",
+);
+
+/// Words before a DISCLOSED match that make it no disclosure: "the information we have
+/// provided", "whether we have provided", "I hope the ...".
+pub(super) static NOT_A_DISCLOSURE_BEFORE: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)(?-u:\b)(?:whether|if|information|data|hope|that)\s*$"));
+
+/// Part of the information held, part not: "we only hold figures for 2023", "we do not have the
+/// full information", "not all of which is held by the council".
+pub(super) static PARTLY_HELD: Gated = Gated::leading(
+    &["we ", "council", "authority", "do ", "does ", "not "],
+    r"(?i)(?-u:\b)(?:we|council|authority)\s+only\s+(?:hold|have|keep|record)\s+(?:the\s+)?(?:information|data|records?|figures|details)(?-u:\b)|(?-u:\b)(?:do|does)\s+not\s+(?:hold|have)\s+(?:the\s+)?(?:full|complete|all\s+(?:of\s+)?the)\s+(?:information|data|records?|figures|details)(?-u:\b)|(?-u:\b)not\s+(?:all\s+of|of\s+all)\s+which\s+(?:is|are)\s+held(?-u:\b)",
+);
+
+/// An answer that only points at another answer.
+pub(super) static SEE_ELSEWHERE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)^(?:please\s+)?(?:see|refer\s+to)\s+(?:the\s+)?(?:above|below|previous|answer|response)|^as\s+(?:above|per\s+(?:the\s+)?(?:above|previous))|^n/?a\.?$",
+    )
+});
+
+/// An internal review that upholds the original response.
+pub(super) static REVIEW_UPHELD: Gated = Gated::leading(
+    &["original", "initial", "we ", "not "],
+    r"(?i)(?-u:\b)(?:original|initial)\s+(?:response|position|decision)[^.]{0,60}?(?:should\s+be|is|was|has\s+been|be)\s+(?:upheld|maintained)(?-u:\b)|(?-u:\b)(?:we\s+are\s+)?not\s+changing\s+our\s+(?:response|decision)(?-u:\b)",
+);
+
+/// The response a review upholds engaged exemptions.
+pub(super) static EXEMPTIONS_ENGAGED: Gated = Gated::leading(
+    &["exemption", "exception", "engaged", "applied"],
+    r"(?i)(?-u:\b)(?:exemptions?|exceptions?)\s+(?:were\s+|was\s+)?(?:engaged|applied)(?-u:\b)|(?-u:\b)(?:engaged|applied)\s+(?:the\s+)?(?:relevant\s+)?(?:exemptions?|exceptions?)(?-u:\b)",
+);
+
+/// The request is not treated as a valid request (FOIA s.8): refused without a ground.
+pub(super) static INVALID_REQUEST: Gated = Gated::leading(
+    &["cannot", "can ", "will ", "do ", "is ", "was ", "no "],
+    r"(?i)(?-u:\b)(?:cannot|can\s*not|will\s+not|do\s+not)\s+(?:consider|accept|treat)\s+(?:this|it|your\s+request)\s+as\s+a\s+valid\s+request(?-u:\b)|(?-u:\b)(?:is|was)\s+not\s+a\s+valid\s+request(?-u:\b)|(?-u:\b)no\s+obligation\s+to\s+(?:process|respond\s+to|comply\s+with)\s+(?:the|this|your)\s+request(?-u:\b)",
 );
 
 /// Every gated pattern of this module (their anchors go into the matching automaton).
-pub(super) static GATED: [&Gated; 18] = [
+pub(super) static GATED: [&Gated; 22] = [
     &NCND,
     &NOT_HELD,
+    &REVIEW,
+    &ACKNOWLEDGEMENT,
+    &PARTLY_HELD,
+    &REVIEW_UPHELD,
+    &EXEMPTIONS_ENGAGED,
+    &INVALID_REQUEST,
     &DISCLOSED,
     &FRAMING,
-    &ACKNOWLEDGEMENT,
     &CLARIFICATION,
     &EXTENSION,
     &ATTACHMENT_ONLY,
     &RESPONSE_ATTACHED,
-    &REVIEW,
     &ICO,
     &SCOTTISH_COMMISSIONER,
     &PUBLIC_INTEREST,

@@ -4,9 +4,11 @@
 //! Segmentation is lazy: the classifier asks for the sentence around a match, and only the
 //! paragraph holding that match is segmented (once). A letter with no match is never segmented.
 
+mod answers;
 mod sentences;
 mod zones;
 
+pub use answers::{question_answers, QuestionAnswer};
 pub use sentences::split_sentences;
 pub use zones::{find_zones, Zone, ZoneKind};
 
@@ -57,6 +59,7 @@ pub struct Text<'a> {
     lines: OnceCell<LineIndex>,
     zones: OnceCell<Vec<Zone>>,
     paragraphs: OnceCell<Vec<Span>>,
+    answers: OnceCell<Vec<QuestionAnswer>>,
     sentence_cache: RefCell<HashMap<usize, Vec<Span>>>,
     anchors: OnceCell<Vec<AnchorHit>>,
     memo: RefCell<HashMap<(u8, usize, usize), bool>>,
@@ -70,6 +73,7 @@ impl<'a> Text<'a> {
             lines: OnceCell::new(),
             zones: OnceCell::new(),
             paragraphs: OnceCell::new(),
+            answers: OnceCell::new(),
             sentence_cache: RefCell::new(HashMap::new()),
             anchors: OnceCell::new(),
             memo: RefCell::new(HashMap::new()),
@@ -128,6 +132,13 @@ impl<'a> Text<'a> {
             .get(i)
             .filter(|z| z.span.start <= offset)
             .map(|z| z.kind)
+    }
+
+    /// The letter's questions repeated back with their answers (built on first use; empty
+    /// unless the letter is laid out as two or more answered questions).
+    pub fn question_answers(&self) -> &[QuestionAnswer] {
+        self.answers
+            .get_or_init(|| question_answers(self.src, self.lines()))
     }
 
     /// The paragraphs of the letter: runs of non-blank lines (built on first use, in one pass).

@@ -65,7 +65,7 @@ static SIGN_OFF: Lazy<Regex> = Lazy::new(|| {
         .expect("sign-off pattern is valid")
 });
 static FOOTER_START: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*(?:this\s+e-?mail|the\s+information\s+in\s+this\s+e-?mail|this\s+message\s+and\s+any|disclaimer(?-u:\b)|confidentiality\s+notice)")
+    Regex::new(r"(?i)^\s*(?:this\s+e-?mail(?:\s*,|\s+and\s+any|\s+(?:message|is|may|contains|including)(?-u:\b))|the\s+information\s+in\s+this\s+e-?mail|this\s+message\s+and\s+any|disclaimer(?-u:\b)|confidentiality\s+notice)")
         .expect("footer pattern is valid")
 });
 
@@ -324,6 +324,14 @@ mod tests {
             )
         );
         assert_eq!(z[1].0, ZoneKind::Footer);
+    }
+
+    #[test]
+    fn a_line_that_starts_with_this_email_is_not_a_disclaimer() {
+        let text = "2. Please send any answer to\nthis email about item 3.\nNone was sent.";
+        assert!(zones(text).is_empty());
+        let text = "Done.\nThis email, and any attachments, may contain confidential information.";
+        assert_eq!(zones(text)[0].0, ZoneKind::Footer);
     }
 
     #[test]

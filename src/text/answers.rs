@@ -1,0 +1,333 @@
+//! Questions and answers: many replies repeat each of the requester's questions and answer it
+//! underneath ("1. How many ...?" then the figure, "Q2. Please provide ..." then "Not held").
+//! This module finds those blocks, so that the answer to each question can be read on its own
+//! and the words of the questions are not taken for the authority's.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::span::{LineIndex, Span};
+
+/// One of the requester's questions repeated back, and the authority's answer under it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuestionAnswer {
+    /// The question, from its marker to the end of its last line (or its question mark, when
+    /// the answer follows on the same line).
+    pub question: Span,
+    /// What follows, up to the next question or the end of the answers; may be empty (a run
+    /// of questions answered together under the last of them).
+    pub answer: Span,
+}
+
+/// A line that starts a numbered or lettered question: "1.", "2)", "Q3.", "Question 4:", "a)",
+/// "(b)", "iv.", or a dash or bullet. The capture is the text after the marker.
+static MARKER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:(?:q(?:uestion)?\s*\d{1,2}[a-z]?\s*[.):\-–]?|\(?\d{1,2}[a-z]?(?:\.\d{1,2})?[.)]|\d{1,2}[a-z]?:|\(?[a-h][.)]|\([a-h]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])|(?P<bullet>[-•*·]))\s*(?P<rest>\S.*)$",
+    )
+    .expect("question marker pattern is valid")
+});
+
+/// The wording of a request: a question or an ask for information.
+static ASKS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)\?|(?-u:\b)(?:please|provide|how\s+(?:many|much|often|long)|what|which|when|where|who|whether|list|confirm|cop(?:y|ies)|details?\s+of|number\s+of|total|breakdown|do\s+you|does\s+(?:the|your)|can\s+you|could\s+you|would\s+you|if\s+so|disclose|identify|state)(?-u:\b)",
+    )
+    .expect("request wording pattern is valid")
+});
+
+/// Words after a question mark that carry the request on ("If so, please ...").
+static CONTINUES_REQUEST: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:if\s+(?:so|yes|not|no|the\s+answer|possible|applicable|you)|please|and(?-u:\b)|or(?-u:\b)|e\.?g|i\.?e|for\s+example|including|where|when|what|which|how|do\s+you|does|is\s+there|are\s+there|can\s+you|could\s+you)",
+    )
+    .expect("continuation pattern is valid")
+});
+
+/// A line that carries a request on after a closed sentence.
+static REQUEST_GOES_ON: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:please\s+(?:reply|provide|include|state|give|list|break|separate|send|specify|indicate|answer|also|could|can)|if\s+(?:so|possible|yes|not|no|the\s+answer|applicable|you)(?-u:\b))",
+    )
+    .expect("request continuation pattern is valid")
+});
+
+/// A line that starts the authority's answer ("Answer:", "Response -").
+static ANSWER_HEAD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*(?:our\s+|council\s+)?(?:response|answer|reply)\s*[:\-–]")
+        .expect("answer heading pattern is valid")
+});
+
+/// Where, in `line` (from byte `from`), an answer given on the question's own line starts:
+/// after a question mark or a colon followed by words that do not carry the request on, or
+/// after a full stop followed by a sentence that does not ask ("... the e-mails. Not held.").
+fn inline_answer(line: &str, from: usize) -> Option<usize> {
+    let tail = line.get(from..)?;
+    let cut = tail
+        .char_indices()
+        .filter(|&(_, c)| c == '?' || c == ':' || c == '.')
+        .map(|(i, c)| (i + c.len_utf8(), c))
+        .filter(|&(i, c)| {
+            let rest = &tail[i..];
+            // "10:30", "1:1" and "Q1:" are not the end of a question.
+            (c == '?' || rest.starts_with(char::is_whitespace))
+                && rest.chars().any(char::is_alphanumeric)
+                && !CONTINUES_REQUEST.is_match(rest)
+                && (c != '.' || ends_sentence(&tail[..i - 1], rest))
+        })
+        .map(|(i, _)| i)
+        .next_back()?;
+    Some(from + cut)
+}
+
+/// The question that starts on line `n`: it runs to the first line that closes it, ends a
+/// sentence or holds the start of its answer, at most [`QUESTION_LINES`] lines and never into
+/// line `next_start` (the next marker) or an answer heading.
+fn question_from(
+    text: &str,
+    lines: &LineIndex,
+    n: usize,
+    next_start: usize,
+    until_capital: bool,
+) -> Span {
+    let line = |k: usize| lines.line_span(text, k).unwrap_or_default();
+    let rest_at = MARKER
+        .captures(line(n).slice(text))
+        .and_then(|c| c.name("rest"))
+        .map_or(0, |m| m.start());
+    let mut end = n;
+    loop {
+        let l = line(end).slice(text);
+        let from = if end == n { rest_at } else { 0 };
+        if let Some(k) = inline_answer(l, from) {
+            return Span::new(line(n).start, line(end).start + k);
+        }
+        if end + 1 >= next_start || end + 1 - n >= QUESTION_LINES {
+            break;
+        }
+        let next = line(end + 1).slice(text);
+        if next.trim().is_empty()
+            || ANSWER_HEAD.is_match(next)
+            || until_capital && next.trim_start().starts_with(char::is_uppercase)
+        {
+            break;
+        }
+        // A closed sentence ends the question, unless the next line carries the request on
+        // ("Please reply 'unknown' if ...").
+        let t = l.trim_end();
+        if (t.ends_with('?') || t.ends_with('.') || t.ends_with(':'))
+            && !REQUEST_GOES_ON.is_match(next)
+        {
+            break;
+        }
+        end += 1;
+    }
+    Span::new(line(n).start, line(end).end)
+}
+
+/// How a bulleted request opens, when it has no question mark.
+static BULLET_ASKS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^(?:please|how|what|which|when|where|who|whether|total|the\s+(?:total|number|amount|names?|costs?|value)\s+of|number\s+of|a\s+copy|copies|details\s+of|a\s+list|list)(?-u:\b)",
+    )
+    .expect("bullet request pattern is valid")
+});
+
+/// True when a full stop after `before` ends a sentence and `rest` (after it) is not more of
+/// the request: a word of three or more letters before it ("e.g.", "No." and "s.21" are not
+/// sentence ends), a capital after it, and no request wording in it.
+fn ends_sentence(before: &str, rest: &str) -> bool {
+    let word = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .count();
+    word >= 3 && rest.trim_start().starts_with(char::is_uppercase) && !ASKS.is_match(rest)
+}
+
+/// A line that closes the answers: the letter's closing courtesies, rights and sign-off.
+static CLOSING: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:if\s+you\s+(?:have|are|remain|wish|would|require|need)|the\s+information\s+(?:provided|supplied)\s+in\s+this|please\s+do\s+not\s+hesitate|(?:we|i)\s+hope\s+(?:this|the)|yours\s+(?:sincerely|faithfully)|(?:kind|best|warm)\s+regards|regards,?\s*$|from:\s)",
+    )
+    .expect("closing pattern is valid")
+});
+
+/// At most this many lines make up one question.
+const QUESTION_LINES: usize = 8;
+
+/// Finds the question-and-answer blocks of a letter. Fewer than two blocks means the letter is
+/// not laid out as answers to questions, and nothing is returned.
+pub fn question_answers(text: &str, lines: &LineIndex) -> Vec<QuestionAnswer> {
+    let count = lines.line_count();
+    let line = |n: usize| lines.line_span(text, n).unwrap_or_default();
+    // Candidate question starts: (line number, is a bullet).
+    let mut starts: Vec<(usize, bool)> = Vec::new();
+    let mut closing = count + 1;
+    for n in 1..=count {
+        let l = line(n).slice(text);
+        if CLOSING.is_match(l) {
+            closing = n;
+            break;
+        }
+        if let Some(caps) = MARKER.captures(l) {
+            starts.push((n, caps.name("bullet").is_some()));
+        }
+    }
+    // Each candidate's question, and whether it asks.
+    let mut questions: Vec<(Span, bool)> = Vec::with_capacity(starts.len());
+    for (i, &(n, bullet)) in starts.iter().enumerate() {
+        let next_start = starts.get(i + 1).map_or(closing, |&(m, _)| m).min(closing);
+        let q = question_from(text, lines, n, next_start, false);
+        let q_text = q.slice(text);
+        // A question asks; a bulleted one must carry a question mark or open as a request
+        // (bullets also list answers). A bulleted request without a question mark ends where a
+        // line opens with a capital: its wrapped lines go on in lower case, its answer does not.
+        let (q, asks) = if !bullet {
+            (q, ASKS.is_match(q_text))
+        } else if q_text.contains('?') {
+            (q, true)
+        } else {
+            let opens_as_request = MARKER
+                .captures(q_text.lines().next().unwrap_or(""))
+                .and_then(|c| c.name("rest"))
+                .is_some_and(|r| BULLET_ASKS.is_match(r.as_str()));
+            (
+                question_from(text, lines, n, next_start, true),
+                opens_as_request,
+            )
+        };
+        questions.push((q, asks));
+    }
+    let end_of_answers = if closing <= count {
+        line(closing).start
+    } else {
+        text.len()
+    };
+    let asking: Vec<Span> = questions
+        .iter()
+        .filter(|(_, asks)| *asks)
+        .map(|(q, _)| *q)
+        .collect();
+    // Each answer runs to the next question that asks (markers inside an answer are lists).
+    let mut out: Vec<QuestionAnswer> = asking
+        .iter()
+        .enumerate()
+        .map(|(i, &question)| {
+            let end = asking.get(i + 1).map_or(end_of_answers, |q| q.start);
+            QuestionAnswer {
+                question,
+                answer: Span::new(question.end.min(end), end),
+            }
+        })
+        .collect();
+    if out.len() < 2 {
+        out.clear();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(text: &str) -> Vec<(&str, &str)> {
+        question_answers(text, &LineIndex::new(text))
+            .into_iter()
+            .map(|b| (b.question.slice(text), b.answer.slice(text).trim()))
+            .collect()
+    }
+
+    #[test]
+    fn numbered_questions_and_their_answers() {
+        let text = "Dear Ms Green,\nOur response is below.\n1. How many parking permits were issued in 2023?\n4,210\n2. Please provide the policy on permit refunds.\nWe do not hold a written policy.\nIf you have any queries, please contact us.\n";
+        assert_eq!(
+            blocks(text),
+            vec![
+                ("1. How many parking permits were issued in 2023?", "4,210"),
+                (
+                    "2. Please provide the policy on permit refunds.",
+                    "We do not hold a written policy."
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_answer_on_the_question_line() {
+        let text = "a. Which supplier runs the system? Northgate\nb. When does the contract end? March 2026\n";
+        assert_eq!(
+            blocks(text),
+            vec![
+                ("a. Which supplier runs the system?", "Northgate"),
+                ("b. When does the contract end?", "March 2026"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_list_inside_an_answer_is_not_a_question() {
+        let text = "Q1. Which teams deal with complaints?\nThree teams:\n1. Housing\n2. Parks\nQ2. How many complaints were there?\n312\n";
+        let b = blocks(text);
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].1, "Three teams:\n1. Housing\n2. Parks");
+    }
+
+    #[test]
+    fn an_answer_after_a_colon_and_a_question_that_goes_on() {
+        let text = "1. the number of permits issued for the periods\n2022 - 2023: 41\n2. the number of refunds for the periods above: We do not hold this.\n3. Do you keep a register? If so, please send\na copy.\nYes, it is attached.\n";
+        assert_eq!(
+            blocks(text),
+            vec![
+                (
+                    "1. the number of permits issued for the periods\n2022 - 2023:",
+                    "41"
+                ),
+                (
+                    "2. the number of refunds for the periods above:",
+                    "We do not hold this."
+                ),
+                (
+                    "3. Do you keep a register? If so, please send\na copy.",
+                    "Yes, it is attached."
+                ),
+            ]
+        );
+        let text = "1. Please send any e-mails about the\nnew depot. Information not held.\n2. How many depots are there?\n4\n";
+        assert_eq!(
+            blocks(text),
+            vec![
+                (
+                    "1. Please send any e-mails about the\nnew depot.",
+                    "Information not held."
+                ),
+                ("2. How many depots are there?", "4"),
+            ]
+        );
+        let text = "Q1. How many depots does the council run?\nPlease reply \"none\" if not held.\n4\nQ2. Which is the largest?\nPlease see our website.\n";
+        assert_eq!(
+            blocks(text),
+            vec![
+                (
+                    "Q1. How many depots does the council run?\nPlease reply \"none\" if not held.",
+                    "4"
+                ),
+                ("Q2. Which is the largest?", "Please see our website."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_single_question_is_not_a_layout() {
+        assert!(blocks("1. How many staff are there?\n42\n").is_empty());
+        assert!(blocks("Plain letter with no questions.").is_empty());
+    }
+
+    #[test]
+    fn bullets_must_ask() {
+        let text = "- the number of bins collected?\n12,000\n- the cost of collection?\nNot held.\n- extra note\n";
+        let b = blocks(text);
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[1].1, "Not held.\n- extra note");
+    }
+}
