@@ -812,11 +812,6 @@ fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span
         {
             continue;
         }
-        if ESTIMATE_CONTEXT
-            .is_match(window(src, text.sentence_at(start), Span::new(start, end)).slice(src))
-        {
-            continue;
-        }
         let after = src.get(end..(end + 40).min(src.len())).unwrap_or("");
         let before_start = start.saturating_sub(30);
         let mut b = before_start;
@@ -855,6 +850,13 @@ fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span
         }
         // Telephone and fax lines.
         if PHONE_LINE.is_match(&line) {
+            continue;
+        }
+        // Figures in a sentence about the cost of answering are estimates (checked last: it
+        // needs the sentence).
+        if ESTIMATE_CONTEXT
+            .is_match(window(src, text.sentence_at(start), Span::new(start, end)).slice(src))
+        {
             continue;
         }
         out.push(Span::new(start, end));

@@ -166,12 +166,28 @@ pub fn question_answers(text: &str, lines: &LineIndex) -> Vec<QuestionAnswer> {
     let mut closing = count + 1;
     for n in 1..=count {
         let l = line(n).slice(text);
-        if CLOSING.is_match(l) {
+        // The first char decides which patterns can match at all (most lines: neither).
+        let Some(first) = l.trim_start().chars().next() else {
+            continue;
+        };
+        let first = first.to_ascii_lowercase();
+        if "itpwykbrf".contains(first) && CLOSING.is_match(l) {
             closing = n;
             break;
         }
-        if let Some(caps) = MARKER.captures(l) {
-            starts.push((n, caps.name("bullet").is_some()));
+        let numbered = || {
+            let t = l.trim_start();
+            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+            digits <= 2
+                && t[digits..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic() || ".):".contains(c))
+        };
+        if first.is_ascii_digit() && numbered() || "qabcdefghivx(-•*·".contains(first) {
+            if let Some(caps) = MARKER.captures(l) {
+                starts.push((n, caps.name("bullet").is_some()));
+            }
         }
     }
     // Each candidate's question, and whether it asks.
