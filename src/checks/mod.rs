@@ -853,9 +853,11 @@ fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span
             continue;
         }
         // Figures in a sentence about the cost of answering are estimates (checked last: it
-        // needs the sentence).
-        if ESTIMATE_CONTEXT
-            .is_match(window(src, text.sentence_at(start), Span::new(start, end)).slice(src))
+        // needs the sentence). The sentence's window lies inside the same window of the
+        // paragraph, so a paragraph window without cost wording settles it without segmenting.
+        let here = Span::new(start, end);
+        if ESTIMATE_CONTEXT.is_match(window(src, text.paragraph_at(start), here).slice(src))
+            && ESTIMATE_CONTEXT.is_match(window(src, text.sentence_at(start), here).slice(src))
         {
             continue;
         }
