@@ -53,11 +53,11 @@ pub(super) static DISCLOSED: Gated = Gated::new(
     &[
         "attached",
         "enclosed",
-        "provided",
-        "released",
-        "disclosed",
+        "provide",
+        "confirm",
+        "release",
+        "disclose",
         "table",
-        "we ",
         "here ",
         "follows",
         "below",
@@ -77,8 +77,19 @@ pub(super) static FRAMING: Gated = Gated::new(
 );
 
 /// Only an acknowledgement: the request was received and will be answered.
-pub(super) static ACKNOWLEDGEMENT: Gated = Gated::leading(
-    &["will ", "has ", "acknowledge", "within"],
+pub(super) static ACKNOWLEDGEMENT: Gated = Gated::new(
+    &[
+        "respond",
+        "reply",
+        "response",
+        "touch",
+        "logged",
+        "registered",
+        "received",
+        "acknowledge",
+        "working",
+        "dealt",
+    ],
     r"(?i)(?-u:\b)will\s+(?:aim\s+to\s+|endeavour\s+to\s+|try\s+to\s+)?(?:respond|reply|provide\s+(?:a|our)\s+response|be\s+in\s+touch)(?-u:\b)|(?-u:\b)has\s+been\s+(?:logged|registered|received)(?-u:\b)|(?-u:\b)acknowledge\s+(?:receipt|your\s+request)(?-u:\b)|(?-u:\b)within\s+(?:the\s+)?(?:statutory\s+)?(?:20|twenty)\s+working\s+days(?-u:\b)|(?-u:\b)will\s+be\s+dealt\s+with\s+under(?-u:\b)",
 );
 
@@ -278,8 +289,8 @@ pub(super) static EXEMPTIONS_ENGAGED: Gated = Gated::leading(
 );
 
 /// The request is not treated as a valid request (FOIA s.8): refused without a ground.
-pub(super) static INVALID_REQUEST: Gated = Gated::leading(
-    &["cannot", "can ", "will ", "do ", "is ", "was ", "no "],
+pub(super) static INVALID_REQUEST: Gated = Gated::new(
+    &["valid", "obligation"],
     r"(?i)(?-u:\b)(?:cannot|can\s*not|will\s+not|do\s+not)\s+(?:consider|accept|treat)\s+(?:this|it|your\s+request)\s+as\s+a\s+valid\s+request(?-u:\b)|(?-u:\b)(?:is|was)\s+not\s+a\s+valid\s+request(?-u:\b)|(?-u:\b)no\s+obligation\s+to\s+(?:process|respond\s+to|comply\s+with)\s+(?:the|this|your)\s+request(?-u:\b)",
 );
 

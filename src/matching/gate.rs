@@ -134,9 +134,9 @@ pub(crate) struct AnchorHit {
 
 /// Bytes read before an anchor: a match may start a few words before its anchor ("the figures
 /// are as follows" is found from "follows").
-const BACK: usize = 96;
+const BACK: usize = 64;
 /// Bytes read after an anchor: the rest of a match.
-const AHEAD: usize = 192;
+const AHEAD: usize = 128;
 
 /// The matches of `g` in `text`, in order. When the letter has been scanned (the classifier
 /// always scans it), only the text near `g`'s anchors is read, and only as far as the caller
@@ -250,10 +250,11 @@ impl GatedMatches<'_> {
                 continue;
             }
             let input = Input::new(self.src).range(at..).anchored(Anchored::Yes);
-            if let Some(m) = self.gated.anchored().find(input) {
+            if let Some(m) = self.gated.anchored().search_half(&input) {
+                // Anchored: the match starts at the anchor.
                 self.next_hit = i;
-                self.last_end = m.end().max(at + 1);
-                self.ready.push(Span::new(m.start(), m.end()));
+                self.last_end = m.offset().max(at + 1);
+                self.ready.push(Span::new(at, m.offset()));
                 return true;
             }
         }
