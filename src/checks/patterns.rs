@@ -176,8 +176,8 @@ pub(super) static ADVICE: Gated = Gated::new(
 pub(super) static REVIEW: Gated = Gated::leading(
     &[
         "internal",
-        "request",
-        "ask",
+        "request ",
+        "ask ",
         "requirement",
         "reconsider",
         "complaint",

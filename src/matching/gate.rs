@@ -24,8 +24,8 @@ pub(crate) struct Gated {
     leading: bool,
     regex: OnceCell<Regex>,
     anchored: OnceCell<meta::Regex>,
-    /// The anchors' ids in [`VOCABULARY`], sorted.
-    ids: OnceCell<Vec<u16>>,
+    /// The anchors' ids, as a bit set over [`VOCABULARY`].
+    ids: OnceCell<Vec<u64>>,
 }
 
 impl Gated {
@@ -71,12 +71,15 @@ impl Gated {
         self.anchors
     }
 
-    /// The anchors' ids, sorted.
-    pub(crate) fn ids(&self) -> &[u16] {
+    /// The anchors' ids, as a bit set over [`VOCABULARY`].
+    fn id_set(&self) -> &[u64] {
         self.ids.get_or_init(|| {
-            let mut ids: Vec<u16> = self.anchors.iter().filter_map(|a| anchor_id(a)).collect();
-            ids.sort_unstable();
-            ids
+            let mut set = vec![0u64; VOCABULARY.len().div_ceil(64)];
+            for i in self.anchors.iter().filter_map(|a| anchor_id(a)) {
+                let i = usize::from(i);
+                set[i / 64] |= 1 << (i % 64);
+            }
+            set
         })
     }
 }
@@ -142,14 +145,23 @@ const AHEAD: usize = 128;
 /// always scans it), only the text near `g`'s anchors is read, and only as far as the caller
 /// takes matches; otherwise the whole letter.
 pub(crate) fn find_iter<'t>(text: &'t Text<'_>, g: &'t Gated) -> GatedMatches<'t> {
-    let hits = text.anchor_hits();
+    // This pattern's anchors, in order of position.
+    let mine = text.anchor_hits().map(|hits| {
+        let ids = g.id_set();
+        hits.iter()
+            .filter(|h| {
+                let i = usize::from(h.anchor);
+                ids.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
+            })
+            .map(|h| h.span)
+            .collect::<Vec<Span>>()
+    });
     GatedMatches {
         src: text.as_str(),
         gated: g,
         regex: g.regex(),
-        hits,
-        ids: g.ids(),
-        next_hit: 0,
+        mine,
+        next: 0,
         ready: Vec::new(),
         last_end: 0,
         whole_done: false,
@@ -161,11 +173,10 @@ pub(crate) struct GatedMatches<'t> {
     src: &'t str,
     gated: &'t Gated,
     regex: &'t Regex,
-    /// The letter's anchor hits; `None` when it was not scanned.
-    hits: Option<&'t [AnchorHit]>,
-    /// The pattern's anchor ids, sorted.
-    ids: &'t [u16],
-    next_hit: usize,
+    /// Where the pattern's anchors are, in order; `None` when the letter was not scanned.
+    mine: Option<Vec<Span>>,
+    /// The next anchor to read from.
+    next: usize,
     /// Matches of the current window, in reverse order.
     ready: Vec<Span>,
     last_end: usize,
@@ -173,14 +184,9 @@ pub(crate) struct GatedMatches<'t> {
 }
 
 impl GatedMatches<'_> {
-    fn mine(&self, i: usize) -> Option<Span> {
-        let h = self.hits?.get(i)?;
-        self.ids.binary_search(&h.anchor).is_ok().then_some(h.span)
-    }
-
     /// Reads the next window; false when there is none.
     fn fill(&mut self) -> bool {
-        let Some(hits) = self.hits else {
+        let Some(mine) = self.mine.take() else {
             if self.whole_done {
                 return false;
             }
@@ -193,29 +199,29 @@ impl GatedMatches<'_> {
             self.ready.reverse();
             return true;
         };
-        if self.gated.leading {
-            return self.fill_anchored(hits);
-        }
-        // The next anchor of this pattern, and every later one within reach of it.
-        let mut i = self.next_hit;
-        while i < hits.len() && self.mine(i).is_none() {
-            i += 1;
-        }
-        let Some(first) = self.mine(i) else {
-            self.next_hit = hits.len();
+        let more = if self.gated.leading {
+            self.fill_anchored(&mine)
+        } else {
+            self.fill_window(&mine)
+        };
+        self.mine = Some(mine);
+        more
+    }
+
+    /// For a pattern found near its anchors: the regex over a window around the next anchor and
+    /// every later one within reach of it.
+    fn fill_window(&mut self, mine: &[Span]) -> bool {
+        let Some(&first) = mine.get(self.next) else {
             return false;
         };
-        let mut window = vec![first];
         let mut end = first.end.saturating_add(AHEAD);
-        let mut j = i + 1;
-        while j < hits.len() && hits[j].span.start <= end {
-            if let Some(h) = self.mine(j) {
-                window.push(h);
-                end = end.max(h.end.saturating_add(AHEAD));
-            }
+        let mut j = self.next + 1;
+        while j < mine.len() && mine[j].start <= end {
+            end = end.max(mine[j].end.saturating_add(AHEAD));
             j += 1;
         }
-        self.next_hit = j;
+        let window = &mine[self.next..j];
+        self.next = j;
         let src = self.src;
         let start = floor(src, first.start.saturating_sub(BACK).max(self.last_end));
         let end = ceil(src, end.min(src.len()));
@@ -237,28 +243,23 @@ impl GatedMatches<'_> {
         self.ready = found;
         true
     }
-}
 
-impl GatedMatches<'_> {
-    /// For a leading pattern: tries the regex anchored at the next anchor of this pattern.
-    fn fill_anchored(&mut self, hits: &[AnchorHit]) -> bool {
-        let mut i = self.next_hit;
-        while i < hits.len() {
-            let at = hits[i].span.start;
-            i += 1;
-            if self.mine(i - 1).is_none() || at < self.last_end {
+    /// For a leading pattern: tries the regex anchored at each next anchor until one matches.
+    fn fill_anchored(&mut self, mine: &[Span]) -> bool {
+        while let Some(&hit) = mine.get(self.next) {
+            self.next += 1;
+            let at = hit.start;
+            if at < self.last_end {
                 continue;
             }
             let input = Input::new(self.src).range(at..).anchored(Anchored::Yes);
             if let Some(m) = self.gated.anchored().search_half(&input) {
                 // Anchored: the match starts at the anchor.
-                self.next_hit = i;
                 self.last_end = m.offset().max(at + 1);
                 self.ready.push(Span::new(at, m.offset()));
                 return true;
             }
         }
-        self.next_hit = hits.len();
         false
     }
 }

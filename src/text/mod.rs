@@ -103,7 +103,7 @@ impl<'a> Text<'a> {
         answer
     }
 
-    /// The anchor words found in the letter, if it was scanned.
+    /// The anchor words found in the letter (in order of position), if it was scanned.
     pub(crate) fn anchor_hits(&self) -> Option<&[AnchorHit]> {
         self.anchors.get().map(Vec::as_slice)
     }
