@@ -78,9 +78,20 @@ static RIGHTS: Lazy<Regex> = Lazy::new(|| {
 fn in_quotation_marks(text: &str, sentence: Span, span: Span) -> bool {
     let before = text.get(sentence.start..span.start).unwrap_or("");
     let after = text.get(span.end..sentence.end.max(span.end)).unwrap_or("");
-    let opens = before.matches('“').count() + before.matches('‘').count();
-    let closes = before.matches('”').count() + before.matches('’').count();
-    let straight = before.matches('"').count();
+    // One pass over the bytes: curly quotes are E2 80 98/99/9C/9D in UTF-8.
+    let (mut opens, mut closes, mut straight) = (0usize, 0usize, 0usize);
+    let b = before.as_bytes();
+    for i in memchr::memchr2_iter(0xE2, b'"', b) {
+        if b[i] == b'"' {
+            straight += 1;
+        } else if b.get(i + 1) == Some(&0x80) {
+            match b.get(i + 2) {
+                Some(0x98 | 0x9C) => opens += 1,
+                Some(0x99 | 0x9D) => closes += 1,
+                _ => {}
+            }
+        }
+    }
     (opens > closes && (after.contains('”') || after.contains('’')))
         || (straight % 2 == 1 && after.contains('"'))
 }

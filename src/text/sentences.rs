@@ -85,13 +85,48 @@ fn starts_lowercase(segment: &str) -> bool {
         .is_some_and(|c| c.is_lowercase())
 }
 
+/// The Unicode sentence segments of `text` (UAX #29), found a line at a time: UAX #29 always
+/// breaks after a line feed and none of its rules looks across one, so a line that is ASCII and
+/// holds no `.`, `?`, `!` or lone carriage return is one segment without running the rules over
+/// it (table rows, headings, most wrapped lines).
+fn sentence_bounds(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= text.len() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i + 1);
+        let start = at;
+        at = end;
+        Some((start, &text[start..end]))
+    })
+    .flat_map(|(start, line)| {
+        let body = line
+            .strip_suffix("\r\n")
+            .or(line.strip_suffix('\n'))
+            .unwrap_or(line);
+        let plain = body
+            .bytes()
+            .all(|c| c.is_ascii() && !matches!(c, b'.' | b'?' | b'!' | b'\r'));
+        let segments: Box<dyn Iterator<Item = (usize, &str)>> = if plain {
+            Box::new(std::iter::once((start, line)))
+        } else {
+            Box::new(
+                line.split_sentence_bound_indices()
+                    .map(move |(i, seg)| (start + i, seg)),
+            )
+        };
+        segments
+    })
+}
+
 /// Splits `text` into sentences, each trimmed of surrounding white space. Blank sentences are
 /// dropped. Offsets are bytes into `text`.
 pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut merged: Vec<Span> = Vec::new();
     let mut glue = false;
     let mut wrap_pending = false;
-    for (start, seg) in text.split_sentence_bound_indices() {
+    for (start, seg) in sentence_bounds(text) {
         let span = Span::new(start, start + seg.len());
         match merged.last_mut() {
             Some(last)
@@ -120,6 +155,56 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_at_a_time_segments_are_the_whole_text_segments() {
+        let pieces = [
+            "Dr. Smith",
+            "\n",
+            "\r\n",
+            "\r",
+            " ",
+            "The rates.",
+            " withheld",
+            "? ",
+            "!",
+            "e.g. ",
+            "s. 40(2)",
+            "“quoted.” ",
+            "(a) ",
+            "12.50",
+            "\u{2029}",
+            "é",
+            "Ünder",
+            "—",
+            "\t",
+            "No.",
+            "\n\n",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = 1 + (seed % 10) as usize;
+            let mut t = String::new();
+            let mut x = seed;
+            for _ in 0..n {
+                t.push_str(pieces[(x % pieces.len() as u64) as usize]);
+                x = x.rotate_left(7).wrapping_mul(0x2545_F491_4F6C_DD1D);
+            }
+            let whole: Vec<(usize, &str)> = t.split_sentence_bound_indices().collect();
+            let lines: Vec<(usize, &str)> = sentence_bounds(&t).collect();
+            assert_eq!(lines, whole, "{t:?}");
+        }
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/letters");
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let t = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            let whole: Vec<(usize, &str)> = t.split_sentence_bound_indices().collect();
+            let lines: Vec<(usize, &str)> = sentence_bounds(&t).collect();
+            assert_eq!(lines, whole, "{:?}", entry.path());
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split_sentences(text)
