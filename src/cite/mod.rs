@@ -151,14 +151,16 @@ const ACT_ANCHORS: &[&str] = &["foisa", "foia", "eisr", "eir"];
 
 /// The anchors citations are found from (the pattern never matches: only its anchors are used):
 /// the long keywords as word starts ("sec" stands for sec, secs, section and sections), the one-
-/// and two-letter ones only with what may follow them (a digit, a dot or one space) so that they
-/// are not found in every word, and the acts' abbreviations.
+/// and two-letter ones only with what may follow them (a digit, a dot, or one space and a digit)
+/// so that they are not found at the end of every plural, and the acts' abbreviations.
 pub(crate) static CITATION_ANCHORS: Gated = Gated::new(
     &[
         "sec", "reg", "art", "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s.",
-        "s ", "s\x0b", "s\x0c", "ss0", "ss1", "ss2", "ss3", "ss4", "ss5", "ss6", "ss7", "ss8",
-        "ss9", "ss.", "ss ", "ss\x0b", "ss\x0c", "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7",
-        "r8", "r9", "r.", "foisa", "foia", "eisr", "eir",
+        "s 0", "s 1", "s 2", "s 3", "s 4", "s 5", "s 6", "s 7", "s 8", "s 9", "s\x0b", "s\x0c",
+        "ss0", "ss1", "ss2", "ss3", "ss4", "ss5", "ss6", "ss7", "ss8", "ss9", "ss.", "ss 0",
+        "ss 1", "ss 2", "ss 3", "ss 4", "ss 5", "ss 6", "ss 7", "ss 8", "ss 9", "ss\x0b", "ss\x0c",
+        "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r.", "foisa", "foia", "eisr",
+        "eir",
     ],
     r"[^\s\S]",
 );
@@ -1175,7 +1177,7 @@ mod tests {
             "s", "S", "ss", "s.", ". ", " ", "  ", "\u{a0}", "\n", "\t", "40", "12", "1234", "(2)",
             "(a)", "(iv)", " (b)", "(12345)", "FOIA", "EIRs", "EISR", "FOISA", "Foia", "of the ",
             "of ", "the ", "section", "Sections", "reg", "regs.", "r", "R", "Article", "art", "'",
-            "\u{2019}", "_", "x", "A", ",", "under", "S36 1FY", "act", "2000", "é",
+            "\u{2019}", "_", "x", "A", ",", "under", "S36 1FY", "act", "2000", "é ",
         ];
         let mut seed = 0x2545_F491_4F6C_DD1Du64;
         let mut next = || {

@@ -23,6 +23,9 @@ use crate::rules::{RuleSet, MAX_GAP_WORDS};
 use crate::span::Span;
 pub(crate) use gate::AnchorHit;
 
+/// Bytes before a chunk scanned with it: the longest mark that may stand before a short anchor.
+const LEAD: usize = 3;
+
 /// Bytes of the letter folded and scanned at a time.
 pub(crate) const CHUNK: usize = 64 * 1024;
 
@@ -54,8 +57,27 @@ pub(crate) struct CueIndex {
     targets: Vec<Vec<Target>>,
     /// For each pattern, the anchor it stands for.
     anchors: Vec<Option<u16>>,
+    /// For each pattern, the bytes before the anchor word it stands for (a short anchor is
+    /// looked for with the space or mark before it).
+    skips: Vec<u8>,
     /// The longest pattern, in bytes: chunks overlap by this much.
     longest: usize,
+}
+
+/// What may stand before a short anchor word: a space (line breaks and tabs are folded into
+/// spaces; the start of the letter counts as one), a no-break space, a bracket, a quotation
+/// mark, a slash, a dash or punctuation. A short word after anything else (a letter with an
+/// accent, say) is not looked at.
+const BEFORE_SHORT: &[&str] = &[
+    " ", "(", ")", "[", "]", "\"", "'", "/", "-", ".", ",", ";", ":", ">", "*", "\u{a0}",
+    "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "\u{2013}", "\u{2014}", "\u{2022}",
+];
+
+/// A short anchor: a word of up to five bytes (with its space), starting with a letter. Such
+/// words ("is ", "no ", "s 4") end many longer words, so they are only looked for after what
+/// may stand before a word.
+fn is_short(anchor: &str) -> bool {
+    anchor.len() <= 5 && anchor.starts_with(|c: char| c.is_ascii_alphabetic())
 }
 
 /// One part of one cue.
@@ -136,14 +158,27 @@ impl CueIndex {
                 }
             }
         }
+        let mut skips: Vec<u8> = Vec::new();
         for (ai, word) in gate::VOCABULARY.iter().enumerate() {
             let anchor = u16::try_from(ai)
                 .map_err(|_| Error::new(ErrorKind::Build, "too many anchor words"))?;
             for s in spellings(word) {
-                let id = id_of(s, &mut targets, &mut anchors);
-                anchors[id] = Some(anchor);
+                if is_short(&s) {
+                    // A short word is looked for with what may stand before a word, so that
+                    // it is not found inside every longer word that ends with it.
+                    for before in BEFORE_SHORT {
+                        let id = id_of(format!("{before}{s}"), &mut targets, &mut anchors);
+                        anchors[id] = Some(anchor);
+                        skips.resize(anchors.len(), 0);
+                        skips[id] = before.len() as u8;
+                    }
+                } else {
+                    let id = id_of(s, &mut targets, &mut anchors);
+                    anchors[id] = Some(anchor);
+                }
             }
         }
+        skips.resize(anchors.len(), 0);
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         let automaton = if patterns.is_empty() {
             None
@@ -160,6 +195,7 @@ impl CueIndex {
             automaton,
             targets,
             anchors,
+            skips,
             longest,
         })
     }
@@ -179,20 +215,33 @@ impl CueIndex {
             return;
         };
         let b = text.as_bytes();
-        let mut buf: Vec<u8> = Vec::with_capacity(b.len().min(CHUNK + self.longest));
+        let mut buf: Vec<u8> = Vec::with_capacity(b.len().min(CHUNK + self.longest) + LEAD);
         let mut at = 0;
         while at < b.len() {
             let end = (at + CHUNK + self.longest).min(b.len());
             buf.clear();
+            // What stands before the chunk (a short anchor's space or mark): the letter's start
+            // counts as a space.
+            let lead = if at == 0 {
+                buf.push(b' ');
+                1
+            } else {
+                let from = at.saturating_sub(LEAD);
+                buf.extend(b[from..at].iter().map(|&c| fold(c)));
+                at - from
+            };
             buf.extend(b[at..end].iter().map(|&c| fold(c)));
-            // Matches that start in this chunk; later ones are the next chunk's.
+            // Matches that start in this chunk; earlier ones were the last chunk's, later ones
+            // are the next chunk's.
             let own = if end == b.len() { end - at } else { CHUNK };
             for m in ac.find_overlapping_iter(&buf) {
-                if m.start() < own {
-                    f(
-                        m.pattern().as_usize(),
-                        Span::new(at + m.start(), at + m.end()),
-                    );
+                let pattern = m.pattern().as_usize();
+                let Some(start) = (m.start() + usize::from(self.skips[pattern])).checked_sub(lead)
+                else {
+                    continue;
+                };
+                if start < own {
+                    f(pattern, Span::new(at + start, at + m.end() - lead));
                 }
             }
             at += CHUNK;
