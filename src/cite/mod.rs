@@ -1177,7 +1177,7 @@ mod tests {
             "s", "S", "ss", "s.", ". ", " ", "  ", "\u{a0}", "\n", "\t", "40", "12", "1234", "(2)",
             "(a)", "(iv)", " (b)", "(12345)", "FOIA", "EIRs", "EISR", "FOISA", "Foia", "of the ",
             "of ", "the ", "section", "Sections", "reg", "regs.", "r", "R", "Article", "art", "'",
-            "\u{2019}", "_", "x", "A", ",", "under", "S36 1FY", "act", "2000", "é ",
+            "\u{2019}", "_", "x", "A", ", ", "under", "S36 1FY", "act", "2000", "é ",
         ];
         let mut seed = 0x2545_F491_4F6C_DD1Du64;
         let mut next = || {

@@ -65,19 +65,20 @@ pub(crate) struct CueIndex {
 }
 
 /// What may stand before a short anchor word: a space (line breaks and tabs are folded into
-/// spaces; the start of the letter counts as one), a no-break space, a bracket, a quotation
-/// mark, a slash, a dash or punctuation. A short word after anything else (a letter with an
-/// accent, say) is not looked at.
+/// spaces; the start of the letter counts as one), a no-break space, a bracket, an opening
+/// quotation mark, a slash, a hyphen or a full stop. A short word after anything else (a comma
+/// with no space, a letter with an accent) is not looked at.
 const BEFORE_SHORT: &[&str] = &[
-    " ", "(", ")", "[", "]", "\"", "'", "/", "-", ".", ",", ";", ":", ">", "*", "\u{a0}",
-    "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "\u{2013}", "\u{2014}", "\u{2022}",
+    " ", "(", ")", "[", "]", "\"", "'", "/", "-", ".", "\u{a0}", "\u{201c}", "\u{2018}",
 ];
 
-/// A short anchor: a word of up to five bytes (with its space), starting with a letter. Such
-/// words ("is ", "no ", "s 4") end many longer words, so they are only looked for after what
-/// may stand before a word.
+/// A short anchor: a word of up to five bytes with the space, dot or digit after it ("is ",
+/// "no ", "s.", "s 4"). Such words end many longer words ("this ", "documents."), so they are
+/// only looked for after what may stand before a word.
 fn is_short(anchor: &str) -> bool {
-    anchor.len() <= 5 && anchor.starts_with(|c: char| c.is_ascii_alphabetic())
+    anchor.len() <= 5
+        && anchor.starts_with(|c: char| c.is_ascii_alphabetic())
+        && anchor.ends_with(|c: char| c == ' ' || c == '.' || c.is_ascii_digit())
 }
 
 /// One part of one cue.
