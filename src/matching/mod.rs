@@ -62,7 +62,19 @@ pub(crate) struct CueIndex {
     skips: Vec<u8>,
     /// The longest pattern, in bytes: chunks overlap by this much.
     longest: usize,
+    /// For each pattern of the automaton (a phrase cut to [`PREFIX`] bytes), the range of
+    /// [`CueIndex::tails`] holding the phrases it begins.
+    heads: Vec<(u32, u32)>,
+    /// The phrases behind each head: (phrase id, range of [`CueIndex::tail_bytes`] holding the
+    /// phrase's bytes after the prefix).
+    tails: Vec<(u32, u32, u32)>,
+    tail_bytes: Vec<u8>,
 }
+
+/// The automaton holds each phrase's first `PREFIX` bytes, and the rest of the phrase is
+/// compared where the prefix is found: phrases are found exactly as before, while the automaton
+/// has a fraction of the states (it builds faster and takes less memory).
+const PREFIX: usize = 16;
 
 /// What may stand before a short anchor word: a space (line breaks and tabs are folded into
 /// spaces; the start of the letter counts as one), a no-break space, a bracket, an opening
@@ -181,14 +193,38 @@ impl CueIndex {
         }
         skips.resize(anchors.len(), 0);
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
-        let automaton = if patterns.is_empty() {
+        // Cut each phrase to its prefix; phrases that share a prefix share its pattern.
+        let mut by_head: HashMap<&[u8], Vec<usize>> = HashMap::new();
+        let mut head_order: Vec<&[u8]> = Vec::new();
+        for (id, p) in patterns.iter().enumerate() {
+            let head = &p.as_bytes()[..p.len().min(PREFIX)];
+            by_head
+                .entry(head)
+                .or_insert_with(|| {
+                    head_order.push(head);
+                    Vec::new()
+                })
+                .push(id);
+        }
+        let (mut heads, mut tails, mut tail_bytes) = (Vec::new(), Vec::new(), Vec::new());
+        for head in &head_order {
+            let from = tails.len() as u32;
+            for &id in &by_head[head] {
+                let rest = &patterns[id].as_bytes()[head.len()..];
+                let at = tail_bytes.len() as u32;
+                tail_bytes.extend_from_slice(rest);
+                tails.push((id as u32, at, tail_bytes.len() as u32));
+            }
+            heads.push((from, tails.len() as u32));
+        }
+        let automaton = if head_order.is_empty() {
             None
         } else {
             Some(
                 AhoCorasick::builder()
                     .kind(Some(AhoCorasickKind::DFA))
                     .match_kind(MatchKind::Standard)
-                    .build(&patterns)
+                    .build(&head_order)
                     .map_err(|e| Error::new(ErrorKind::Build, format!("cue automaton: {e}")))?,
             )
         };
@@ -198,6 +234,9 @@ impl CueIndex {
             anchors,
             skips,
             longest,
+            heads,
+            tails,
+            tail_bytes,
         })
     }
 
@@ -236,13 +275,22 @@ impl CueIndex {
             // are the next chunk's.
             let own = if end == b.len() { end - at } else { CHUNK };
             for m in ac.find_overlapping_iter(&buf) {
-                let pattern = m.pattern().as_usize();
-                let Some(start) = (m.start() + usize::from(self.skips[pattern])).checked_sub(lead)
-                else {
-                    continue;
-                };
-                if start < own {
-                    f(pattern, Span::new(at + start, at + m.end() - lead));
+                let (from, to) = self.heads[m.pattern().as_usize()];
+                for &(pattern, t0, t1) in &self.tails[from as usize..to as usize] {
+                    let pattern = pattern as usize;
+                    let rest = &self.tail_bytes[t0 as usize..t1 as usize];
+                    let end = m.end() + rest.len();
+                    if !rest.is_empty() && buf.get(m.end()..end) != Some(rest) {
+                        continue;
+                    }
+                    let Some(start) =
+                        (m.start() + usize::from(self.skips[pattern])).checked_sub(lead)
+                    else {
+                        continue;
+                    };
+                    if start < own {
+                        f(pattern, Span::new(at + start, at + end - lead));
+                    }
                 }
             }
             at += CHUNK;
