@@ -11,8 +11,8 @@ fn re(pattern: &str) -> Regex {
 }
 
 /// Neither confirm nor deny.
-pub(super) static NCND: Gated = Gated::leading(
-    &["neither", "not "],
+pub(super) static NCND: Gated = Gated::new(
+    &["neither", "confirm"],
     r"(?i)neither\s+confirm\s+nor\s+deny|neither\s+confirms\s+nor\s+denies|not\s+(?:to\s+)?confirm\s+or\s+deny",
 );
 
@@ -101,7 +101,7 @@ pub(super) static CLARIFICATION: Gated = Gated::new(
 
 /// More time taken.
 pub(super) static EXTENSION: Gated = Gated::new(
-    &["exten", "further", "not ", "unable"],
+    &["exten", "further", "reached", "unable"],
     r"(?i)(?-u:\b)extend(?:ing|ed)?\s+the\s+(?:deadline|time|date)|(?-u:\b)extension(?-u:\b)|(?-u:\b)further\s+time\s+to\s+consider(?-u:\b)|(?-u:\b)not\s+yet\s+reached\s+a\s+decision(?-u:\b)|(?-u:\b)unable\s+to\s+(?:respond|provide\s+a\s+response)\s+(?:to\s+you\s+)?(?:by|within)(?-u:\b)",
 );
 
@@ -264,8 +264,8 @@ pub(super) static NOT_A_DISCLOSURE_BEFORE: Lazy<Regex> =
 
 /// Part of the information held, part not: "we only hold figures for 2023", "we do not have the
 /// full information", "not all of which is held by the council".
-pub(super) static PARTLY_HELD: Gated = Gated::leading(
-    &["we ", "council", "authority", "do ", "does ", "not "],
+pub(super) static PARTLY_HELD: Gated = Gated::new(
+    &["only", "full", "complete", "all "],
     r"(?i)(?-u:\b)(?:we|council|authority)\s+only\s+(?:hold|have|keep|record)\s+(?:the\s+)?(?:information|data|records?|figures|details)(?-u:\b)|(?-u:\b)(?:do|does)\s+not\s+(?:hold|have)\s+(?:the\s+)?(?:full|complete|all\s+(?:of\s+)?the)\s+(?:information|data|records?|figures|details)(?-u:\b)|(?-u:\b)not\s+(?:all\s+of|of\s+all)\s+which\s+(?:is|are)\s+held(?-u:\b)",
 );
 
@@ -277,8 +277,8 @@ pub(super) static SEE_ELSEWHERE: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// An internal review that upholds the original response.
-pub(super) static REVIEW_UPHELD: Gated = Gated::leading(
-    &["original", "initial", "we ", "not "],
+pub(super) static REVIEW_UPHELD: Gated = Gated::new(
+    &["upheld", "maintained", "changing"],
     r"(?i)(?-u:\b)(?:original|initial)\s+(?:response|position|decision)[^.]{0,60}?(?:should\s+be|is|was|has\s+been|be)\s+(?:upheld|maintained)(?-u:\b)|(?-u:\b)(?:we\s+are\s+)?not\s+changing\s+our\s+(?:response|decision)(?-u:\b)",
 );
 
