@@ -55,9 +55,15 @@ impl Gated {
         }
     }
 
-    fn anchored(&self) -> &meta::Regex {
-        self.anchored
-            .get_or_init(|| meta::Regex::new(self.pattern).expect("gated patterns are valid"))
+    /// The regex for searches near anchors: a few hundred bytes at a time, where a literal
+    /// prefilter costs more to start than it saves, so it has none.
+    fn near(&self) -> &meta::Regex {
+        self.anchored.get_or_init(|| {
+            meta::Regex::builder()
+                .configure(meta::Config::new().auto_prefilter(false))
+                .build(self.pattern)
+                .expect("gated patterns are valid")
+        })
     }
 
     /// The compiled regex.
@@ -226,7 +232,7 @@ impl GatedMatches<'_> {
         let start = floor(src, first.start.saturating_sub(BACK).max(self.last_end));
         let end = ceil(src, end.min(src.len()));
         let mut found: Vec<Span> = Vec::new();
-        for m in self.regex.find_iter(&src[start..end]) {
+        for m in self.gated.near().find_iter(&src[start..end]) {
             let span = Span::new(start + m.start(), start + m.end());
             // A match with none of the anchors in it is an artefact of the window's edges.
             if window
@@ -253,7 +259,7 @@ impl GatedMatches<'_> {
                 continue;
             }
             let input = Input::new(self.src).range(at..).anchored(Anchored::Yes);
-            if let Some(m) = self.gated.anchored().search_half(&input) {
+            if let Some(m) = self.gated.near().search_half(&input) {
                 // Anchored: the match starts at the anchor.
                 self.last_end = m.offset().max(at + 1);
                 self.ready.push(Span::new(at, m.offset()));
