@@ -131,9 +131,11 @@ fn generated(c: &mut Criterion) {
     bench_letters(c, "generated_corpus", &texts, 10);
 }
 
-/// The incoming messages of the request threads under `dir` (text before the site's "show
-/// quoted sections"), with their message ids.
+/// The incoming messages of the request threads under `dir` (or `dir/requests`), the text before
+/// the site's "show quoted sections", with their message ids.
 fn real_messages(dir: &Path) -> Vec<(u64, String)> {
+    let threads = dir.join("requests");
+    let dir = if threads.is_dir() { &threads } else { dir };
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
