@@ -8,6 +8,7 @@
 //! `../shared/corpus/wdtk-sheffield`, skipped when absent) is checked against its labels.
 
 mod corpus;
+mod threads;
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -156,19 +157,7 @@ fn real_messages(dir: &Path) -> Vec<(u64, String)> {
             if event["type"] != "incoming" {
                 continue;
             }
-            let text = match &event["content"] {
-                serde_json::Value::Array(parts) => parts
-                    .iter()
-                    .filter_map(serde_json::Value::as_str)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-                serde_json::Value::String(s) => s.clone(),
-                _ => String::new(),
-            };
-            let own = match text.find("show quoted sections") {
-                Some(i) => text[..i].to_string(),
-                None => text,
-            };
+            let own = threads::own_text(&event["content"]);
             out.push((event["message_id"].as_u64().unwrap_or(0), own));
         }
     }

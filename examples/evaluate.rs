@@ -20,6 +20,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[path = "../benches/threads/mod.rs"]
+mod threads;
+use threads::own_text;
+
 use foi_refusal::{Classifier, Finding, Status};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -134,23 +138,6 @@ fn normalise(id: &str) -> String {
             s
         }
         _ => format!("{act}:{letter}{number}"),
-    }
-}
-
-/// The authority's own text of a message: everything before the site's "show quoted sections".
-fn own_text(content: &Value) -> String {
-    let joined = match content {
-        Value::Array(parts) => parts
-            .iter()
-            .filter_map(Value::as_str)
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Value::String(s) => s.clone(),
-        _ => String::new(),
-    };
-    match joined.find("show quoted sections") {
-        Some(i) => joined[..i].to_string(),
-        None => joined,
     }
 }
 

@@ -65,7 +65,7 @@ fn in_question(text: &Text<'_>, offset: usize) -> bool {
         .any(|qa| qa.question.start <= offset && offset < qa.question.end)
 }
 
-/// Matches of `re` that speak for the authority about the outcome: its own text and not the
+/// Matches of `g` that speak for the authority about the outcome: its own text and not the
 /// words of a question it repeats, at most `limit`.
 fn outcome_matches(text: &Text<'_>, g: &Gated, limit: usize) -> Vec<Span> {
     gate::find_iter(text, g)

@@ -287,13 +287,8 @@ pub(crate) static SCOTTISH_ENVIRONMENTAL: Gated = Gated::new(
 );
 
 /// The gated patterns of this module.
-pub(crate) fn gated() -> [&'static Gated; 4] {
-    [
-        &SCOTTISH,
-        &DATA_PROTECTION,
-        &SCOTTISH_ENVIRONMENTAL,
-        &super::CITATION_ANCHORS,
-    ]
+pub(crate) fn gated() -> [&'static Gated; 3] {
+    [&SCOTTISH, &DATA_PROTECTION, &SCOTTISH_ENVIRONMENTAL]
 }
 
 /// The letter's main act for sections whose act is not named next to them: FOISA when the

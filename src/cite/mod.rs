@@ -8,7 +8,6 @@
 
 mod act;
 
-pub(crate) use act::gated;
 pub use act::Act;
 
 use serde::Serialize;
@@ -164,6 +163,13 @@ pub(crate) static CITATION_ANCHORS: Gated = Gated::new(
     ],
     r"[^\s\S]",
 );
+
+/// Every gated pattern of the citation stage: the act defaults' and the citation anchors.
+pub(crate) fn gated() -> Vec<&'static Gated> {
+    let mut out = act::gated().to_vec();
+    out.push(&CITATION_ANCHORS);
+    out
+}
 
 /// How far before an act's abbreviation its number may start ("12(5)(e) of the EIR").
 const ACT_AFTER_REACH: usize = 128;

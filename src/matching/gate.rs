@@ -22,8 +22,10 @@ pub(crate) struct Gated {
     pattern: &'static str,
     /// True when every match starts with one of the anchors.
     leading: bool,
+    /// The regex as a `regex::Regex`, for callers that search a window of their own.
     regex: OnceCell<Regex>,
-    anchored: OnceCell<meta::Regex>,
+    /// The regex for searches near anchors (see [`Gated::near`]).
+    near: OnceCell<meta::Regex>,
     /// The anchors' ids, as a bit set over [`VOCABULARY`].
     ids: OnceCell<Vec<u64>>,
 }
@@ -32,25 +34,22 @@ impl Gated {
     /// A gated pattern whose matches each hold one of `anchors` somewhere: the regex is run over
     /// a window around each anchor. The regex is compiled on first use.
     pub(crate) const fn new(anchors: &'static [&'static str], pattern: &'static str) -> Gated {
-        Gated {
-            anchors,
-            pattern,
-            leading: false,
-            regex: OnceCell::new(),
-            anchored: OnceCell::new(),
-            ids: OnceCell::new(),
-        }
+        Gated::with(anchors, pattern, false)
     }
 
     /// A gated pattern whose matches each *start* with one of `anchors`: the regex is only tried
     /// anchored at each anchor, which costs a few bytes' reading however common the anchor.
     pub(crate) const fn leading(anchors: &'static [&'static str], pattern: &'static str) -> Gated {
+        Gated::with(anchors, pattern, true)
+    }
+
+    const fn with(anchors: &'static [&'static str], pattern: &'static str, leading: bool) -> Gated {
         Gated {
             anchors,
             pattern,
-            leading: true,
+            leading,
             regex: OnceCell::new(),
-            anchored: OnceCell::new(),
+            near: OnceCell::new(),
             ids: OnceCell::new(),
         }
     }
@@ -58,7 +57,7 @@ impl Gated {
     /// The regex for searches near anchors: a few hundred bytes at a time, where a literal
     /// prefilter costs more to start than it saves, so it has none.
     fn near(&self) -> &meta::Regex {
-        self.anchored.get_or_init(|| {
+        self.near.get_or_init(|| {
             meta::Regex::builder()
                 .configure(meta::Config::new().auto_prefilter(false))
                 .build(self.pattern)
@@ -165,7 +164,6 @@ pub(crate) fn find_iter<'t>(text: &'t Text<'_>, g: &'t Gated) -> GatedMatches<'t
     GatedMatches {
         src: text.as_str(),
         gated: g,
-        regex: g.regex(),
         mine,
         next: 0,
         ready: Vec::new(),
@@ -178,7 +176,6 @@ pub(crate) fn find_iter<'t>(text: &'t Text<'_>, g: &'t Gated) -> GatedMatches<'t
 pub(crate) struct GatedMatches<'t> {
     src: &'t str,
     gated: &'t Gated,
-    regex: &'t Regex,
     /// Where the pattern's anchors are, in order; `None` when the letter was not scanned.
     mine: Option<Vec<Span>>,
     /// The next anchor to read from.
@@ -198,7 +195,8 @@ impl GatedMatches<'_> {
             }
             self.whole_done = true;
             self.ready = self
-                .regex
+                .gated
+                .regex()
                 .find_iter(self.src)
                 .map(|m| Span::new(m.start(), m.end()))
                 .collect();

@@ -86,25 +86,15 @@ fn starts_lowercase(segment: &str) -> bool {
 }
 
 /// The Unicode sentence segments of `text` (UAX #29), found a line at a time: UAX #29 always
-/// breaks after a line feed and none of its rules looks across one, so a line that is ASCII and
-/// holds no `.`, `?`, `!` or lone carriage return is one segment without running the rules over
-/// it (table rows, headings, most wrapped lines).
+/// breaks after a line feed and none of its rules looks across one. An ASCII line is segmented
+/// by [`ascii_sentence_breaks`], any other by `unicode-segmentation`.
 fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < text.len() {
         let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i + 1);
         let line = &text[at..end];
-        let body = line
-            .strip_suffix("\r\n")
-            .or(line.strip_suffix('\n'))
-            .unwrap_or(line);
-        let plain = body
-            .bytes()
-            .all(|c| c.is_ascii() && !matches!(c, b'.' | b'?' | b'!' | b'\r'));
-        if plain {
-            out.push((at, line));
-        } else if line.is_ascii() {
+        if line.is_ascii() {
             let mut from = 0;
             for cut in ascii_sentence_breaks(line.as_bytes()) {
                 out.push((at + from, &line[from..cut]));

@@ -98,11 +98,9 @@ const FIRST_WORDS: &[&str] = &[
 /// word without running them.
 fn may_open_zone(line: &str) -> bool {
     // The quick answer for most lines: a first letter no first word has.
-    if line
-        .as_bytes()
-        .first()
-        .is_some_and(|&c| c.is_ascii_alphabetic() && !b"bcdfikmoqrtwy".contains(&(c | 0x20)))
-    {
+    if line.as_bytes().first().is_some_and(|&c| {
+        c.is_ascii_alphabetic() && !FIRST_WORDS.iter().any(|w| w.as_bytes()[0] == c | 0x20)
+    }) {
         return false;
     }
     let t = line.trim_start();
