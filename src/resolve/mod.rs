@@ -75,7 +75,7 @@ pub(crate) fn references(
     cits.into_iter()
         .map(|cit| {
             let rule = rules.lookup(cit.act, &cit.number, &cit.path);
-            let role = match rule.map(|i| rules.rules()[i].role) {
+            let role = match rule.map(|i| rules.rules()[i].role_for(&cit.number, &cit.path)) {
                 Some(Role::Ground) => RefRole::Ground,
                 Some(Role::Procedural) => RefRole::Procedural,
                 None => RefRole::Other,

@@ -43,6 +43,7 @@ struct SubsectionFile {
     title: String,
     kind: Option<Kind>,
     test: Option<Test>,
+    role: Option<Role>,
 }
 
 #[derive(Deserialize)]
@@ -233,6 +234,7 @@ pub(super) fn parse(name: &str, src: &str) -> Result<Rule, Error> {
             title: s.title,
             kind: s.kind,
             test: s.test,
+            role: s.role,
         });
     }
 

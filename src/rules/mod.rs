@@ -84,6 +84,10 @@ pub struct Subsection {
     pub kind: Option<Kind>,
     /// Its test, when it differs from the section's.
     pub test: Option<Test>,
+    /// Its role, when it differs from the section's: a gateway subsection that only routes the
+    /// request to another regime (FOISA s.39(2) to the EISRs) is procedural, though the section
+    /// is a ground.
+    pub role: Option<Role>,
 }
 
 /// Most words a `...` gap in a cue phrase may stand for.
@@ -195,6 +199,18 @@ impl Rule {
             .max_by_key(|s| s.provision.len())
             .and_then(|s| s.kind)
             .or(self.kind)
+    }
+
+    /// Ground or procedural for a cited provision (a section and its subsection path, e.g.
+    /// `39` and `["2"]`): the most specific subsection that gives a role, else the rule's.
+    pub fn role_for(&self, number: &str, path: &[String]) -> Role {
+        let provision = crate::cite::canonical(number, path);
+        self.subsections
+            .iter()
+            .filter(|s| s.role.is_some() && provision_starts_with(&provision, &s.provision))
+            .max_by_key(|s| s.provision.len())
+            .and_then(|s| s.role)
+            .unwrap_or(self.role)
     }
 }
 
@@ -445,6 +461,15 @@ impl Fnv {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gateway_subsection_is_procedural() {
+        let set = RuleSet::embedded().expect("embedded rules are valid");
+        let s39 = set.get("foisa:s39").expect("FOISA s.39 is in the set");
+        assert_eq!(s39.role_for("39", &["2".to_string()]), Role::Procedural);
+        assert_eq!(s39.role_for("39", &["1".to_string()]), Role::Ground);
+        assert_eq!(s39.role_for("39", &[]), Role::Ground);
+    }
 
     #[test]
     fn embedded_rules_load() {
