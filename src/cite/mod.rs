@@ -515,8 +515,8 @@ const BARE_S_CONTEXT: &[&str] = &[
 ];
 
 /// True when a bare `S12` / `s40` (no dot, no space) at `start` is a postcode ("S36 1FY"), or has
-/// no word nearby that ties it to the Act: Sheffield's postcode districts are S1 to S99, and
-/// "S12" alone is more often a district or a code than a section.
+/// no word nearby that ties it to the Act: "S" followed by digits is also a postcode district
+/// in one postcode area, and "S12" alone is as often a district or a code as a section.
 fn looks_like_postcode_or_code(b: &[u8], start: usize, number_start: usize) -> bool {
     let mut j = number_start;
     while j < b.len() && b[j].is_ascii_digit() {
