@@ -267,5 +267,33 @@ fn adversarial(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, build, generated, real, small_cases, adversarial);
+/// One line dense with citations and act names, at 1, 4 and 16 MB: MiB/s should stay flat.
+fn dense_line(c: &mut Criterion) {
+    let classifier = Classifier::new();
+    let mut group = c.benchmark_group("dense_line");
+    group.sample_size(10);
+    let unit = "Exempt under section 40(2) of the FOIA. ";
+    for mb in [1usize, 4, 16] {
+        let text = unit.repeat(mb * 1024 * 1024 / unit.len());
+        assert!(
+            classifier.classify(&text).finding("foia:s40").is_some(),
+            "dense_line: expected foia:s40"
+        );
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(format!("{mb}m"), |b| {
+            b.iter(|| black_box(classifier.classify(black_box(&text))))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    build,
+    generated,
+    real,
+    small_cases,
+    adversarial,
+    dense_line
+);
 criterion_main!(benches);

@@ -42,6 +42,16 @@ fn one_line_of_ten_megabytes() {
 }
 
 #[test]
+fn one_line_dense_with_citations_and_act_names() {
+    // Every 40 bytes a citation, an act's abbreviation and a sentence end, with no line break:
+    // the regime signals' windows run into one another across the whole line.
+    let text = "Exempt under section 40(2) of the FOIA. ".repeat(2 * 1024 * 1024 / 40);
+    let r = run(&text);
+    let s40 = r.finding("foia:s40").expect("s.40 found");
+    assert_eq!(s40.status, foi_refusal::Status::ReliedOn);
+}
+
+#[test]
 fn a_hundred_thousand_citations_in_a_row() {
     let text = "s.40(2) ".repeat(100_000);
     let r = run(&text);

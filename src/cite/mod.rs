@@ -671,6 +671,27 @@ fn parse_dotted(b: &[u8], mut i: usize) -> (Vec<String>, usize) {
     (out, i)
 }
 
+/// The end of a bare paragraph letter or roman numeral at `k` ("b" in "5.1.a&b") when the
+/// separator between `end` and `k` is a symbol (`&`, `,`, `/`), not a word: after "and" or "or"
+/// a lone letter is as likely the article "a" as a branch.
+fn bare_sibling_letter(b: &[u8], end: usize, k: usize) -> Option<usize> {
+    let sep = b.get(end..k)?;
+    if !sep.iter().any(|c| matches!(c, b'&' | b',' | b'/'))
+        || sep.iter().any(u8::is_ascii_alphabetic)
+    {
+        return None;
+    }
+    let mut e = k;
+    while e < b.len() && b[e].is_ascii_lowercase() {
+        e += 1;
+    }
+    let word = &b[k..e];
+    let letter = word.len() == 1
+        || (word.len() <= 4 && word.iter().all(|c| matches!(c, b'i' | b'v' | b'x')));
+    let ends = !b.get(e).is_some_and(u8::is_ascii_alphanumeric);
+    (letter && ends).then_some(e)
+}
+
 /// Words that may follow a bare number in a list ("sections 24, 41 and 43 of the Act"). Any
 /// other word after it ("20 working days", "3 names") means the number is not a citation.
 const LIST_FOLLOWERS: &[&str] = &[
@@ -885,8 +906,11 @@ fn single_letter(s: &str) -> Option<u8> {
 fn parse_group(b: &[u8], t: &Trigger) -> Option<Group> {
     let (number, after_num) = parse_number(b, t.number_start)?;
     let (mut path, mut end) = parse_parens(b, after_num);
+    // A dotted first branch ("2.1", "5.1.a") makes the later branches dotted too.
+    let mut dotted_style = false;
     if path.is_empty() {
         let (dotted, e) = parse_dotted(b, after_num);
+        dotted_style = !dotted.is_empty();
         path = dotted;
         end = e;
     }
@@ -931,7 +955,10 @@ fn parse_group(b: &[u8], t: &Trigger) -> Option<Group> {
             let Some((number, after)) = parse_number(b, k) else {
                 break;
             };
-            let (path, e) = parse_parens(b, after);
+            let (mut path, mut e) = parse_parens(b, after);
+            if path.is_empty() && dotted_style {
+                (path, e) = parse_dotted(b, after);
+            }
             if !list_number_follows_ok(b, e) {
                 break;
             }
@@ -955,6 +982,20 @@ fn parse_group(b: &[u8], t: &Trigger) -> Option<Group> {
                     }
                 }
             }
+            refs.push(RawRef {
+                span: Span::new(k, e),
+                number,
+                path,
+            });
+            end = e;
+        } else if let Some(e) = dotted_style
+            .then(|| bare_sibling_letter(b, end, k))
+            .flatten()
+        {
+            // "5.1.a&b": a bare letter after a symbol joins the dotted branch before it.
+            let comps = vec![String::from_utf8_lossy(&b[k..e]).into_owned()];
+            let path = sibling_path(&prev.path, &comps);
+            let number = prev.number.clone();
             refs.push(RawRef {
                 span: Span::new(k, e),
                 number,

@@ -232,10 +232,14 @@ impl GatedMatches<'_> {
         let mut found: Vec<Span> = Vec::new();
         for m in self.gated.near().find_iter(&src[start..end]) {
             let span = Span::new(start + m.start(), start + m.end());
-            // A match with none of the anchors in it is an artefact of the window's edges.
-            if window
+            // A match with none of the anchors in it is an artefact of the window's edges. The
+            // anchors are in order of start, so only those starting inside the match are
+            // looked at (a window over dense text holds thousands of them).
+            let from = window.partition_point(|a| a.start < span.start);
+            if window[from..]
                 .iter()
-                .any(|a| a.start >= span.start && a.end <= span.end)
+                .take_while(|a| a.start < span.end)
+                .any(|a| a.end <= span.end)
             {
                 found.push(span);
             }
