@@ -14,7 +14,8 @@ use crate::matching::CueIndex;
 use crate::report::{Reference, Report, SCHEMA_VERSION};
 use crate::resolve;
 use crate::rules::{Role, Rule, RuleSet};
-use crate::text::Text;
+use crate::span::Span;
+use crate::text::{Text, ZoneKind, ZonePart};
 
 #[derive(Debug)]
 struct Inner {
@@ -94,15 +95,20 @@ impl Classifier {
     /// Classifies one letter. Never panics; any input gives a report (an empty one when nothing
     /// is found), and every span in it lies inside `text` on char boundaries.
     pub fn classify(&self, text: &str) -> Report {
+        self.classify_text(&Text::new(text))
+    }
+
+    /// The pipeline over a wrapped text.
+    fn classify_text(&self, t: &Text<'_>) -> Report {
+        let text = t.as_str();
         let rules = &self.inner.rules;
-        let t = Text::new(text);
         let scan = self.inner.cues.scan(text);
         t.set_anchors(scan.anchors);
-        let citations = find_citations_in(&t);
-        let regime = resolve::detect_regime(&t, &citations);
-        let refs = resolve::references(&t, rules, citations);
-        let cues = resolve::cues(&t, rules, &regime, &refs, scan.cues);
-        let mut findings = findings::build(&t, rules, &refs, &cues);
+        let citations = find_citations_in(t);
+        let regime = resolve::detect_regime(t, &citations);
+        let refs = resolve::references(t, rules, citations);
+        let cues = resolve::cues(t, rules, &regime, &refs, scan.cues);
+        let mut findings = findings::build(t, rules, &refs, &cues);
         let references: Vec<Reference> = refs
             .iter()
             .map(|r| {
@@ -121,7 +127,7 @@ impl Classifier {
                 }
             })
             .collect();
-        let assessment = checks::assess(&t, rules, regime.jurisdiction, &mut findings, &references);
+        let assessment = checks::assess(t, rules, regime.jurisdiction, &mut findings, &references);
         Report {
             schema: SCHEMA_VERSION,
             outcome: assessment.outcome,
@@ -141,8 +147,13 @@ impl Classifier {
     /// attachments, an HTML page, a PDF): spans point into [`Document::text`], each piece of
     /// evidence names the part it is in, and the report lists the parts and any warnings (such as
     /// a PDF with no text layer).
+    ///
+    /// Each part is a zone of its own: quoted mail at the foot of an e-mail's body ends where the
+    /// body ends, and an attachment's text is the authority's own unless it is itself quoted
+    /// mail. [`crate::input::Part::quoted`] lists the ranges read as quoted.
     pub fn classify_document(&self, doc: &Document) -> Report {
-        let mut report = self.classify(&doc.text);
+        let t = Text::with_parts(&doc.text, zone_parts(doc));
+        let mut report = self.classify_text(&t);
         let name_of = |offset: usize| doc.part_at(offset).map(|p| p.name.clone());
         if doc.parts.len() > 1 || doc.format != InputFormat::Text {
             for f in &mut report.findings {
@@ -150,7 +161,29 @@ impl Classifier {
                     e.part = name_of(e.start);
                 }
             }
-            report.parts = doc.parts.clone();
+            let quoted: Vec<Span> = t
+                .zones()
+                .iter()
+                .filter(|z| matches!(z.kind, ZoneKind::Quoted | ZoneKind::Forwarded))
+                .map(|z| z.span)
+                .collect();
+            report.parts = doc
+                .parts
+                .iter()
+                .map(|p| {
+                    let mut p = p.clone();
+                    // Zones are in order and end where their part ends: the part's own are the
+                    // run that starts at the first zone ending after the part's start.
+                    let first = quoted.partition_point(|q| q.end <= p.span.start);
+                    p.quoted = quoted[first..]
+                        .iter()
+                        .take_while(|q| q.start < p.span.end)
+                        .map(|q| Span::new(q.start.max(p.span.start), q.end.min(p.span.end)))
+                        .filter(|q| !q.is_empty())
+                        .collect();
+                    p
+                })
+                .collect();
         }
         report.warnings = doc.warnings.clone();
         report
@@ -326,6 +359,18 @@ impl Classifier {
         }
         out
     }
+}
+
+/// The parts of a document as the zone stage sees them: an e-mail's body is read as mail (a
+/// header block in it starts an earlier message); its attachments, and a PDF, HTML or Word file
+/// read alone, are documents of their own, whose first header block is their own heading.
+fn zone_parts(doc: &Document) -> Vec<ZonePart> {
+    let standalone = !matches!(doc.format, InputFormat::Text | InputFormat::Email);
+    doc.parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| ZonePart::new(p.span, standalone || i > 0 || p.name != "body"))
+        .collect()
 }
 
 /// Builds a [`Classifier`] from the embedded rules and/or rule files you supply.

@@ -22,6 +22,8 @@ pub enum ErrorKind {
     CorruptInput,
     /// An input is in a format this build does not read.
     UnsupportedFormat,
+    /// An input is encrypted (a password-protected Word or OpenDocument file).
+    Encrypted,
     /// A rule's own example or counter-example does not behave as its file says.
     ExampleFailed,
     /// An input is larger than the classifier's size limit.

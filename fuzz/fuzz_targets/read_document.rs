@@ -23,8 +23,17 @@ fuzz_target!(|data: &[u8]| {
             }
         }));
     });
-    if let Ok(doc) = foi_refusal::input::read_document(data, "fuzz-input") {
+    // A 16 MiB limit on what a Word or OpenDocument file may unpack to (the default is 256 MiB)
+    // keeps zip bombs quick: the limit is what is tested, not its size.
+    if let Ok(doc) = foi_refusal::input::read_document_with_limit(data, "fuzz-input", 16 << 20) {
         let report = foi_refusal::Classifier::new().classify_document(&doc);
+        // The quoted ranges of each part lie inside it, on char boundaries.
+        for p in &report.parts {
+            for q in &p.quoted {
+                assert!(p.span.start <= q.start && q.start <= q.end && q.end <= p.span.end);
+                assert!(doc.text.get(q.start..q.end).is_some());
+            }
+        }
         for f in &report.findings {
             for e in &f.evidence {
                 assert_eq!(doc.text.get(e.start..e.end), Some(e.text.as_str()));

@@ -1,9 +1,11 @@
 //! E-mail (RFC 5322 / MIME): headers kept as metadata, the text body preferred over the HTML
-//! one, attachments handed to the right reader. Quoted earlier messages stay in the text, where
-//! the zone stage marks them as quoted.
+//! one, attachments handed to the right reader (PDF, HTML, text, Word, OpenDocument, e-mail).
+//! Quoted earlier messages stay in the text, where the zone stage marks them as quoted; each
+//! part is a zone of its own, so a quote at the foot of the body ends where the body ends.
 
 use mail_parser::{MessageParser, MimeHeaders};
 
+use super::office::{self, Budget};
 use super::{detect_format, html, Document, InputFormat};
 use crate::error::{Error, ErrorKind};
 
@@ -20,7 +22,8 @@ fn truncated(raw: &[u8], boundary: &str) -> bool {
     !raw.windows(closing.len()).any(|w| w == closing.as_bytes())
 }
 
-pub(super) fn read(raw: &[u8], name: &str) -> Result<Document, Error> {
+/// Reads an e-mail; Word and OpenDocument attachments share `budget` (bytes they may unpack to).
+pub(super) fn read(raw: &[u8], name: &str, budget: &mut Budget) -> Result<Document, Error> {
     let message = MessageParser::default()
         .parse(raw)
         .ok_or_else(|| corrupt(name, "no message headers found"))?;
@@ -94,7 +97,24 @@ pub(super) fn read(raw: &[u8], name: &str) -> Result<Document, Error> {
                 );
                 doc.push_part(&file, InputFormat::Text, text.trim(), true);
             }
-            InputFormat::Email => match read(bytes, &format!("{name} ({file})")) {
+            format @ (InputFormat::Docx | InputFormat::Odt) => {
+                // Like a damaged PDF, a damaged, encrypted or oversized document is reported
+                // and the rest of the message is still read.
+                if let Err(e) = office::append(
+                    &mut doc,
+                    bytes,
+                    &format!("{name} ({file})"),
+                    &file,
+                    format,
+                    budget,
+                ) {
+                    doc.warnings.push(e.to_string());
+                }
+            }
+            InputFormat::Doc => doc
+                .warnings
+                .push(office::ole_error(bytes, &format!("{name} ({file})")).to_string()),
+            InputFormat::Email => match read(bytes, &format!("{name} ({file})"), budget) {
                 Ok(inner) => doc.push_part(&file, InputFormat::Email, &inner.text, true),
                 Err(e) => doc.warnings.push(e.to_string()),
             },

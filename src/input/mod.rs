@@ -10,6 +10,8 @@
 mod email;
 #[cfg(feature = "formats")]
 mod html;
+#[cfg(feature = "formats")]
+mod office;
 #[cfg(feature = "pdf")]
 mod pdf;
 
@@ -31,12 +33,21 @@ pub enum InputFormat {
     Html,
     /// A PDF document.
     Pdf,
-    /// A Word document (`.docx`): recognised, not read.
+    /// A Word document (`.docx`, Office Open XML).
     Docx,
+    /// An OpenDocument text (`.odt`).
+    Odt,
+    /// A legacy Word document (`.doc`) or another OLE compound file, such as an encrypted Office
+    /// document: recognised, not read.
+    Doc,
+    /// Rich Text Format (`.rtf`): recognised, not read.
+    Rtf,
+    /// A zip archive that is neither a Word document nor an OpenDocument text: not read.
+    Zip,
 }
 
 impl InputFormat {
-    /// The lower-case name (`text`, `email`, `html`, `pdf`, `docx`).
+    /// The lower-case name (`text`, `email`, `html`, `pdf`, `docx`, `odt`, `doc`, `rtf`, `zip`).
     pub fn as_str(self) -> &'static str {
         match self {
             InputFormat::Text => "text",
@@ -44,6 +55,10 @@ impl InputFormat {
             InputFormat::Html => "html",
             InputFormat::Pdf => "pdf",
             InputFormat::Docx => "docx",
+            InputFormat::Odt => "odt",
+            InputFormat::Doc => "doc",
+            InputFormat::Rtf => "rtf",
+            InputFormat::Zip => "zip",
         }
     }
 }
@@ -60,6 +75,12 @@ pub struct Part {
     pub span: Span,
     /// False for a PDF with no text layer (a scan): the classifier cannot read it.
     pub has_text: bool,
+    /// Where the classifier read this part's text as quoted or forwarded earlier mail (byte
+    /// ranges of [`Document::text`], inside [`Part::span`], in order). Filled in by
+    /// [`crate::Classifier::classify_document`]; left out of JSON when empty, so reports of
+    /// letters without quoted mail are as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quoted: Vec<Span>,
 }
 
 /// A file turned into text.
@@ -103,6 +124,7 @@ impl Document {
                 format: InputFormat::Text,
                 span,
                 has_text: true,
+                quoted: Vec::new(),
             }],
             subject: None,
             from: None,
@@ -130,6 +152,7 @@ impl Document {
             format,
             span: Span::new(start, self.text.len()),
             has_text,
+            quoted: Vec::new(),
         });
     }
 
@@ -155,7 +178,13 @@ pub fn detect_format(bytes: &[u8], name: Option<&str>) -> InputFormat {
         return InputFormat::Pdf;
     }
     if head.starts_with(b"PK\x03\x04") {
-        return InputFormat::Docx;
+        return detect_zip(bytes);
+    }
+    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return InputFormat::Doc;
+    }
+    if head.starts_with(b"{\\rtf") {
+        return InputFormat::Rtf;
     }
     let text = String::from_utf8_lossy(head);
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
@@ -197,6 +226,33 @@ pub fn detect_format(bytes: &[u8], name: Option<&str>) -> InputFormat {
     InputFormat::Text
 }
 
+/// A zip archive's format from the names of its members: an OpenDocument text stores its media
+/// type in a first, uncompressed `mimetype` member; a Word document has `word/document.xml`.
+/// Member names are stored uncompressed (in each member's header and the central directory), so
+/// they are found in the bytes without unpacking anything.
+fn detect_zip(bytes: &[u8]) -> InputFormat {
+    use memchr::memmem::find;
+    let head = &bytes[..bytes.len().min(200)];
+    if find(head, b"mimetype").is_some() {
+        if let Some(i) = find(head, b"application/vnd.oasis.opendocument.") {
+            let rest = &head[i + b"application/vnd.oasis.opendocument.".len()..];
+            // `text` and not `text-template`, `text-master`...: those are read as text too.
+            return if rest.starts_with(b"text") {
+                InputFormat::Odt
+            } else {
+                InputFormat::Zip
+            };
+        }
+    }
+    if find(bytes, b"word/document.xml").is_some() {
+        return InputFormat::Docx;
+    }
+    if find(bytes, b"content.xml").is_some() && find(bytes, b"META-INF/manifest.xml").is_some() {
+        return InputFormat::Odt;
+    }
+    InputFormat::Zip
+}
+
 fn unsupported(name: &str, format: InputFormat, why: &str) -> Error {
     Error::new(
         ErrorKind::UnsupportedFormat,
@@ -205,15 +261,32 @@ fn unsupported(name: &str, format: InputFormat, why: &str) -> Error {
 }
 
 /// Reads a file's bytes as a [`Document`]. `name` names the file in errors and hints at its
-/// format.
+/// format. A Word or OpenDocument file may unpack to at most [`crate::DEFAULT_MAX_INPUT`]
+/// bytes; [`read_document_with_limit`] sets another limit.
 ///
 /// # Errors
 ///
 /// [`ErrorKind::InvalidUtf8`] for text that is not UTF-8; [`ErrorKind::CorruptInput`] for an
-/// e-mail, HTML page or PDF that cannot be read (a truncated e-mail, a damaged PDF), naming the
-/// file and the format; [`ErrorKind::UnsupportedFormat`] for a Word document, or for e-mail,
-/// HTML or PDF when the crate was built without the `formats` / `pdf` features.
+/// e-mail, HTML page, PDF, Word or OpenDocument file that cannot be read (a truncated e-mail, a
+/// damaged PDF), naming the file and the format; [`ErrorKind::Encrypted`] for a
+/// password-protected Word or OpenDocument file; [`ErrorKind::InputTooLarge`] for a Word or
+/// OpenDocument file that unpacks past the limit (a zip bomb); [`ErrorKind::UnsupportedFormat`]
+/// for a legacy Word `.doc`, an RTF file or another zip archive, or for formats whose feature
+/// (`formats`, `pdf`) the crate was built without.
 pub fn read_document(bytes: &[u8], name: &str) -> Result<Document, Error> {
+    read_document_with_limit(bytes, name, crate::DEFAULT_MAX_INPUT)
+}
+
+/// [`read_document`] with a limit on the bytes a Word or OpenDocument file (or one attached to an
+/// e-mail) may unpack to: all the XML parts read, together. Past it the reader stops and
+/// returns [`ErrorKind::InputTooLarge`]; it never holds more than the limit.
+///
+/// # Errors
+///
+/// As [`read_document`].
+pub fn read_document_with_limit(bytes: &[u8], name: &str, limit: usize) -> Result<Document, Error> {
+    #[cfg(not(feature = "formats"))]
+    let _ = limit;
     match detect_format(bytes, Some(name)) {
         InputFormat::Text => {
             let text = std::str::from_utf8(bytes).map_err(|e| {
@@ -227,13 +300,33 @@ pub fn read_document(bytes: &[u8], name: &str) -> Result<Document, Error> {
             })?;
             Ok(Document::from_text(text.trim_start_matches('\u{feff}')))
         }
-        InputFormat::Docx => Err(unsupported(
+        #[cfg(feature = "formats")]
+        InputFormat::Doc => Err(office::ole_error(bytes, name)),
+        InputFormat::Rtf => Err(unsupported(
             name,
-            InputFormat::Docx,
-            "save it as PDF or text first",
+            InputFormat::Rtf,
+            "save it as .docx, PDF or text first",
+        )),
+        InputFormat::Zip => Err(unsupported(
+            name,
+            InputFormat::Zip,
+            "a zip archive that is neither a Word document nor an OpenDocument text",
         )),
         #[cfg(feature = "formats")]
-        InputFormat::Email => email::read(bytes, name),
+        format @ (InputFormat::Docx | InputFormat::Odt) => {
+            let mut doc = Document::empty(format);
+            office::append(
+                &mut doc,
+                bytes,
+                name,
+                "body",
+                format,
+                &mut office::Budget::new(limit),
+            )?;
+            Ok(doc)
+        }
+        #[cfg(feature = "formats")]
+        InputFormat::Email => email::read(bytes, name, &mut office::Budget::new(limit)),
         #[cfg(feature = "formats")]
         InputFormat::Html => {
             let mut doc = Document::empty(InputFormat::Html);
@@ -281,7 +374,33 @@ mod tests {
             detect_format(b"Dear Sir,\nFrom: the council", Some("x.eml")),
             InputFormat::Text
         );
-        assert_eq!(detect_format(b"PK\x03\x04....", None), InputFormat::Docx);
+        assert_eq!(detect_format(b"PK\x03\x04....", None), InputFormat::Zip);
+        assert_eq!(
+            detect_format(b"PK\x03\x04....word/document.xml....", Some("a.zip")),
+            InputFormat::Docx
+        );
+        assert_eq!(
+            detect_format(
+                b"PK\x03\x04\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0mimetypeapplication/vnd.oasis.opendocument.text",
+                Some("a.docx")
+            ),
+            InputFormat::Odt
+        );
+        assert_eq!(
+            detect_format(
+                b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.spreadsheet",
+                None
+            ),
+            InputFormat::Zip
+        );
+        assert_eq!(
+            detect_format(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0], None),
+            InputFormat::Doc
+        );
+        assert_eq!(
+            detect_format(b"{\\rtf1\\ansi x}", Some("a.txt")),
+            InputFormat::Rtf
+        );
         assert_eq!(detect_format(b"Plain letter.", None), InputFormat::Text);
     }
 

@@ -10,7 +10,7 @@ mod zones;
 
 pub use answers::{question_answers, QuestionAnswer};
 pub use sentences::split_sentences;
-pub use zones::{find_zones, Zone, ZoneKind};
+pub use zones::{find_zones, find_zones_in_parts, Zone, ZoneKind, ZonePart};
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
@@ -58,6 +58,7 @@ pub struct Text<'a> {
     src: &'a str,
     lines: OnceCell<LineIndex>,
     zones: OnceCell<Vec<Zone>>,
+    parts: Vec<ZonePart>,
     paragraphs: OnceCell<Vec<Span>>,
     answers: OnceCell<Vec<QuestionAnswer>>,
     sentence_cache: RefCell<HashMap<usize, Vec<Span>>>,
@@ -72,12 +73,21 @@ impl<'a> Text<'a> {
             src,
             lines: OnceCell::new(),
             zones: OnceCell::new(),
+            parts: Vec::new(),
             paragraphs: OnceCell::new(),
             answers: OnceCell::new(),
             sentence_cache: RefCell::new(HashMap::new()),
             anchors: OnceCell::new(),
             memo: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// Wraps `src`, a document of several parts (an e-mail's body and its attachments, in text
+    /// order): zones such as quoted mail end where their part ends.
+    pub fn with_parts(src: &'a str, parts: Vec<ZonePart>) -> Text<'a> {
+        let mut t = Text::new(src);
+        t.parts = parts;
+        t
     }
 
     /// The input.
@@ -121,7 +131,7 @@ impl<'a> Text<'a> {
     /// The zones of the letter (quoted text and so on), built on first use.
     pub fn zones(&self) -> &[Zone] {
         self.zones
-            .get_or_init(|| find_zones(self.src, self.lines()))
+            .get_or_init(|| find_zones_in_parts(self.src, self.lines(), &self.parts))
     }
 
     /// The kind of zone byte `offset` is in, if any.

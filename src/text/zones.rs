@@ -36,9 +36,12 @@ pub struct Zone {
     pub span: Span,
 }
 
-/// The start of an earlier message carried in this one.
+/// The start of an earlier message carried in this one: Outlook's and Gmail's banners
+/// ("-----Original Message-----", "---------- Forwarded message ---------", a rule of
+/// underscores), "On <date>, <name> wrote:", Apple Mail's "Begin forwarded message:", and the
+/// FOI site's fold ("show quoted sections").
 static FORWARD_START: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*(?:-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}|_{5,}\s*$|on\s.{4,160}(?-u:\b)wrote:\s*$)")
+    Regex::new(r"(?i)^\s*(?:-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}|_{5,}\s*$|on\s.{4,160}(?-u:\b)wrote:\s*$|begin\s+forwarded\s+message\s*:?\s*$|show\s+quoted\s+sections\s*$)")
         .expect("forward pattern is valid")
 });
 static HEADER_FROM: Lazy<Regex> =
@@ -69,9 +72,17 @@ static FOOTER_START: Lazy<Regex> = Lazy::new(|| {
         .expect("footer pattern is valid")
 });
 
+/// The first line of "On <date>, <name> <address>" when the mail client wrapped "wrote:" onto
+/// the next line.
+static WROTE_HEAD: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^\s*on\s.{4,160}$").expect("wrote pattern is valid"));
+static WROTE_TAIL: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^.{0,120}(?-u:\b)wrote:\s*$").expect("wrote pattern is valid"));
+
 /// First words (lower case, sorted) of the lines that may open a zone, whatever the patterns
 /// above.
 const FIRST_WORDS: &[&str] = &[
+    "begin",
     "best",
     "confidentiality",
     "disclaimer",
@@ -85,6 +96,7 @@ const FIRST_WORDS: &[&str] = &[
     "regards",
     "request",
     "requested",
+    "show",
     "thank",
     "the",
     "this",
@@ -125,12 +137,81 @@ fn may_open_zone(line: &str) -> bool {
     std::str::from_utf8(&lower[..word.len()]).is_ok_and(|w| FIRST_WORDS.binary_search(&w).is_ok())
 }
 
-/// Finds the zones of `text`, in order and without overlaps.
+/// One part of a document for the zone stage (the body of an e-mail, an attachment): no zone
+/// runs past the end of its part, so text quoted at the foot of an e-mail's body does not swallow
+/// the attachment after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ZonePart {
+    /// Where the part is in the text.
+    pub span: Span,
+    /// True for an attachment: a header block on its first lines ("From: ... To: ... Date:")
+    /// is the heading of the attachment's own letter or memo, not an earlier message.
+    pub attachment: bool,
+}
+
+impl ZonePart {
+    /// A part at `span`; `attachment` as in [`ZonePart::attachment`].
+    pub fn new(span: Span, attachment: bool) -> ZonePart {
+        ZonePart { span, attachment }
+    }
+}
+
+/// Finds the zones of `text`, in order and without overlaps, reading the whole text as one part.
 pub fn find_zones(text: &str, lines: &LineIndex) -> Vec<Zone> {
-    let count = lines.line_count();
-    let line = |n: usize| lines.line_span(text, n).unwrap_or_default();
-    let line_text = |n: usize| line(n).slice(text);
+    find_zones_in_parts(text, lines, &[])
+}
+
+/// Finds the zones of `text` part by part (`parts` in text order; none means the whole text is
+/// one part): a zone ends at the latest where its part ends. Parts that overlap an earlier one
+/// or lie outside the text are cut to fit.
+pub fn find_zones_in_parts(text: &str, lines: &LineIndex, parts: &[ZonePart]) -> Vec<Zone> {
     let mut zones: Vec<Zone> = Vec::new();
+    if parts.is_empty() {
+        zones_of_part(
+            text,
+            lines,
+            ZonePart::new(Span::new(0, text.len()), false),
+            &mut zones,
+        );
+        return zones;
+    }
+    let mut done = 0;
+    for p in parts {
+        let mut start = p.span.start.max(done).min(text.len());
+        let mut end = p.span.end.min(text.len());
+        while start < text.len() && !text.is_char_boundary(start) {
+            start += 1;
+        }
+        while end > start && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end <= start {
+            continue;
+        }
+        zones_of_part(
+            text,
+            lines,
+            ZonePart::new(Span::new(start, end), p.attachment),
+            &mut zones,
+        );
+        done = end;
+    }
+    zones
+}
+
+/// The zones of one part, appended to `zones`.
+fn zones_of_part(text: &str, lines: &LineIndex, part: ZonePart, zones: &mut Vec<Zone>) {
+    let first = lines.line_of(part.span.start);
+    let count = lines.line_of(part.span.end.saturating_sub(1).max(part.span.start));
+    let part_end = part.span.end;
+    // Lines cut to the part (its first and last lines may share a line with its neighbours).
+    let line = |n: usize| {
+        let l = lines.line_span(text, n).unwrap_or_default();
+        let start = l.start.clamp(part.span.start, part_end);
+        Span::new(start, l.end.clamp(start, part_end))
+    };
+    let line_text = |n: usize| line(n).slice(text);
     let push = |zones: &mut Vec<Zone>, kind: ZoneKind, span: Span| {
         if span.is_empty() {
             return;
@@ -138,6 +219,7 @@ pub fn find_zones(text: &str, lines: &LineIndex) -> Vec<Zone> {
         match zones.last_mut() {
             Some(z)
                 if z.kind == kind
+                    && z.span.start >= part.span.start
                     && text
                         .get(z.span.end..span.start)
                         .is_some_and(|g| g.trim().is_empty()) =>
@@ -148,26 +230,35 @@ pub fn find_zones(text: &str, lines: &LineIndex) -> Vec<Zone> {
         }
     };
 
-    let mut n = 1;
+    let mut n = first;
     while n <= count {
         let l = line_text(n);
         if !may_open_zone(l) {
             n += 1;
             continue;
         }
-        // An earlier message: from here to the end.
+        // An earlier message: from here to the end of the part. At the top of an attachment a
+        // header block is the attachment's own heading.
         let header = HEADER_FROM.is_match(l)
-            && (n + 1..=(n + 4).min(count)).any(|k| HEADER_OTHER.is_match(line_text(k)));
-        if header || FORWARD_START.is_match(l) {
+            && (n + 1..=(n + 4).min(count)).any(|k| HEADER_OTHER.is_match(line_text(k)))
+            && !(part.attachment
+                && text
+                    .get(part.span.start..line(n).start)
+                    .is_some_and(|before| before.trim_start().is_empty()));
+        let wrapped_wrote = n < count
+            && WROTE_HEAD.is_match(l)
+            && !l.trim_end().ends_with(['.', '?', '!'])
+            && WROTE_TAIL.is_match(line_text(n + 1));
+        if header || wrapped_wrote || FORWARD_START.is_match(l) {
             push(
-                &mut zones,
+                zones,
                 ZoneKind::Forwarded,
-                Span::new(line(n).start, text.len()),
+                Span::new(line(n).start, part_end),
             );
             break;
         }
         if l.trim_start().starts_with('>') {
-            push(&mut zones, ZoneKind::Quoted, line(n));
+            push(zones, ZoneKind::Quoted, line(n));
             n += 1;
             continue;
         }
@@ -178,7 +269,7 @@ pub fn find_zones(text: &str, lines: &LineIndex) -> Vec<Zone> {
                 end += 1;
             }
             push(
-                &mut zones,
+                zones,
                 ZoneKind::Footer,
                 Span::new(line(n).start, line(end).end),
             );
@@ -201,7 +292,7 @@ pub fn find_zones(text: &str, lines: &LineIndex) -> Vec<Zone> {
                 end += 1;
             }
             push(
-                &mut zones,
+                zones,
                 ZoneKind::Signature,
                 Span::new(line(n).start, line(end).end),
             );
@@ -242,18 +333,13 @@ pub fn find_zones(text: &str, lines: &LineIndex) -> Vec<Zone> {
                     n += 1;
                     continue;
                 }
-                push(
-                    &mut zones,
-                    ZoneKind::Request,
-                    Span::new(start, line(end).end),
-                );
+                push(zones, ZoneKind::Request, Span::new(start, line(end).end));
                 n = end + 1;
                 continue;
             }
         }
         n += 1;
     }
-    zones
 }
 
 #[cfg(test)]
@@ -356,6 +442,84 @@ mod tests {
         assert!(!may_open_zone(
             "The council holds the data."[4..].trim_start()
         ));
+    }
+
+    fn zones_in_parts<'a>(text: &'a str, parts: &[ZonePart]) -> Vec<(ZoneKind, &'a str)> {
+        find_zones_in_parts(text, &LineIndex::new(text), parts)
+            .into_iter()
+            .map(|z| (z.kind, z.span.slice(text)))
+            .collect()
+    }
+
+    #[test]
+    fn a_quote_ends_where_its_part_ends() {
+        let body = "See attached.\n-----Original Message-----\nWe rely on s.36.";
+        let text = format!("{body}\n\nWe rely on s.43.\n> quoted in the attachment");
+        let parts = [
+            ZonePart::new(Span::new(0, body.len()), false),
+            ZonePart::new(Span::new(body.len() + 2, text.len()), true),
+        ];
+        assert_eq!(
+            zones_in_parts(&text, &parts),
+            vec![
+                (
+                    ZoneKind::Forwarded,
+                    "-----Original Message-----\nWe rely on s.36."
+                ),
+                (ZoneKind::Quoted, "> quoted in the attachment"),
+            ]
+        );
+        // Quoted lines at the end of one part and the start of the next are two zones.
+        let text = "> a\n\n> b";
+        let parts = [
+            ZonePart::new(Span::new(0, 3), false),
+            ZonePart::new(Span::new(5, 8), true),
+        ];
+        assert_eq!(
+            find_zones_in_parts(text, &LineIndex::new(text), &parts).len(),
+            2
+        );
+        // Parts out of bounds, overlapping or mid-character are cut to fit.
+        let text = "é> x\n> y";
+        let parts = [
+            ZonePart::new(Span::new(1, 4), false),
+            ZonePart::new(Span::new(2, 99), true),
+        ];
+        for z in find_zones_in_parts(text, &LineIndex::new(text), &parts) {
+            assert!(text.get(z.span.start..z.span.end).is_some());
+        }
+    }
+
+    #[test]
+    fn a_header_block_heading_an_attachment_is_its_own() {
+        let text = "From: FOI team\nTo: Ms Smith\nDate: 1 May\nWe rely on s.43.";
+        let own = [ZonePart::new(Span::new(0, text.len()), true)];
+        assert!(zones_in_parts(text, &own).is_empty());
+        let mail = [ZonePart::new(Span::new(0, text.len()), false)];
+        assert_eq!(zones_in_parts(text, &mail)[0].0, ZoneKind::Forwarded);
+        // Further down an attachment, the same block is earlier mail.
+        let text = "Our reply.\nFrom: A Person\nSent: 1 May\nsee below";
+        let own = [ZonePart::new(Span::new(0, text.len()), true)];
+        assert_eq!(zones_in_parts(text, &own)[0].0, ZoneKind::Forwarded);
+    }
+
+    #[test]
+    fn the_banners_of_other_mail_clients() {
+        for marker in [
+            "---------- Forwarded message ---------",
+            "Begin forwarded message:",
+            "show quoted sections",
+            "________________________________",
+        ] {
+            let text = format!("Reply.\n{marker}\nold text");
+            let z = zones(&text);
+            assert_eq!(z.len(), 1, "{marker}");
+            assert_eq!(z[0].0, ZoneKind::Forwarded, "{marker}");
+        }
+        let text = "Reply.\nOn Mon, 3 Mar 2025 at 10:15, Jo Bloggs <\njo@example.org> wrote:\nold";
+        assert_eq!(zones(text)[0].0, ZoneKind::Forwarded);
+        // A sentence that starts with "On" is not a header.
+        assert!(zones("On 3 May we wrote to you.\nYou wrote: thanks").is_empty());
     }
 
     #[test]
