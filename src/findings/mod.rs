@@ -63,6 +63,98 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// One span of a ground, for [`combine`].
+struct Spot {
+    span: Span,
+    status: Status,
+    /// The provision a citation names (none for a cue).
+    provision: Option<String>,
+    /// True for a strong cue.
+    strong: bool,
+}
+
+/// The status of a ground from all its spans (citations, and the strong cues that may infer
+/// it), under this precedence (see `docs/rule-format.md`):
+///
+/// 1. No relied-on span: disclaimed if any span disclaims it, else mentioned.
+/// 2. Relied-on spans and no disclaimer: relied on. A consideration, a hypothetical or a
+///    pending decision earlier (or later) does not undo an application.
+/// 3. Relied-on spans and disclaimers: relied on only when some relied-on span is an explicit
+///    application (words that apply a ground reach it, a review upholds it, or it is a strong
+///    cue), and it comes after the last disclaimer (a later decision overrides), or it names a
+///    different subsection than every disclaimer, or it stands in another paragraph (another
+///    part of the answer). Otherwise disclaimed: a decision reversed, withdrawn or said not to
+///    be relied on is not reliance.
+fn combine(
+    text: &Text<'_>,
+    rule: &Rule,
+    cites: &[&ResolvedRef],
+    strong: &[&ResolvedCue],
+) -> Option<Status> {
+    if cites.is_empty() && strong.is_empty() {
+        return None;
+    }
+    let spots: Vec<Spot> = cites
+        .iter()
+        .map(|r| Spot {
+            span: r.cit.span,
+            status: r.status,
+            provision: Some(r.cit.provision()),
+            strong: false,
+        })
+        .chain(strong.iter().map(|c| Spot {
+            span: c.hit.span,
+            status: c.status,
+            provision: None,
+            strong: true,
+        }))
+        .collect();
+    let relied: Vec<&Spot> = spots
+        .iter()
+        .filter(|s| s.status == Status::ReliedOn)
+        .collect();
+    let disclaimed: Vec<&Spot> = spots
+        .iter()
+        .filter(|s| s.status == Status::Disclaimed)
+        .collect();
+    if relied.is_empty() {
+        return Some(if disclaimed.is_empty() {
+            Status::Mentioned
+        } else {
+            Status::Disclaimed
+        });
+    }
+    if disclaimed.is_empty() {
+        return Some(Status::ReliedOn);
+    }
+    let qualified = rule.kind == Some(Kind::Qualified);
+    let last = disclaimed.iter().map(|d| d.span.start).max().unwrap_or(0);
+    let explicit =
+        |s: &Spot| s.strong || crate::resolve::assess_detail(text, s.span, qualified).explicit;
+    let other_subsection = |s: &Spot| {
+        s.provision.as_ref().is_some_and(|p| {
+            disclaimed.iter().all(|d| {
+                d.provision.as_ref().is_some_and(|q| {
+                    !crate::rules::provision_starts_with(p, q)
+                        && !crate::rules::provision_starts_with(q, p)
+                })
+            })
+        })
+    };
+    let other_part = |s: &Spot| {
+        let para = text.paragraph_at(s.span.start);
+        disclaimed.iter().all(|d| !para.contains(d.span))
+    };
+    let wins = relied
+        .iter()
+        .any(|s| explicit(s) && (s.span.start > last || other_subsection(s) || other_part(s)));
+    Some(if wins {
+        Status::ReliedOn
+    } else {
+        Status::Disclaimed
+    })
+}
+
 /// Builds the findings. A strong cue infers a ground only where the resolution stage found it
 /// inferable in the letter's regime.
 pub(crate) fn build(
@@ -90,21 +182,10 @@ pub(crate) fn build(
         } else {
             all_strong.into_iter().filter(|c| c.inferable).collect()
         };
-        let relied_strong = strong.iter().any(|c| c.status == Status::ReliedOn);
-        let status = if relied_cites || relied_strong {
-            Status::ReliedOn
-        } else if all_cites
-            .iter()
-            .map(|r| r.status)
-            .chain(strong.iter().map(|c| c.status))
-            .any(|s| s == Status::Disclaimed)
-        {
-            Status::Disclaimed
-        } else if !all_cites.is_empty() || !strong.is_empty() {
-            Status::Mentioned
-        } else {
+        let Some(status) = combine(text, rule, &all_cites, &strong) else {
             continue;
         };
+        let relied_cites = relied_cites && status == Status::ReliedOn;
         // A relied-on ground made by a citation is cited; one made by cues alone is inferred.
         let cites: Vec<&ResolvedRef> = if status == Status::ReliedOn && !relied_cites {
             Vec::new()

@@ -119,6 +119,7 @@ struct TriggerDef {
 /// One example of a context file: a text with the target marked by `«` and `»`.
 #[derive(Debug, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) struct ExampleDef {
     /// The text, with the target marked.
     pub text: String,
@@ -166,6 +167,8 @@ fn yes() -> bool {
 /// Who a terminator or pseudo-trigger applies to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Owner {
+    /// A sentence boundary the sentence splitter did not make: ends every scope.
+    Always,
     All,
     Category(Category),
     Trigger(usize),
@@ -203,6 +206,7 @@ pub(crate) struct Engine {
     pats: Vec<Pat>,
     triggers: Vec<Trigger>,
     /// For each file: (path, category, examples, counter-examples).
+    #[cfg_attr(not(test), allow(dead_code))]
     files: Vec<(String, Option<Category>, Vec<ExampleDef>, Vec<ExampleDef>)>,
 }
 
@@ -410,6 +414,67 @@ impl Folded {
         self.map.partition_point(|&m| m < at)
     }
 
+    /// Full stops that end a sentence the splitter left whole: a stop and a space before a
+    /// capital letter or a list mark ("b)", "2."), not after an abbreviation ("s. 40").
+    fn breaks(&self, src: &str) -> Vec<usize> {
+        let s = &self.s;
+        let mut out = Vec::new();
+        for i in memchr::memchr_iter(b'.', s) {
+            if s.get(i + 1) != Some(&b' ') || i == 0 {
+                continue;
+            }
+            let word_start = s[..i]
+                .iter()
+                .rposition(|&b| !b.is_ascii_alphanumeric() && b != b'.')
+                .map_or(0, |p| p + 1);
+            let word = &s[word_start..i];
+            if word.is_empty()
+                || matches!(
+                    word,
+                    b"s" | b"ss"
+                        | b"reg"
+                        | b"regs"
+                        | b"r"
+                        | b"no"
+                        | b"nos"
+                        | b"para"
+                        | b"e.g"
+                        | b"i.e"
+                        | b"mr"
+                        | b"mrs"
+                        | b"ms"
+                        | b"dr"
+                        | b"st"
+                        | b"sch"
+                        | b"art"
+                        | b"pt"
+                        | b"cf"
+                        | b"etc"
+                        | b"vs"
+                        | b"v"
+                )
+            {
+                continue;
+            }
+            let next = &s[i + 2..];
+            let at = self.offset(i + 2);
+            let upper = src
+                .get(at..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_uppercase);
+            let mark = next.len() >= 2
+                && next
+                    .iter()
+                    .take(3)
+                    .position(|&b| b == b')' || b == b'.')
+                    .is_some_and(|p| p >= 1 && next[..p].iter().all(u8::is_ascii_alphanumeric));
+            if upper || mark {
+                out.push(i);
+            }
+        }
+        out
+    }
+
     /// The letter offset of folded offset `i`.
     fn offset(&self, i: usize) -> usize {
         self.map.get(i).copied().unwrap_or(self.end)
@@ -486,6 +551,7 @@ fn words_before(s: &[u8], from: usize, n: usize) -> usize {
 fn owns(owner: Owner, t: &Trigger, trigger: usize) -> bool {
     let category = t.category;
     match owner {
+        Owner::Always => true,
         Owner::All => t.global_terminators,
         Owner::Category(c) => c == category,
         Owner::Trigger(t) => t == trigger,
@@ -493,7 +559,7 @@ fn owns(owner: Owner, t: &Trigger, trigger: usize) -> bool {
 }
 
 impl Engine {
-    fn hits(&self, f: &Folded) -> Vec<Hit> {
+    fn hits(&self, src: &str, f: &Folded) -> Vec<Hit> {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
@@ -516,6 +582,14 @@ impl Engine {
                 pat,
             });
         }
+        out.extend(f.breaks(src).into_iter().map(|i| Hit {
+            start: i,
+            end: i + 1,
+            pat: Pat::Terminator {
+                owner: Owner::Always,
+                clause: false,
+            },
+        }));
         out.sort_by_key(|h| (h.start, h.end));
         out
     }
@@ -644,7 +718,7 @@ impl Engine {
     /// Every trigger of `sentence` (a span of `src`) whose scope reaches `target`.
     pub(crate) fn readings(&self, src: &str, sentence: Span, target: Span) -> Vec<Reading> {
         let f = fold(src, sentence);
-        let hits = self.hits(&f);
+        let hits = self.hits(src, &f);
         let (a, b) = (
             f.index(target.start),
             f.index(target.end).max(f.index(target.start)),
@@ -673,7 +747,7 @@ impl Engine {
     /// (`sentences` in their file), with how many sentences they reach.
     pub(crate) fn carried(&self, src: &str, sentence: Span) -> Vec<(Category, usize, Span)> {
         let f = fold(src, sentence);
-        let hits = self.hits(&f);
+        let hits = self.hits(src, &f);
         self.triggers_in(&f, &hits)
             .into_iter()
             .filter(|&(t, _, _)| self.triggers[t].sentences > 0)
@@ -690,7 +764,7 @@ impl Engine {
     /// True when `sentence` holds a trigger of `category` anywhere (scope aside).
     pub(crate) fn has(&self, src: &str, sentence: Span, category: Category) -> bool {
         let f = fold(src, sentence);
-        let hits = self.hits(&f);
+        let hits = self.hits(src, &f);
         self.triggers_in(&f, &hits)
             .iter()
             .any(|&(t, _, _)| self.triggers[t].category == category)
