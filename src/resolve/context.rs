@@ -199,6 +199,9 @@ struct Trigger {
     global_terminators: bool,
 }
 
+/// One file's examples: (path, category, examples, counter-examples).
+type FileExamples = (String, Option<Category>, Vec<ExampleDef>, Vec<ExampleDef>);
+
 /// The compiled trigger files.
 #[derive(Debug)]
 pub(crate) struct Engine {
@@ -207,7 +210,7 @@ pub(crate) struct Engine {
     triggers: Vec<Trigger>,
     /// For each file: (path, category, examples, counter-examples).
     #[cfg_attr(not(test), allow(dead_code))]
-    files: Vec<(String, Option<Category>, Vec<ExampleDef>, Vec<ExampleDef>)>,
+    files: Vec<FileExamples>,
 }
 
 /// A trigger found near a target, with its scope.
@@ -772,7 +775,7 @@ impl Engine {
 
     /// The files' examples: (path, category, examples, counter-examples).
     #[cfg(test)]
-    pub(crate) fn files(&self) -> &[(String, Option<Category>, Vec<ExampleDef>, Vec<ExampleDef>)] {
+    pub(crate) fn files(&self) -> &[FileExamples] {
         &self.files
     }
 }
