@@ -78,15 +78,16 @@ impl Category {
     }
 
     /// Precedence when several triggers reach one target (lower wins): a negation beats
-    /// everything; a review that upholds beats the mentioning categories (its sentence often
+    /// everything; a decision not yet made beats any reading of one; a review that upholds beats the mentioning categories (its sentence often
     /// names the review); those beat an explicit application in the same scope ("may be
     /// withheld under", "you asked for what was withheld under").
     fn rank(self) -> u8 {
         match self {
             Category::Negated | Category::Reversed => 0,
-            Category::Upheld => 1,
-            Category::Applied => 3,
-            _ => 2,
+            Category::Pending => 1,
+            Category::Upheld => 2,
+            Category::Applied => 4,
+            _ => 3,
         }
     }
 }
@@ -728,7 +729,14 @@ impl Engine {
         );
         let mut out = Vec::new();
         for (trigger, ts, te) in self.triggers_in(&f, &hits) {
-            let overlaps = ts < b && a < te;
+            // A trigger inside the target (a cue phrase holding "whether") reads it only when
+            // it negates it ("names ... have not been redacted"); one that straddles it ("do
+            // not think ... can be relied") reads it whatever its category.
+            let category = self.triggers[trigger].category;
+            let inside = ts >= a && te <= b;
+            let overlaps = ts < b
+                && a < te
+                && (!inside || matches!(category, Category::Negated | Category::Reversed));
             let [forward, backward] = self.scopes(&f, &hits, trigger, ts, te);
             let in_scope = overlaps
                 || forward.is_some_and(|(s, e)| a >= s && a < e)

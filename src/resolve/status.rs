@@ -73,7 +73,9 @@ pub(crate) fn assess_detail(text: &Text<'_>, span: Span, qualified: bool) -> Ass
     }
     let src = text.as_str();
     let sentence = window(src, text.sentence_at(span.start), span);
-    let readings = ENGINE.readings(src, sentence, span);
+    let mut readings = ENGINE.readings(src, sentence, span);
+    // The public interest test's outcome bears only on a ground that takes one.
+    readings.retain(|r| qualified || r.category != Category::PublicInterestRelease);
     let explicit = readings
         .iter()
         .any(|r| matches!(r.category, Category::Applied | Category::Upheld));
