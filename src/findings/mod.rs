@@ -322,6 +322,77 @@ pub(crate) fn build(
 mod tests {
     use super::*;
 
+    fn status_of(text: &str, id: &str) -> Option<Status> {
+        crate::Classifier::new()
+            .classify(text)
+            .findings
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.status)
+    }
+
+    #[test]
+    fn a_later_explicit_application_beats_an_earlier_disclaimer() {
+        assert_eq!(
+            status_of(
+                "We are not relying on section 43 for the totals.\n\nThe unit rates are withheld under section 43(2).",
+                "foia:s43"
+            ),
+            Some(Status::ReliedOn)
+        );
+    }
+
+    #[test]
+    fn a_reversed_decision_is_not_reliance() {
+        assert_eq!(
+            status_of(
+                "Section 43 applies to the figures. Having looked again, we no longer rely on section 43 and the figures are attached.",
+                "foia:s43"
+            ),
+            Some(Status::Disclaimed)
+        );
+    }
+
+    #[test]
+    fn another_subsection_applied_explicitly_still_counts() {
+        assert_eq!(
+            status_of(
+                "The names are withheld under section 40(2). Section 40(1) does not apply, as you are not the data subject.",
+                "foia:s40"
+            ),
+            Some(Status::ReliedOn)
+        );
+    }
+
+    #[test]
+    fn a_negated_action_is_no_evidence_of_reliance() {
+        assert_ne!(
+            status_of(
+                "The names of the councillors present have not been redacted.",
+                "foia:s40"
+            ),
+            Some(Status::ReliedOn)
+        );
+        assert_eq!(
+            status_of(
+                "Staff names are redacted under section 40(2) and section 43 is not being used.",
+                "foia:s43"
+            ),
+            Some(Status::Disclaimed)
+        );
+    }
+
+    #[test]
+    fn considered_then_not_relied_on_is_disclaimed() {
+        assert_eq!(
+            status_of(
+                "We looked at whether section 43(2) covers the contract value, as the contractor said it was commercially sensitive. After weighing it up we are not relying on section 43, and the value is given below.",
+                "foia:s43"
+            ),
+            Some(Status::Disclaimed)
+        );
+    }
+
     #[test]
     fn provisions_sort_naturally() {
         let mut v = vec!["40(3A)", "22A", "12(2)", "40(2)", "12", "22", "9"];

@@ -729,6 +729,12 @@ impl Engine {
         );
         let mut out = Vec::new();
         for (trigger, ts, te) in self.triggers_in(&f, &hits) {
+            // A scope that runs away from the target cannot reach it.
+            match self.triggers[trigger].direction {
+                Direction::Forward if ts >= b => continue,
+                Direction::Backward if te <= a => continue,
+                _ => {}
+            }
             // A trigger inside the target (a cue phrase holding "whether") reads it only when
             // it negates it ("names ... have not been redacted"); one that straddles it ("do
             // not think ... can be relied") reads it whatever its category.
