@@ -9,6 +9,7 @@ use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 use crate::report::{Basis, Evidence, Finding, RefRole, Status, Via};
+use crate::resolve::context::{Category, ENGINE};
 use crate::resolve::{ResolvedCue, ResolvedRef};
 use crate::rules::{split_provision, Kind, Rule, RuleSet, Weight};
 use crate::span::Span;
@@ -76,7 +77,9 @@ struct Spot {
 /// The status of a ground from all its spans (citations, and the strong cues that may infer
 /// it), under this precedence (see `docs/rule-format.md`):
 ///
-/// 1. No relied-on span: disclaimed if any span disclaims it, else mentioned.
+/// 1. No relied-on span: disclaimed if any span disclaims it; relied on if a span recounts an
+///    earlier decision and the letter says a review upholds it (and takes nothing back); else
+///    mentioned.
 /// 2. Relied-on spans and no disclaimer: relied on. A consideration, a hypothetical or a
 ///    pending decision earlier (or later) does not undo an application.
 /// 3. Relied-on spans and disclaimers: relied on only when some relied-on span is an explicit
@@ -117,17 +120,26 @@ fn combine(
         .iter()
         .filter(|s| s.status == Status::Disclaimed)
         .collect();
+    let qualified = rule.kind == Some(Kind::Qualified);
     if relied.is_empty() {
-        return Some(if disclaimed.is_empty() {
-            Status::Mentioned
+        if !disclaimed.is_empty() {
+            return Some(Status::Disclaimed);
+        }
+        // A review that upholds the earlier decision it recounts relies on that decision's
+        // grounds.
+        let recounted = spots.iter().any(|s| {
+            crate::resolve::assess_detail(text, s.span, qualified).category
+                == Some(Category::Earlier)
+        });
+        return Some(if recounted && review_upholds(text) {
+            Status::ReliedOn
         } else {
-            Status::Disclaimed
+            Status::Mentioned
         });
     }
     if disclaimed.is_empty() {
         return Some(Status::ReliedOn);
     }
-    let qualified = rule.kind == Some(Kind::Qualified);
     let last = disclaimed.iter().map(|d| d.span.start).max().unwrap_or(0);
     let explicit =
         |s: &Spot| s.strong || crate::resolve::assess_detail(text, s.span, qualified).explicit;
@@ -152,6 +164,18 @@ fn combine(
         Status::ReliedOn
     } else {
         Status::Disclaimed
+    })
+}
+
+/// True when the letter's own text says a review upholds a decision, and takes none back. Read
+/// once per letter, and only for a ground that an earlier decision recounted is all there is of.
+fn review_upholds(text: &Text<'_>) -> bool {
+    let src = text.as_str();
+    let all = Span::new(0, src.len());
+    text.memo(3, all, || {
+        let own = |spans: Vec<Span>| spans.into_iter().any(|s| text.zone_at(s.start).is_none());
+        own(ENGINE.find(src, all, Category::Upheld))
+            && !own(ENGINE.find(src, all, Category::Reversed))
     })
 }
 
@@ -390,6 +414,26 @@ mod tests {
                 "foia:s43"
             ),
             Some(Status::Disclaimed)
+        );
+    }
+
+    #[test]
+    fn a_review_upholding_the_recounted_decision_relies_on_its_grounds() {
+        let recount = "Our original response withheld the report under section 31(1)(a).";
+        assert_eq!(status_of(recount, "foia:s31"), Some(Status::Mentioned));
+        assert_eq!(
+            status_of(
+                &format!("{recount}\n\nHaving reviewed the request, I uphold that decision."),
+                "foia:s31"
+            ),
+            Some(Status::ReliedOn)
+        );
+        assert_eq!(
+            status_of(
+                &format!("{recount}\n\nHaving reviewed the request, the exemption is withdrawn and the report is attached."),
+                "foia:s31"
+            ),
+            Some(Status::Mentioned)
         );
     }
 

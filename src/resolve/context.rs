@@ -10,6 +10,9 @@
 //! [`crate::text::CONTEXT`] bytes either side of the target), so the work per target is
 //! bounded.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 use serde::Deserialize;
@@ -22,6 +25,14 @@ include!(concat!(env!("OUT_DIR"), "/embedded_context.rs"));
 
 /// Most words a `...` gap in a trigger phrase may hold.
 const GAP_WORDS: usize = 8;
+
+/// Most bytes a gap may span (eight long words), so that finding a gapped trigger's next part
+/// reads a bounded stretch.
+const MAX_GAP_BYTES: usize = 160;
+
+/// Longest pseudo-trigger, in bytes: a pseudo-trigger blocking a trigger starts at most this far
+/// before it. Longer ones are refused when the files are compiled.
+const MAX_PSEUDO_BYTES: usize = 120;
 
 /// What a trigger says about the targets in its scope.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -281,6 +292,11 @@ fn compile() -> Result<Engine, String> {
             add(&mut patterns, &mut pats, v, Pat::Verb)?;
         }
         for p in &def.pseudo {
+            if expand_phrase(p)?.iter().any(|v| v.len() > MAX_PSEUDO_BYTES) {
+                return Err(format!(
+                    "data/context/{path}: pseudo-trigger {p:?} is longer than {MAX_PSEUDO_BYTES} bytes"
+                ));
+            }
             add(&mut patterns, &mut pats, p, Pat::Pseudo(owner))?;
         }
         if !def.triggers.is_empty() && category.is_none() {
@@ -346,7 +362,7 @@ fn compile() -> Result<Engine, String> {
         Some(
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .build(&patterns)
                 .map_err(|e| e.to_string())?,
         )
@@ -362,6 +378,22 @@ fn compile() -> Result<Engine, String> {
 /// The engine over the embedded trigger files.
 pub(crate) static ENGINE: Lazy<Engine> =
     Lazy::new(|| compile().unwrap_or_else(|e| panic!("context trigger files: {e}")));
+
+/// Sentences kept read per thread (see [`Engine::scan`]).
+const SCAN_CACHE: usize = 8;
+
+/// One sentence read: its folded text, pattern hits and triggers.
+struct Scanned {
+    span: Span,
+    text: String,
+    folded: Folded,
+    hits: Vec<Hit>,
+    triggers: Vec<(usize, usize, usize)>,
+}
+
+thread_local! {
+    static SCANNED: RefCell<Vec<Rc<Scanned>>> = const { RefCell::new(Vec::new()) };
+}
 
 /// A stretch of the letter folded for matching: ASCII lower case, every run of white space one
 /// space, curly apostrophes `'`, dashes `-`; `map[i]` is the letter offset of byte `i`.
@@ -620,13 +652,18 @@ impl Engine {
             let mut end = h.end;
             let mut ok = true;
             for part in 1..t.parts {
-                let next = hits.iter().find(|n| {
-                    n.pat == Pat::Trigger { trigger, part } && n.start >= end && {
-                        let gap = &s[end..n.start];
-                        !gap.iter().any(|&b| matches!(b, b'.' | b'?' | b'!' | b';'))
-                            && word_count(gap) <= GAP_WORDS
-                    }
-                });
+                // Hits are in order of start: look only at those a gap may reach.
+                let from = hits.partition_point(|n| n.start < end);
+                let next = hits[from..]
+                    .iter()
+                    .take_while(|n| n.start - end <= MAX_GAP_BYTES)
+                    .find(|n| {
+                        n.pat == Pat::Trigger { trigger, part } && {
+                            let gap = &s[end..n.start];
+                            !gap.iter().any(|&b| matches!(b, b'.' | b'?' | b'!' | b';'))
+                                && word_count(gap) <= GAP_WORDS
+                        }
+                    });
                 match next {
                     Some(n) => end = n.end,
                     None => {
@@ -638,10 +675,16 @@ impl Engine {
             if !ok {
                 continue;
             }
-            let blocked = hits.iter().any(|p| match p.pat {
-                Pat::Pseudo(owner) => owns(owner, t, trigger) && p.start < end && h.start < p.end,
-                _ => false,
-            });
+            let from = hits.partition_point(|p| p.start + MAX_PSEUDO_BYTES < h.start);
+            let blocked = hits[from..]
+                .iter()
+                .take_while(|p| p.start < end)
+                .any(|p| match p.pat {
+                    Pat::Pseudo(owner) => {
+                        owns(owner, t, trigger) && p.start < end && h.start < p.end
+                    }
+                    _ => false,
+                });
             if !blocked {
                 out.push((trigger, h.start, end));
             }
@@ -719,16 +762,51 @@ impl Engine {
         [forward, backward]
     }
 
+    /// The folded text, pattern hits and triggers of `sentence`, from a small cache of the
+    /// sentences last read on this thread: the spans of one sentence are read one after another
+    /// (citations, then cues), and each is read once. An entry is used only when its text is
+    /// byte for byte the text asked about.
+    fn scan(&self, src: &str, sentence: Span) -> Rc<Scanned> {
+        let text = sentence.slice(src);
+        let cached = SCANNED.with(|c| {
+            c.borrow()
+                .iter()
+                .find(|s| s.span == sentence && s.text == text)
+                .cloned()
+        });
+        if let Some(s) = cached {
+            return s;
+        }
+        let folded = fold(src, sentence);
+        let hits = self.hits(src, &folded);
+        let triggers = self.triggers_in(&folded, &hits);
+        let scanned = Rc::new(Scanned {
+            span: sentence,
+            text: text.to_string(),
+            folded,
+            hits,
+            triggers,
+        });
+        SCANNED.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= SCAN_CACHE {
+                c.remove(0);
+            }
+            c.push(Rc::clone(&scanned));
+        });
+        scanned
+    }
+
     /// Every trigger of `sentence` (a span of `src`) whose scope reaches `target`.
     pub(crate) fn readings(&self, src: &str, sentence: Span, target: Span) -> Vec<Reading> {
-        let f = fold(src, sentence);
-        let hits = self.hits(src, &f);
+        let scanned = self.scan(src, sentence);
+        let (f, hits) = (&scanned.folded, &scanned.hits);
         let (a, b) = (
             f.index(target.start),
             f.index(target.end).max(f.index(target.start)),
         );
         let mut out = Vec::new();
-        for (trigger, ts, te) in self.triggers_in(&f, &hits) {
+        for &(trigger, ts, te) in &scanned.triggers {
             // A scope that runs away from the target cannot reach it.
             match self.triggers[trigger].direction {
                 Direction::Forward if ts >= b => continue,
@@ -743,7 +821,7 @@ impl Engine {
             let overlaps = ts < b
                 && a < te
                 && (!inside || matches!(category, Category::Negated | Category::Reversed));
-            let [forward, backward] = self.scopes(&f, &hits, trigger, ts, te);
+            let [forward, backward] = self.scopes(f, hits, trigger, ts, te);
             let in_scope = overlaps
                 || forward.is_some_and(|(s, e)| a >= s && a < e)
                 || backward.is_some_and(|(s, e)| a >= s && b <= e);
@@ -763,10 +841,12 @@ impl Engine {
     /// The triggers of `category` in `sentence` that reach the sentences after theirs
     /// (`sentences` in their file), with how many sentences they reach.
     pub(crate) fn carried(&self, src: &str, sentence: Span) -> Vec<(Category, usize, Span)> {
-        let f = fold(src, sentence);
-        let hits = self.hits(src, &f);
-        self.triggers_in(&f, &hits)
-            .into_iter()
+        let scanned = self.scan(src, sentence);
+        let f = &scanned.folded;
+        scanned
+            .triggers
+            .iter()
+            .copied()
             .filter(|&(t, _, _)| self.triggers[t].sentences > 0)
             .map(|(t, ts, te)| {
                 (
@@ -780,11 +860,22 @@ impl Engine {
 
     /// True when `sentence` holds a trigger of `category` anywhere (scope aside).
     pub(crate) fn has(&self, src: &str, sentence: Span, category: Category) -> bool {
-        let f = fold(src, sentence);
-        let hits = self.hits(src, &f);
-        self.triggers_in(&f, &hits)
+        self.scan(src, sentence)
+            .triggers
             .iter()
             .any(|&(t, _, _)| self.triggers[t].category == category)
+    }
+
+    /// Where triggers of `category` stand in `span` of `src` (a whole letter, say), read in
+    /// one pass.
+    pub(crate) fn find(&self, src: &str, span: Span, category: Category) -> Vec<Span> {
+        let f = fold(src, span);
+        let hits = self.hits(src, &f);
+        self.triggers_in(&f, &hits)
+            .into_iter()
+            .filter(|&(t, _, _)| self.triggers[t].category == category)
+            .map(|(_, ts, te)| Span::new(f.offset(ts), f.offset(te).max(f.offset(ts))))
+            .collect()
     }
 
     /// The files' examples: (path, category, examples, counter-examples).
