@@ -172,7 +172,7 @@ fn combine(
 fn review_upholds(text: &Text<'_>) -> bool {
     let src = text.as_str();
     let all = Span::new(0, src.len());
-    text.memo(3, all, || {
+    text.memo(crate::resolve::MEMO_REVIEW, all, || {
         let own = |spans: Vec<Span>| spans.into_iter().any(|s| text.zone_at(s.start).is_none());
         own(ENGINE.find(src, all, Category::Upheld))
             && !own(ENGINE.find(src, all, Category::Reversed))

@@ -9,7 +9,7 @@ mod status;
 
 pub use regime::Jurisdiction;
 pub(crate) use regime::{detect_regime, Regime};
-pub(crate) use status::assess_detail;
+pub(crate) use status::{assess_detail, MEMO_REVIEW};
 
 /// Every gated pattern of the resolution stage.
 pub(crate) fn gated() -> Vec<&'static crate::matching::gate::Gated> {

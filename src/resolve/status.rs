@@ -55,6 +55,14 @@ fn in_quotation_marks(text: &str, sentence: Span, span: Span) -> bool {
         || (straight % 2 == 1 && after.contains('"'))
 }
 
+/// [`Text::memo`] questions of this stage: does a sentence hold a public interest outcome for
+/// release; does it hold a trigger reaching the next sentence; does the letter say a review
+/// upholds a decision (asked by the findings stage).
+const MEMO_PIT: u8 = 1;
+const MEMO_CARRIED: u8 = 0x21;
+/// See [`MEMO_PIT`].
+pub(crate) const MEMO_REVIEW: u8 = 0x22;
+
 /// How many sentences, from the span's own, are searched for the public interest outcome.
 const PIT_SENTENCES: usize = 8;
 
@@ -98,7 +106,7 @@ pub(crate) fn assess_detail(text: &Text<'_>, span: Span, qualified: bool) -> Ass
     if let Some(prev) = previous_sentence(text, sentence) {
         let w = window(src, prev, Span::new(prev.end, prev.end));
         if let Some(c) = text
-            .memo(2, w, || !ENGINE.carried(src, w).is_empty())
+            .memo(MEMO_CARRIED, w, || !ENGINE.carried(src, w).is_empty())
             .then(|| ENGINE.carried(src, w))
             .and_then(|v| v.first().copied())
         {
@@ -117,7 +125,9 @@ pub(crate) fn assess_detail(text: &Text<'_>, span: Span, qualified: bool) -> Ass
             .iter()
             .any(|s| {
                 let w = window(src, *s, Span::new(s.start, s.start));
-                text.memo(1, w, || ENGINE.has(src, w, Category::PublicInterestRelease))
+                text.memo(MEMO_PIT, w, || {
+                    ENGINE.has(src, w, Category::PublicInterestRelease)
+                })
             })
         {
             return Assessment::plain(Status::Mentioned, Some(Category::PublicInterestRelease));
