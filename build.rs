@@ -1,6 +1,7 @@
 //! Lists the rule files under `data/rules/` so that they are compiled into the library, and
 //! generates one test per rule file (run with `cargo test --test rules <act>_<provision>`).
-//! Adding a rule file needs no Rust change.
+//! Adding a rule file needs no Rust change. The context trigger files under `data/context/` are
+//! listed the same way, with one unit test per file (`cargo test --lib context_<file>`).
 
 use std::env;
 use std::fs;

@@ -1019,6 +1019,53 @@ mod tests {
     }
 
     #[test]
+    fn a_trigger_terminator_ends_only_its_own_scope() {
+        // "if" stops at its comma; what follows is the decision.
+        let t =
+            "If the figures were released, the contractor would be harmed, so section 43 applies.";
+        assert!(!cats(t, "section 43").contains(&Category::Considered));
+        assert!(cats("If section 31 applied we would say so.", "section 31")
+            .contains(&Category::Considered));
+    }
+
+    #[test]
+    fn anchored_triggers_open_the_sentence() {
+        assert!(
+            cats("RE: Commercially sensitive terms", "Commercially sensitive")
+                .contains(&Category::Boilerplate)
+        );
+        assert!(!cats(
+            "The terms are commercially sensitive, re: the tender.",
+            "commercially sensitive"
+        )
+        .contains(&Category::Boilerplate));
+    }
+
+    #[test]
+    fn a_missed_sentence_end_ends_every_scope() {
+        let t = "It is exempt under section 21. b) Please provide the list.";
+        assert!(!cats(t, "section 21").contains(&Category::OthersWords));
+        // An abbreviation is no sentence end.
+        let t = "Please provide the papers held under s. 43 by the team.";
+        assert!(cats(t, "43").contains(&Category::OthersWords));
+    }
+
+    #[test]
+    fn carried_triggers_reach_the_next_sentence() {
+        let src = "We are currently considering the public interest. We do so under section 31.";
+        let first = Span::new(0, src.find(" We do").unwrap());
+        assert_eq!(ENGINE.carried(src, first).len(), 1);
+    }
+
+    #[test]
+    fn find_reads_a_whole_letter() {
+        let src = "Dear Sir\n\nThe report is withheld.\n\nI uphold the original decision.\n";
+        let found = ENGINE.find(src, Span::new(0, src.len()), Category::Upheld);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].slice(src).starts_with("uphold"));
+    }
+
+    #[test]
     fn folding_keeps_offsets() {
         let src = "We   are NOT\nrelying on s.43 \u{2019}here\u{2019}.";
         let f = fold(src, Span::new(0, src.len()));
