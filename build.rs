@@ -1,6 +1,7 @@
 //! Lists the rule files under `data/rules/` so that they are compiled into the library, and
 //! generates one test per rule file (run with `cargo test --test rules <act>_<provision>`).
-//! Adding a rule file needs no Rust change.
+//! Adding a rule file needs no Rust change. The context trigger files under `data/context/` are
+//! listed the same way, with one unit test per file (`cargo test --lib context_<file>`).
 
 use std::env;
 use std::fs;
@@ -63,4 +64,47 @@ fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("embedded_rules.rs"), embedded).expect("write embedded_rules.rs");
     fs::write(out.join("rule_tests.rs"), tests).expect("write rule_tests.rs");
+    context_files(&manifest, &out);
+}
+
+/// The context trigger files under `data/context/` (see `src/resolve/context.rs`): compiled in
+/// as `EMBEDDED_CONTEXT`, with one unit test per file running its examples.
+fn context_files(manifest: &Path, out: &Path) {
+    let root = manifest.join("data").join("context");
+    println!("cargo:rerun-if-changed=data/context");
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    files.sort();
+    let mut embedded = String::from(
+        "/// Context trigger files compiled into the library: (path under data/context, contents).\n",
+    );
+    embedded.push_str("pub(crate) static EMBEDDED_CONTEXT: &[(&str, &str)] = &[\n");
+    let mut tests = String::new();
+    for file in &files {
+        let rel = file
+            .strip_prefix(&root)
+            .expect("context file is under data/context")
+            .to_string_lossy()
+            .replace('\\', "/");
+        println!("cargo:rerun-if-changed={}", file.display());
+        embedded.push_str(&format!(
+            "    ({rel:?}, include_str!({:?})),\n",
+            file.display().to_string()
+        ));
+        let mut name = String::from("context_");
+        for c in rel.trim_end_matches(".toml").chars() {
+            if c.is_ascii_alphanumeric() {
+                name.push(c.to_ascii_lowercase());
+            } else if !name.ends_with('_') {
+                name.push('_');
+            }
+        }
+        let name = name.trim_end_matches('_');
+        tests.push_str(&format!(
+            "#[test]\nfn {name}() {{\n    check_context_file({rel:?});\n}}\n\n"
+        ));
+    }
+    embedded.push_str("];\n");
+    fs::write(out.join("embedded_context.rs"), embedded).expect("write embedded_context.rs");
+    fs::write(out.join("context_tests.rs"), tests).expect("write context_tests.rs");
 }

@@ -9,6 +9,7 @@ use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 use crate::report::{Basis, Evidence, Finding, RefRole, Status, Via};
+use crate::resolve::context::{Category, ENGINE};
 use crate::resolve::{ResolvedCue, ResolvedRef};
 use crate::rules::{split_provision, Kind, Rule, RuleSet, Weight};
 use crate::span::Span;
@@ -63,6 +64,121 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// One span of a ground, for [`combine`].
+struct Spot {
+    span: Span,
+    status: Status,
+    /// The provision a citation names (none for a cue).
+    provision: Option<String>,
+    /// True for a strong cue.
+    strong: bool,
+}
+
+/// The status of a ground from all its spans (citations, and the strong cues that may infer
+/// it), under this precedence (see `docs/rule-format.md`):
+///
+/// 1. No relied-on span: disclaimed if any span disclaims it; relied on if a span recounts an
+///    earlier decision and the letter says a review upholds it (and takes nothing back); else
+///    mentioned.
+/// 2. Relied-on spans and no disclaimer: relied on. A consideration, a hypothetical or a
+///    pending decision earlier (or later) does not undo an application.
+/// 3. Relied-on spans and disclaimers: relied on only when some relied-on span is an explicit
+///    application (words that apply a ground reach it, a review upholds it, or it is a strong
+///    cue), and it comes after the last disclaimer (a later decision overrides), or it names a
+///    different subsection than every disclaimer, or it stands in another paragraph (another
+///    part of the answer). Otherwise disclaimed: a decision reversed, withdrawn or said not to
+///    be relied on is not reliance.
+fn combine(
+    text: &Text<'_>,
+    rule: &Rule,
+    cites: &[&ResolvedRef],
+    strong: &[&ResolvedCue],
+) -> Option<Status> {
+    if cites.is_empty() && strong.is_empty() {
+        return None;
+    }
+    let spots: Vec<Spot> = cites
+        .iter()
+        .map(|r| Spot {
+            span: r.cit.span,
+            status: r.status,
+            provision: Some(r.cit.provision()),
+            strong: false,
+        })
+        .chain(strong.iter().map(|c| Spot {
+            span: c.hit.span,
+            status: c.status,
+            provision: None,
+            strong: true,
+        }))
+        .collect();
+    let relied: Vec<&Spot> = spots
+        .iter()
+        .filter(|s| s.status == Status::ReliedOn)
+        .collect();
+    let disclaimed: Vec<&Spot> = spots
+        .iter()
+        .filter(|s| s.status == Status::Disclaimed)
+        .collect();
+    let qualified = rule.kind == Some(Kind::Qualified);
+    if relied.is_empty() {
+        if !disclaimed.is_empty() {
+            return Some(Status::Disclaimed);
+        }
+        // A review that upholds the earlier decision it recounts relies on that decision's
+        // grounds.
+        let recounted = spots.iter().any(|s| {
+            crate::resolve::assess_detail(text, s.span, qualified).category
+                == Some(Category::Earlier)
+        });
+        return Some(if recounted && review_upholds(text) {
+            Status::ReliedOn
+        } else {
+            Status::Mentioned
+        });
+    }
+    if disclaimed.is_empty() {
+        return Some(Status::ReliedOn);
+    }
+    let last = disclaimed.iter().map(|d| d.span.start).max().unwrap_or(0);
+    let explicit =
+        |s: &Spot| s.strong || crate::resolve::assess_detail(text, s.span, qualified).explicit;
+    let other_subsection = |s: &Spot| {
+        s.provision.as_ref().is_some_and(|p| {
+            disclaimed.iter().all(|d| {
+                d.provision.as_ref().is_some_and(|q| {
+                    !crate::rules::provision_starts_with(p, q)
+                        && !crate::rules::provision_starts_with(q, p)
+                })
+            })
+        })
+    };
+    let other_part = |s: &Spot| {
+        let para = text.paragraph_at(s.span.start);
+        disclaimed.iter().all(|d| !para.contains(d.span))
+    };
+    let wins = relied
+        .iter()
+        .any(|s| explicit(s) && (s.span.start > last || other_subsection(s) || other_part(s)));
+    Some(if wins {
+        Status::ReliedOn
+    } else {
+        Status::Disclaimed
+    })
+}
+
+/// True when the letter's own text says a review upholds a decision, and takes none back. Read
+/// once per letter, and only for a ground that an earlier decision recounted is all there is of.
+fn review_upholds(text: &Text<'_>) -> bool {
+    let src = text.as_str();
+    let all = Span::new(0, src.len());
+    text.memo(crate::resolve::MEMO_REVIEW, all, || {
+        let own = |spans: Vec<Span>| spans.into_iter().any(|s| text.zone_at(s.start).is_none());
+        own(ENGINE.find(src, all, Category::Upheld))
+            && !own(ENGINE.find(src, all, Category::Reversed))
+    })
+}
+
 /// Builds the findings. A strong cue infers a ground only where the resolution stage found it
 /// inferable in the letter's regime.
 pub(crate) fn build(
@@ -90,21 +206,10 @@ pub(crate) fn build(
         } else {
             all_strong.into_iter().filter(|c| c.inferable).collect()
         };
-        let relied_strong = strong.iter().any(|c| c.status == Status::ReliedOn);
-        let status = if relied_cites || relied_strong {
-            Status::ReliedOn
-        } else if all_cites
-            .iter()
-            .map(|r| r.status)
-            .chain(strong.iter().map(|c| c.status))
-            .any(|s| s == Status::Disclaimed)
-        {
-            Status::Disclaimed
-        } else if !all_cites.is_empty() || !strong.is_empty() {
-            Status::Mentioned
-        } else {
+        let Some(status) = combine(text, rule, &all_cites, &strong) else {
             continue;
         };
+        let relied_cites = relied_cites && status == Status::ReliedOn;
         // A relied-on ground made by a citation is cited; one made by cues alone is inferred.
         let cites: Vec<&ResolvedRef> = if status == Status::ReliedOn && !relied_cites {
             Vec::new()
@@ -240,6 +345,97 @@ pub(crate) fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn status_of(text: &str, id: &str) -> Option<Status> {
+        crate::Classifier::new()
+            .classify(text)
+            .findings
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.status)
+    }
+
+    #[test]
+    fn a_later_explicit_application_beats_an_earlier_disclaimer() {
+        assert_eq!(
+            status_of(
+                "We are not relying on section 43 for the totals.\n\nThe unit rates are withheld under section 43(2).",
+                "foia:s43"
+            ),
+            Some(Status::ReliedOn)
+        );
+    }
+
+    #[test]
+    fn a_reversed_decision_is_not_reliance() {
+        assert_eq!(
+            status_of(
+                "Section 43 applies to the figures. Having looked again, we no longer rely on section 43 and the figures are attached.",
+                "foia:s43"
+            ),
+            Some(Status::Disclaimed)
+        );
+    }
+
+    #[test]
+    fn another_subsection_applied_explicitly_still_counts() {
+        assert_eq!(
+            status_of(
+                "The names are withheld under section 40(2). Section 40(1) does not apply, as you are not the data subject.",
+                "foia:s40"
+            ),
+            Some(Status::ReliedOn)
+        );
+    }
+
+    #[test]
+    fn a_negated_action_is_no_evidence_of_reliance() {
+        assert_ne!(
+            status_of(
+                "The names of the councillors present have not been redacted.",
+                "foia:s40"
+            ),
+            Some(Status::ReliedOn)
+        );
+        assert_eq!(
+            status_of(
+                "Staff names are redacted under section 40(2) and section 43 is not being used.",
+                "foia:s43"
+            ),
+            Some(Status::Disclaimed)
+        );
+    }
+
+    #[test]
+    fn considered_then_not_relied_on_is_disclaimed() {
+        assert_eq!(
+            status_of(
+                "We looked at whether section 43(2) covers the contract value, as the contractor said it was commercially sensitive. After weighing it up we are not relying on section 43, and the value is given below.",
+                "foia:s43"
+            ),
+            Some(Status::Disclaimed)
+        );
+    }
+
+    #[test]
+    fn a_review_upholding_the_recounted_decision_relies_on_its_grounds() {
+        let recount = "Our original response withheld the report under section 31(1)(a).";
+        assert_eq!(status_of(recount, "foia:s31"), Some(Status::Mentioned));
+        assert_eq!(
+            status_of(
+                &format!("{recount}\n\nHaving reviewed the request, I uphold that decision."),
+                "foia:s31"
+            ),
+            Some(Status::ReliedOn)
+        );
+        assert_eq!(
+            status_of(
+                &format!("{recount}\n\nHaving reviewed the request, the exemption is withdrawn and the report is attached."),
+                "foia:s31"
+            ),
+            Some(Status::Mentioned)
+        );
+    }
 
     #[test]
     fn provisions_sort_naturally() {

@@ -1,78 +1,37 @@
 //! What the authority does with each citation or cue: relies on it, only mentions it, or says
-//! it does not rely on it. Decided from where the span stands (zones) and from the words of its
-//! sentence, with negation scoped to the clause.
+//! it does not rely on it. Decided from where the span stands (zones: quoted mail, the request
+//! repeated back, signatures) and from the context triggers of its sentence (see
+//! [`super::context`]): a trigger whose scope reaches the span gives it its category, and the
+//! category its status.
 
-use once_cell::sync::Lazy;
-use regex::Regex;
-
+use super::context::{Category, ENGINE};
 use crate::report::Status;
 use crate::span::Span;
 use crate::text::{window, Text};
 
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("status patterns are valid")
+/// How one span was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Assessment {
+    /// Its status.
+    pub status: Status,
+    /// The category that decided it, if a trigger (or the sentence's form) did.
+    pub category: Option<Category>,
+    /// The trigger that decided it, if any.
+    pub trigger: Option<Span>,
+    /// True when words that apply a ground, or a review that upholds, reach the span.
+    pub explicit: bool,
 }
 
-/// Negation of reliance, to be found in the same clause as the span.
-static DISCLAIM: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:not|no\s+longer|never)\s+(?:be\s+|being\s+|been\s+)?(?:seeking\s+to\s+|intend(?:ing)?\s+to\s+|going\s+to\s+)?(?:rely|relying|relied|apply|applying|applied|applicable|engaged?|used?|using|cite|citing|invoke|invoking|claim|claiming|withhold|withholding|withheld|exempt)(?-u:\b)|(?-u:\b)(?:does|do|did)\s*(?:not|n[’']t)\s+(?:apply|engage|cover)(?-u:\b)|(?-u:\b)no\s+(?:exemptions?|exceptions?)\s+(?:(?:has|have)\s+been\s+|(?:is|are|was|were)\s+(?:being\s+)?)?(?:applied|used|relied|engaged|claimed|cited)(?-u:\b)|(?-u:\b)(?:withdraw|withdrawn|withdrawing)(?-u:\b)|(?-u:\b)not\s+(?:been\s+)?withheld(?-u:\b)",
-    )
-});
-
-/// Words that end a clause for negation scope.
-static CLAUSE_BREAK: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)[;:]|,\s*(?:but|however|although|though|whereas|and)(?-u:\b)|\s(?:but|however|although|whereas)\s|\.\s",
-    )
-});
-
-/// The grounds are being considered, not yet applied (public interest extensions).
-static UNDER_CONSIDERATION: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)not\s+yet\s+(?:reached|made|been\s+able\s+to\s+reach)\s+a\s+decision|(?-u:\b)extend(?:ing|ed)?\s+the\s+(?:deadline|time|response)|(?-u:\b)further\s+time\s+to\s+consider|(?-u:\b)extension(?-u:\b)|(?-u:\b)additional\s+time(?-u:\b)|(?-u:\b)more\s+time\s+to\s+(?:consider|determine)",
-    )
-});
-
-/// The public interest came down on the side of release, so the exemption is not relied on.
-static PIT_FAVOURS_RELEASE: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?:public\s+interest|balance)\s+(?:lies|falls|rests|is|was|weighs)\s+(?:in\s+favour\s+of|towards)\s+(?:the\s+)?(?:disclos|releas|publi)|favou?rs?\s+(?:the\s+)?(?:disclosure|release)(?-u:\b)|(?-u:\b)decided\s+to\s+(?:disclose|release)(?-u:\b)|(?-u:\b)we\s+have\s+(?:therefore\s+)?(?:disclosed|released)(?-u:\b)|(?:not|n't)\s+(?:consider|think|believe)\s+that\s+(?:maintaining|the\s+public\s+interest\s+in\s+maintaining)\s+the\s+exemption\s+outweighs|public\s+interest\s+in\s+(?:disclosure|disclosing|release|releasing)[^.]{0,40}(?-u:\b)outweighs(?-u:\b)",
-    )
-});
-
-/// The law explained in general, a list of what could apply, or a hypothetical.
-static GENERAL: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:for\s+example|for\s+instance|such\s+as|e\.g\.|including)[,:]?\s+(?:the\s+)?(?:sections?|s\.|ss\.|regulations?|regs?\.|exemptions?|exceptions?)(?-u:\b)|(?-u:\b)exemptions?\s+(?:include|such|available|which\s+(?:may|might|could))|(?-u:\b)(?:may|might|could)\s+(?:potentially\s+)?(?:apply|be\s+applied|be\s+engaged|be\s+exempt|rely|withhold|refuse)(?-u:\b)|(?-u:\b)the\s+act\s+(?:allows|provides|permits|sets\s+out|contains|includes)(?-u:\b)|(?-u:\b)it\s+is\s+(?:standard|normal|usual)\s+practice(?-u:\b)|(?-u:\b)in\s+general(?-u:\b)|(?-u:\b)generally(?-u:\b)|(?-u:\b)where\s+(?:an?\s+)?(?:exemption|authority|public\s+authority)(?-u:\b)",
-    )
-});
-
-/// The requester's words: a question, or a request.
-static REQUESTER: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)^\s*(?:[\d.()a-z]{1,4}[.)]\s*)?(?:[•·*-]\s*)?(?:please\s+(?:provide|could|can|send|supply|give|tell|confirm|identify|produce|list|share|advise|disclose|explain|let)|could\s+you|can\s+you|would\s+you|i\s+would\s+like|i\s+request|i\s+am\s+requesting|i\s+wish\s+to|under\s+the\s+freedom\s+of\s+information\s+act[^.]{0,40}(?-u:\b)(?:i|please)(?-u:\b)|in\s+your\s+request|you\s+asked|you\s+requested|you\s+have\s+asked)",
-    )
-});
-
-/// The subject line of an attached or forwarded e-mail ("See attached: RE_ Confidential -
-/// Commercially Sensitive"): words in a title, not reasoning.
-static EMAIL_SUBJECT: Lazy<Regex> =
-    Lazy::new(|| re(r"(?i)^\s*(?:see\s+attached:?\s*)?(?:RE|FW|FWD)\s?[_:]\s"));
-
-/// A hedge right before the span: "potentially commercially sensitive", "may be exempt".
-static HEDGE: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:potentially|possibly|perhaps|arguably|may\s+be|might\s+be|could\s+be|may\s+contain|might\s+contain|if\s+it\s+is)\s*$",
-    )
-});
-
-/// Rights boilerplate: review and complaint.
-static RIGHTS: Lazy<Regex> = Lazy::new(|| {
-    re(
-        r"(?i)(?-u:\b)internal\s+review(?-u:\b)|(?-u:\b)make\s+a\s+complaint(?-u:\b)|(?-u:\b)complain\s+to(?-u:\b)|(?-u:\b)complaints?\s+(?:procedure|process)(?-u:\b)|(?-u:\b)(?:if\s+you\s+are|you\s+remain)\s+(?:dissatisfied|not\s+satisfied|unhappy)(?-u:\b)|(?-u:\b)right\s+to\s+(?:appeal|request\s+a\s+review|ask\s+for\s+a\s+review|complain)(?-u:\b)|(?-u:\b)(?:apply|appeal|refer|write)\s+(?:directly\s+)?to\s+the\s+information\s+commissioner",
-    )
-});
+impl Assessment {
+    fn plain(status: Status, category: Option<Category>) -> Assessment {
+        Assessment {
+            status,
+            category,
+            trigger: None,
+            explicit: false,
+        }
+    }
+}
 
 /// True when `span` sits between quotation marks within `sentence`.
 fn in_quotation_marks(text: &str, sentence: Span, span: Span) -> bool {
@@ -96,23 +55,13 @@ fn in_quotation_marks(text: &str, sentence: Span, span: Span) -> bool {
         || (straight % 2 == 1 && after.contains('"'))
 }
 
-/// The clause of `sentence` that holds `span`.
-fn clause(text: &str, sentence: Span, span: Span) -> Span {
-    let s = sentence.slice(text);
-    let rel_start = span.start.saturating_sub(sentence.start);
-    let rel_end = span.end.saturating_sub(sentence.start).min(s.len());
-    let mut start = 0;
-    let mut end = s.len();
-    for m in CLAUSE_BREAK.find_iter(s) {
-        if m.end() <= rel_start {
-            start = m.end();
-        } else if m.start() >= rel_end {
-            end = m.start();
-            break;
-        }
-    }
-    Span::new(sentence.start + start, sentence.start + end.max(start))
-}
+/// [`Text::memo`] questions of this stage: does a sentence hold a public interest outcome for
+/// release; does it hold a trigger reaching the next sentence; does the letter say a review
+/// upholds a decision (asked by the findings stage).
+const MEMO_PIT: u8 = 1;
+const MEMO_CARRIED: u8 = 0x21;
+/// See [`MEMO_PIT`].
+pub(crate) const MEMO_REVIEW: u8 = 0x22;
 
 /// How many sentences, from the span's own, are searched for the public interest outcome.
 const PIT_SENTENCES: usize = 8;
@@ -120,33 +69,54 @@ const PIT_SENTENCES: usize = 8;
 /// The status of one citation or cue at `span`. `qualified` says whether the ground takes a
 /// public interest test (only then can the test's outcome make it merely mentioned).
 pub(crate) fn assess(text: &Text<'_>, span: Span, qualified: bool) -> Status {
+    assess_detail(text, span, qualified).status
+}
+
+/// Like [`assess`], with the category and trigger that decided the status.
+pub(crate) fn assess_detail(text: &Text<'_>, span: Span, qualified: bool) -> Assessment {
     // Quoted mail, the request repeated back, signatures and footers are not the authority's
     // reasoning in this letter.
     if text.zone_at(span.start).is_some() {
-        return Status::Mentioned;
+        return Assessment::plain(Status::Mentioned, None);
     }
     let src = text.as_str();
     let sentence = window(src, text.sentence_at(span.start), span);
-    let sentence_text = sentence.slice(src);
-    let clause_span = clause(src, sentence, span);
-    if DISCLAIM.is_match(clause_span.slice(src)) {
-        return Status::Disclaimed;
+    let mut readings = ENGINE.readings(src, sentence, span);
+    // The public interest test's outcome bears only on a ground that takes one.
+    readings.retain(|r| qualified || r.category != Category::PublicInterestRelease);
+    let explicit = readings
+        .iter()
+        .any(|r| matches!(r.category, Category::Applied | Category::Upheld));
+    if let Some(r) = readings.first() {
+        if r.category != Category::Applied {
+            return Assessment {
+                status: r.category.status(),
+                category: Some(r.category),
+                trigger: Some(r.trigger),
+                explicit,
+            };
+        }
     }
-    let lead_in = text.as_str().get(sentence.start..span.start).unwrap_or("");
-    if HEDGE.is_match(lead_in) {
-        return Status::Mentioned;
+    // A question, or words between quotation marks, are not the authority's own decision.
+    if sentence.slice(src).trim_end().ends_with('?') || in_quotation_marks(src, sentence, span) {
+        return Assessment::plain(Status::Mentioned, Some(Category::OthersWords));
     }
-    // What the sentence as a whole says, asked once per sentence.
-    let sentence_mentions = || {
-        sentence_text.trim_end().ends_with('?')
-            || REQUESTER.is_match(sentence_text)
-            || EMAIL_SUBJECT.is_match(sentence_text)
-            || UNDER_CONSIDERATION.is_match(sentence_text)
-            || GENERAL.is_match(sentence_text)
-            || RIGHTS.is_match(sentence_text)
-    };
-    if text.memo(0, sentence, sentence_mentions) || in_quotation_marks(src, sentence, span) {
-        return Status::Mentioned;
+    // Triggers that reach into the next sentence ("we are currently considering ... We are
+    // doing so under s.31"): the sentence before, in the same paragraph.
+    if let Some(prev) = previous_sentence(text, sentence) {
+        let w = window(src, prev, Span::new(prev.end, prev.end));
+        if let Some(c) = text
+            .memo(MEMO_CARRIED, w, || !ENGINE.carried(src, w).is_empty())
+            .then(|| ENGINE.carried(src, w))
+            .and_then(|v| v.first().copied())
+        {
+            return Assessment {
+                status: c.0.status(),
+                category: Some(c.0),
+                trigger: Some(c.2),
+                explicit,
+            };
+        }
     }
     if qualified {
         // The outcome of the public interest test comes within a few sentences.
@@ -155,13 +125,33 @@ pub(crate) fn assess(text: &Text<'_>, span: Span, qualified: bool) -> Status {
             .iter()
             .any(|s| {
                 let w = window(src, *s, Span::new(s.start, s.start));
-                text.memo(1, w, || PIT_FAVOURS_RELEASE.is_match(w.slice(src)))
+                text.memo(MEMO_PIT, w, || {
+                    ENGINE.has(src, w, Category::PublicInterestRelease)
+                })
             })
         {
-            return Status::Mentioned;
+            return Assessment::plain(Status::Mentioned, Some(Category::PublicInterestRelease));
         }
     }
-    Status::ReliedOn
+    Assessment {
+        status: Status::ReliedOn,
+        category: explicit.then_some(Category::Applied),
+        trigger: readings.first().map(|r| r.trigger),
+        explicit,
+    }
+}
+
+/// The sentence before `sentence` in its paragraph, if there is one.
+fn previous_sentence(text: &Text<'_>, sentence: Span) -> Option<Span> {
+    let src = text.as_str();
+    let para = text.paragraph_at(sentence.start);
+    let before = src.get(para.start..sentence.start)?;
+    let end = para.start + before.trim_end().len();
+    if end <= para.start {
+        return None;
+    }
+    let prev = text.sentence_at(end - 1);
+    (prev.end <= sentence.start && prev.start >= para.start).then_some(prev)
 }
 
 #[cfg(test)]
@@ -187,66 +177,103 @@ mod tests {
     }
 
     #[test]
-    fn negation_is_scoped_to_the_clause() {
-        assert_eq!(
-            status_of("We are not relying on section 43.", "section 43", true),
-            Status::Disclaimed
-        );
-        assert_eq!(
-            status_of(
-                "Section 43 does not apply to this information.",
-                "Section 43",
-                true
-            ),
-            Status::Disclaimed
-        );
-        assert_eq!(
-            status_of(
-                "Section 36 does not apply, but the names are withheld under section 40(2).",
-                "section 40(2)",
-                false
-            ),
-            Status::ReliedOn
-        );
+    fn a_plain_and_joining_two_clauses_ends_the_negation() {
+        let t = "Staff names are redacted under section 40(2) and section 43 is not being used.";
+        assert_eq!(status_of(t, "section 40(2)", false), Status::ReliedOn);
+        assert_eq!(status_of(t, "section 43", true), Status::Disclaimed);
     }
 
     #[test]
-    fn mentions() {
+    fn a_concession_before_a_decision() {
+        let t = "While section 22 does not apply, since no publication is planned, section 36 does apply to the minutes.";
+        assert_eq!(status_of(t, "section 22", true), Status::Disclaimed);
+        assert_eq!(status_of(t, "section 36", true), Status::ReliedOn);
+    }
+
+    #[test]
+    fn considered_then_not_relied_on() {
+        let t = "We looked at whether section 43(2) covers the contract value, as the contractor said it was commercially sensitive. After weighing it up we are not relying on section 43, and the value is given below.";
+        assert_eq!(status_of(t, "section 43(2)", true), Status::Mentioned);
         assert_eq!(
-            status_of(
-                "Exemptions such as section 42 may apply to legal advice.",
-                "section 42",
-                true
+            status_of(t, "commercially sensitive", true),
+            Status::Mentioned
+        );
+        assert_eq!(status_of(t, "section 43,", true), Status::Disclaimed);
+    }
+
+    #[test]
+    fn ways_of_saying_not_relied_on() {
+        for (t, n) in [
+            (
+                "We have decided not to withhold them under section 43.",
+                "section 43",
             ),
-            Status::Mentioned
-        );
-        assert_eq!(
-            status_of("We considered section 42. However, the public interest lies in favour of disclosure.", "section 42", true),
-            Status::Mentioned
-        );
-        assert_eq!(
-            status_of(
-                "We have not yet reached a decision on section 36 and are extending the deadline.",
+            (
+                "We do not think section 43(2) can be relied upon.",
+                "section 43(2)",
+            ),
+            (
+                "We no longer consider the prices to be exempt under section 43.",
+                "section 43",
+            ),
+            (
+                "Section 43 does not apply to this information.",
+                "Section 43",
+            ),
+            ("Sections 40 and 43 do not apply here.", "Sections 40"),
+            ("Sections 40 and 43 do not apply here.", "43"),
+            (
+                "The exemption at section 36 has been withdrawn.",
                 "section 36",
-                true
             ),
-            Status::Mentioned
+            (
+                "The names of the councillors present have not been redacted.",
+                "names of the councillors present have not been redacted",
+            ),
+        ] {
+            assert_eq!(status_of(t, n, true), Status::Disclaimed, "{t}");
+        }
+    }
+
+    #[test]
+    fn hypotheticals_and_others_words_are_mentions() {
+        for (t, n) in [
+            ("If section 31 applied, we would have said so.", "section 31"),
+            ("Exemptions such as section 42 may apply to legal advice.", "section 42"),
+            ("We considered section 42. However, the public interest lies in favour of disclosure.", "section 42"),
+            ("We have not yet reached a decision on section 36 and are extending the deadline.", "section 36"),
+            ("Emails were marked “covered by legal privilege” by officers.", "legal privilege"),
+            ("Could you confirm whether section 12 applies?", "section 12"),
+            ("You argued that section 43 cannot cover the prices.", "section 43"),
+            ("The supplier claimed that the rates were commercially sensitive.", "commercially sensitive"),
+            ("If you are unhappy with our use of section 40, you may ask for an internal review.", "section 40"),
+            ("The original response withheld the prices under section 43.", "section 43"),
+        ] {
+            assert_eq!(status_of(t, n, true), Status::Mentioned, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_review_that_upholds_is_reliance() {
+        let t = "Having reviewed the file, I uphold the original decision to withhold the report under section 31.";
+        let a = assess_detail(
+            &Text::new(t),
+            {
+                let s = t.find("section 31").unwrap();
+                Span::new(s, s + 10)
+            },
+            true,
         );
+        assert_eq!(a.status, Status::ReliedOn);
+        assert_eq!(a.category, Some(Category::Upheld));
+        assert!(a.explicit);
         assert_eq!(
             status_of(
-                "Emails were marked “covered by legal privilege” by officers.",
-                "legal privilege",
+                "The original refusal under section 43 is upheld.",
+                "section 43",
                 true
             ),
-            Status::Mentioned
-        );
-        assert_eq!(
-            status_of(
-                "Could you confirm whether section 12 applies?",
-                "section 12",
-                false
-            ),
-            Status::Mentioned
+            Status::ReliedOn
         );
     }
 }
