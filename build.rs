@@ -63,4 +63,51 @@ fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("embedded_rules.rs"), embedded).expect("write embedded_rules.rs");
     fs::write(out.join("rule_tests.rs"), tests).expect("write rule_tests.rs");
+
+    embed_outcome_wording(&manifest, &out);
+}
+
+/// The wording of each disposition of the outcome (`data/outcome/*.toml`), compiled into the
+/// library, with one unit test per file (`cargo test --lib outcome_wording_<name>`) that runs its
+/// examples and counter-examples.
+fn embed_outcome_wording(manifest: &Path, out: &Path) {
+    let root = manifest.join("data").join("outcome");
+    println!("cargo:rerun-if-changed=data/outcome");
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    files.sort();
+    let mut embedded = String::from(
+        "/// Outcome wording files compiled into the library: (file name, contents).\n",
+    );
+    embedded.push_str("pub(crate) static EMBEDDED_WORDING: &[(&str, &str)] = &[\n");
+    let mut tests = String::new();
+    for file in &files {
+        let rel = file
+            .strip_prefix(&root)
+            .expect("wording file is under data/outcome")
+            .to_string_lossy()
+            .replace('\\', "/");
+        println!("cargo:rerun-if-changed={}", file.display());
+        embedded.push_str(&format!(
+            "    ({rel:?}, include_str!({:?})),\n",
+            file.display().to_string()
+        ));
+        let name: String = rel
+            .trim_end_matches(".toml")
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        tests.push_str(&format!(
+            "#[test]\nfn outcome_wording_{name}() {{\n    check_wording_file({rel:?});\n}}\n\n"
+        ));
+    }
+    embedded.push_str("];\n");
+    fs::write(out.join("embedded_wording.rs"), embedded).expect("write embedded_wording.rs");
+    fs::write(out.join("wording_tests.rs"), tests).expect("write wording_tests.rs");
 }
