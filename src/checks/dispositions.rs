@@ -91,6 +91,7 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
     add(D::Transferred, said(Wording::Transferred, 2));
     add(D::Referred, said(Wording::Referred, 1));
     add(D::Declined, said(Wording::Declined, 2));
+    add(D::PartlyWithheld, said(Wording::PartlyWithheld, 2));
     add(D::Invalid, said(Wording::Invalid, 1));
     add(D::ReviewUpheld, said(Wording::ReviewUpheld, 1));
     add(D::ExemptionsEngaged, said(Wording::ExemptionsEngaged, 1));
@@ -108,7 +109,7 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
                 grounds.push((p, d, e.span()));
             }
             // Applied by redaction: documents were released with parts removed.
-            if e.text.to_ascii_lowercase().contains("redact") {
+            if e.text.to_ascii_lowercase().contains("redact") && !in_question(text, e.start) {
                 grounds.push((p, D::Redacted, e.span()));
             }
         }

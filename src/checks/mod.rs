@@ -656,6 +656,8 @@ fn list_marker(src: &str, start: usize, end: usize) -> bool {
 fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span> {
     let src = text.as_str();
     let mut out = Vec::new();
+    // The long quotations of the letter, found when a figure first needs them.
+    let mut quotes: Option<Vec<Span>> = None;
     for caps in FIGURE.captures_iter(src) {
         let Some(m) = caps.get(1) else { continue };
         let start = m.start();
@@ -729,6 +731,16 @@ fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span
         if PHONE_LINE.is_match(&line) {
             continue;
         }
+        // Reference numbers, addresses, provisions quoted from a statute, and the requester's
+        // words quoted back.
+        if reference_or_address(src, &line, Span::new(start, end), token)
+            || quotes
+                .get_or_insert_with(|| long_quotes(src))
+                .iter()
+                .any(|q| q.start < start && end <= q.end)
+        {
+            continue;
+        }
         // Figures in a sentence about the cost of answering are estimates (checked last: it
         // needs the sentence). The sentence's window lies inside the same window of the
         // paragraph, so a paragraph window without cost wording settles it without segmenting.
@@ -742,6 +754,64 @@ fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span
         if out.len() >= limit {
             break;
         }
+    }
+    out
+}
+
+/// True when the number at `figure` (its digits `token`, on the lower-cased `line`) is a
+/// reference number ("Case Number 6536", "Request ABC 12345", a reference heading), part of an
+/// address (a street number, a line with a postcode) or the number of a provision quoted from a
+/// statute ("12.—(4) For the purposes ...", "36 (2) Information ...").
+fn reference_or_address(src: &str, line: &str, figure: Span, token: &str) -> bool {
+    let line_start = figure.start.saturating_sub(
+        src[..figure.start]
+            .bytes()
+            .rev()
+            .take(200)
+            .position(|b| b == b'\n')
+            .unwrap_or(200.min(figure.start)),
+    );
+    let mut b = line_start;
+    while b > 0 && !src.is_char_boundary(b) {
+        b -= 1;
+    }
+    let prefix = &src[b..figure.start];
+    let after = src
+        .get(figure.end..(figure.end + 60).min(src.len()))
+        .unwrap_or("");
+    if REFERENCE_BEFORE.is_match(prefix) || CODE_BEFORE.is_match(prefix) {
+        return true;
+    }
+    let trimmed = line.trim_start();
+    if REFERENCE_LINE_START.is_match(trimmed) {
+        return true;
+    }
+    // A short heading line naming a request, case or reference: its long number is the
+    // reference, not an answer.
+    let plain = !token.contains(',') && !token.starts_with('£') && token.len() >= 4;
+    if plain && line.split_whitespace().count() <= 10 && REFERENCE_WORDS.is_match(line) {
+        return true;
+    }
+    STATUTE_AFTER.is_match(after) || STREET_AFTER.is_match(after) || POSTCODE.is_match(line)
+}
+
+/// The long quotations of `src` ("“...”" over 80 bytes): the requester's words quoted back.
+fn long_quotes(src: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let finder = memchr::memmem::find_iter(src.as_bytes(), "“".as_bytes());
+    let mut after = 0;
+    for open in finder {
+        if open < after {
+            continue;
+        }
+        let Some(close) = memchr::memmem::find(&src.as_bytes()[open..], "”".as_bytes()) else {
+            break;
+        };
+        let end = open + close;
+        if close > 80 {
+            out.push(Span::new(open, end));
+        }
+        after = end;
     }
     out
 }

@@ -12,13 +12,17 @@
 //! into parts is in `dispositions.rs`.
 //!
 //! The rules of [`decide`], in order (see also `docs/outcome.md`):
-//! 1. neither confirm nor deny, beside a ground relied on: **ncnd**;
+//! 1. neither confirm nor deny, beside a ground relied on, with nothing given and nothing
+//!    pointed to: **ncnd** (**not_held** when the rest is said not to be held); beside
+//!    something given, the rules below decide (a part neither confirmed nor denied is a part
+//!    not given);
 //! 2. only pointed to published information (s.21), nothing stated, nothing not held, no answer
 //!    given: **redirected**;
 //! 3. only the EIR exception for information not held, no answer given: **not_held**;
 //! 4. any other ground relied on: **partial** when something is given beside it (stated,
-//!    figures, answers beside refused or not-held answers, a release with redactions, or a
-//!    pointer to published information), else **refused**;
+//!    figures, answers beside refused or not-held answers, a release with redactions or said to
+//!    be withheld in part, or a pointer to published information), else **refused**;
+//! 4b. withheld in part with no ground found: **partial**;
 //! 5. the request treated as invalid, nothing given: **refused**;
 //! 6. a review upholding a response that engaged exemptions: **partial**;
 //! 7. more time, a request to clarify, an acknowledgement, each when nothing is given or framed
@@ -63,6 +67,8 @@ pub(crate) enum Disposition {
     Withheld,
     /// Released with parts removed under a ground relied on.
     Redacted,
+    /// Said to be withheld or redacted in part, the rest given.
+    PartlyWithheld,
     /// Refused on the cost of compliance.
     Cost,
     /// Refused as vexatious or repeated.
@@ -153,7 +159,7 @@ pub(crate) fn decide(parts: &[Part]) -> Decision {
                 .all(|m| m.disposition == d)
     };
     // Information said to be given, in the text or attached.
-    let stated = spans(&[D::Provided, D::Attached, D::PartlyHeld]);
+    let stated = spans(&[D::Provided, D::Attached, D::PartlyHeld, D::PartlyWithheld]);
     let figures = spans(&[D::Figure]);
     let answered = parts
         .iter()
@@ -191,8 +197,14 @@ pub(crate) fn decide(parts: &[Part]) -> Decision {
         a
     };
 
-    if has(D::Ncnd) && !grounds.is_empty() {
-        return decision(OutcomeKind::Ncnd, spans(&[D::Ncnd]));
+    if has(D::Ncnd) && !grounds.is_empty() && disclosed.is_empty() && !has(D::Published) {
+        // Neither confirming nor denying the rest of a request that says nothing is held is a
+        // not-held answer with a residue.
+        return if not_held.is_empty() {
+            decision(OutcomeKind::Ncnd, spans(&[D::Ncnd]))
+        } else {
+            decision(OutcomeKind::NotHeld, join(not_held, spans(&[D::Ncnd])))
+        };
     }
     if only_ground(D::Published) && stated.is_empty() && not_held.is_empty() && answered == 0 {
         // Figures beside a redirection describe the published source.
@@ -203,7 +215,11 @@ pub(crate) fn decide(parts: &[Part]) -> Decision {
     }
     if !grounds.is_empty() {
         // A redirection that gets here also says something more: given, answered or not held.
-        return if !disclosed.is_empty() || has(D::Redacted) || only_ground(D::Published) {
+        // A pointer to published information beside another ground answers a part; but
+        // s.12 covers the request as a whole: beside it, a pointer is advice.
+        let pointed = has(D::Published) && !has(D::Cost);
+        return if !disclosed.is_empty() || has(D::Redacted) || pointed || only_ground(D::Published)
+        {
             decision(
                 OutcomeKind::Partial,
                 join(join(disclosed, spans(&[D::Redacted])), grounds),
@@ -211,6 +227,10 @@ pub(crate) fn decide(parts: &[Part]) -> Decision {
         } else {
             decision(OutcomeKind::Refused, join(grounds, not_held))
         };
+    }
+    if has(D::PartlyWithheld) && grounds.is_empty() {
+        // Withheld in part with no ground found: still some given, some not.
+        return decision(OutcomeKind::Partial, spans(&[D::PartlyWithheld]));
     }
     if has(D::Invalid) && disclosed.is_empty() {
         return decision(OutcomeKind::Refused, spans(&[D::Invalid]));

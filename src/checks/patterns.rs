@@ -114,12 +114,12 @@ pub(super) static FIGURE: Lazy<Regex> =
 /// Words next to a number that make it something other than an answer.
 pub(super) static NOT_AN_ANSWER: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)^(?:\s*(?:-|–|to|and)\s*\d+)?\s*(?:hours?|hrs?|minutes?|mins?|working\s+days?|days?|weeks?|months?|years?\s+(?:old|ago)|per\s+hour|am|pm|of\s+the\s+(?:freedom|act|data|environmental)|st|nd|rd|th|attachments?)(?-u:\b)|^(?:(?:st|nd|rd|th)?(?:\s*,\s*|\s+and\s+|\s*[-–]\s*)\d{1,2})*(?:\^?(?:st|nd|rd|th))?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?-u:\b)",
+        r"(?i)^(?:\s*(?:-|–|to|and)\s*\d+)?\s*(?:hours?|hrs?|minutes?|mins?|working\s+days?|days?|weeks?|months?|years?|per\s+hour|am|pm|of\s+the\s+(?:freedom|act|data|environmental)|st|nd|rd|th|attachments?)(?-u:\b)|^(?:(?:st|nd|rd|th)?(?:\s*,\s*|\s+and\s+|\s*[-–]\s*)\d{1,2})*(?:\^?(?:st|nd|rd|th))?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?-u:\b)",
     )
 });
 pub(super) static NOT_AN_ANSWER_BEFORE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?:section|sections|regulation|regulations|reg\.?|s\.|article|part|schedule|paragraph|no\.|page|ref(?:erence)?:?|foi|eir|foi\s*/|#|SI|£450|£600|of\s+£|tel(?:ephone)?:?|phone:?|po\s+box|question|q|item|point|version|v|(?-u:\b)id|(?-u:\b)within|(?-u:\b)up\s+to|(?-u:\b)the)\s*$",
+        r"(?i)(?:section|sections|regulation|regulations|reg\.?|s\.|article|part|schedule|paragraph|no\.|page|ref(?:erence)?:?|foi|eir|foi\s*/|#|SI|£450|£600|of\s+£|tel(?:ephone)?:?|phone:?|po\s+box|question|q|item|point|version|v|annexe?|appendix|exemption|exclusion|exception|chapter|clause|table|step|stage|case|request|appeal|complaint|ref|number|no|(?-u:\b)id|(?-u:\b)within|(?-u:\b)up\s+to|(?-u:\b)the)\s*$",
     )
 });
 
@@ -168,3 +168,43 @@ pub(super) static SEE_ELSEWHERE: Lazy<Regex> = Lazy::new(|| {
         r"(?i)^(?:please\s+)?(?:see|refer\s+to)\s+(?:the\s+)?(?:above|below|previous|answer|response)|^as\s+(?:above|per\s+(?:the\s+)?(?:above|previous))|^n/?a\.?$",
     )
 });
+
+/// Words just before a number that make it a reference: "Case Number 6536", "request 4127",
+/// "our reference: 2231".
+pub(super) static REFERENCE_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)(?-u:\b)(?:ref(?:erence)?|number|no|case|request|response|appeal|complaint|enquiry|application|ticket|log|id)(?-u:\b)\W{0,3}$",
+    )
+});
+
+/// A short code in capitals just before a number ("ABC 12345", "FOI 2231"): a reference.
+pub(super) static CODE_BEFORE: Lazy<Regex> = Lazy::new(|| re(r"(?-u:\b)[A-Z]{2,6}[\s/:#-]{1,3}$"));
+
+/// The start of a line that heads a letter with its subject or references (read lower-cased).
+pub(super) static REFERENCE_LINE_START: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"^(?:re|subject|our\s+ref(?:erence)?|your\s+ref(?:erence)?|ref(?:erence)?)(?-u:\b)\s*[:.\-–]?",
+    )
+});
+
+/// Words of a heading line that names a request or its reference (read lower-cased).
+pub(super) static REFERENCE_WORDS: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?-u:\b)(?:request|ref|reference|case|response|appeal|complaint|review|number|foi|eir|foisa)(?-u:\b)",
+    )
+});
+
+/// What follows the number of a provision quoted from a statute: "12.—(4)", "36 (2)".
+pub(super) static STATUTE_AFTER: Lazy<Regex> =
+    Lazy::new(|| re(r"^(?:\.?\s*[—–-]\s*\(\d|\s?\(\d{1,2}[a-z]?\)\s)"));
+
+/// A street name after a number: "41 Elm Road", "2 Market Street".
+pub(super) static STREET_AFTER: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"^\s+(?:(?:[A-Z][a-z’'-]+\s+){1,3}(?:Road|Street|Lane|Avenue|Way|Place|Drive|Close|Square|Court|Park|Row|Hill|Terrace|Crescent|Gardens|House|Walk|Parade|Quay|Wharf|Green|Mews|Rd|St|Ave)(?-u:\b)|(?:Heol|Ffordd|Stryd)\s)",
+    )
+});
+
+/// A UK postcode on a line (read lower-cased): the line is an address.
+pub(super) static POSTCODE: Lazy<Regex> =
+    Lazy::new(|| re(r"(?-u:\b)[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}(?-u:\b)"));

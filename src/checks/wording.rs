@@ -29,6 +29,7 @@ pub(crate) enum Wording {
     Transferred,
     Referred,
     Declined,
+    PartlyWithheld,
     Ncnd,
     Invalid,
     ReviewUpheld,
@@ -42,7 +43,7 @@ pub(crate) enum Wording {
 impl Wording {
     /// Every kind, in file order.
     #[cfg(test)]
-    pub(crate) const ALL: [Wording; 17] = [
+    pub(crate) const ALL: [Wording; 18] = [
         Wording::Provided,
         Wording::Attached,
         Wording::ResponseAttached,
@@ -52,6 +53,7 @@ impl Wording {
         Wording::Transferred,
         Wording::Referred,
         Wording::Declined,
+        Wording::PartlyWithheld,
         Wording::Ncnd,
         Wording::Invalid,
         Wording::ReviewUpheld,
@@ -74,6 +76,7 @@ impl Wording {
             Wording::Transferred => "transferred",
             Wording::Referred => "referred",
             Wording::Declined => "declined",
+            Wording::PartlyWithheld => "partly_withheld",
             Wording::Ncnd => "ncnd",
             Wording::Invalid => "invalid",
             Wording::ReviewUpheld => "review_upheld",

@@ -54,7 +54,7 @@ static REQUEST_GOES_ON: Lazy<Regex> = Lazy::new(|| {
 
 /// A line that starts the authority's answer ("Answer:", "Response -").
 static ANSWER_HEAD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*(?:our\s+|council\s+)?(?:response|answer|reply)\s*[:\-–]")
+    Regex::new(r"(?i)^\s*(?:our\s+|(?:the\s+)?(?:council|authority|trust|force|department|board|service|police|ministry|agency|office)(?:['’]s)?\s+)?(?:response|answer|reply)\s*[:\-–]")
         .expect("answer heading pattern is valid")
 });
 
