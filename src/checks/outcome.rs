@@ -21,7 +21,7 @@
 //! 3. only the EIR exception for information not held, no answer given: **not_held**;
 //! 4. any other ground relied on: **partial** when something is given beside it (stated,
 //!    figures, answers beside refused or not-held answers, a release with redactions or said to
-//!    be withheld in part, or a pointer to published information), else **refused**;
+//!    be withheld in part, or a redirection that also says something more), else **refused**;
 //! 4b. withheld in part with no ground found: **partial**;
 //! 5. the request treated as invalid, nothing given: **refused**;
 //! 6. a review upholding a response that engaged exemptions: **partial**;
@@ -215,11 +215,7 @@ pub(crate) fn decide(parts: &[Part]) -> Decision {
     }
     if !grounds.is_empty() {
         // A redirection that gets here also says something more: given, answered or not held.
-        // A pointer to published information beside another ground answers a part; but
-        // s.12 covers the request as a whole: beside it, a pointer is advice.
-        let pointed = has(D::Published) && !has(D::Cost);
-        return if !disclosed.is_empty() || has(D::Redacted) || pointed || only_ground(D::Published)
-        {
+        return if !disclosed.is_empty() || has(D::Redacted) || only_ground(D::Published) {
             decision(
                 OutcomeKind::Partial,
                 join(join(disclosed, spans(&[D::Redacted])), grounds),
