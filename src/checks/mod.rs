@@ -727,8 +727,8 @@ fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span
         {
             continue;
         }
-        // Telephone and fax lines.
-        if PHONE_LINE.is_match(&line) {
+        // Telephone and fax lines, and a number alone under a "Telephone" label.
+        if PHONE_LINE.is_match(&line) || alone_under_phone_label(text, start, &line) {
             continue;
         }
         // Reference numbers, addresses, provisions quoted from a statute, and the requester's
@@ -793,6 +793,32 @@ fn reference_or_address(src: &str, line: &str, figure: Span, token: &str) -> boo
         return true;
     }
     STATUTE_AFTER.is_match(after) || STREET_AFTER.is_match(after) || POSTCODE.is_match(line)
+}
+
+/// True when the number at `offset` stands alone on its line (`line`, lower-cased) and the line
+/// above, skipping blank ones, is a telephone or fax label.
+fn alone_under_phone_label(text: &Text<'_>, offset: usize, line: &str) -> bool {
+    if line.split_whitespace().count() != 1 {
+        return false;
+    }
+    let src = text.as_str();
+    let lines = text.lines();
+    let mut n = lines.line_of(offset);
+    for _ in 0..4 {
+        if n <= 1 {
+            return false;
+        }
+        n -= 1;
+        let Some(l) = lines.line_span(src, n) else {
+            return false;
+        };
+        let above = l.slice(src).trim();
+        if above.is_empty() {
+            continue;
+        }
+        return PHONE_LINE.is_match(&above.to_ascii_lowercase()) && above.len() < 20;
+    }
+    false
 }
 
 /// The long quotations of `src` ("“...”" over 80 bytes): the requester's words quoted back.
