@@ -9,7 +9,7 @@ use crate::span::Span;
 use crate::text::Text;
 
 use super::outcome::{Disposition as D, Mark, Part};
-use super::patterns::SEE_ELSEWHERE;
+use super::patterns::{RIGHTS_SENTENCE, SEE_ELSEWHERE};
 use super::wording::{self, Wording};
 use super::{answer_figures, in_question, own, sized_search, tests_of};
 
@@ -78,13 +78,25 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
         .iter()
         .map(|s| text.sentence_at(s.start))
         .collect();
+    // "Please see the attached sheet on your right to appeal" gives no information.
+    let not_rights = |s: &Span| {
+        let sentence = text.sentence_at(s.start);
+        !RIGHTS_SENTENCE.is_match(sentence.slice(src))
+    };
     let (enclosed, attached): (Vec<Span>, Vec<Span>) = said(Wording::Attached, 3)
         .into_iter()
+        .filter(not_rights)
         .partition(|s| cover.iter().any(|c| c.start <= s.start && s.start < c.end));
     add(D::ResponseAttached, response_attached);
     add(D::Attached, attached);
     add(D::Enclosed, enclosed);
-    add(D::Provided, said(Wording::Provided, 3));
+    add(
+        D::Provided,
+        said(Wording::Provided, 3)
+            .into_iter()
+            .filter(not_rights)
+            .collect(),
+    );
     add(D::Framing, said(Wording::Framing, 2));
     add(D::NotHeld, said(Wording::NotHeld, 3));
     add(D::PartlyHeld, said(Wording::PartlyHeld, 2));

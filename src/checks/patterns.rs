@@ -109,7 +109,7 @@ pub(super) static SCOTTISH_COMMISSIONER: Gated = Gated::new(
 /// A figure given as an answer: a number that is not a date, year, time, reference, phone
 /// number, postcode, cost-limit figure or statutory number (checked around each match).
 pub(super) static FIGURE: Lazy<Regex> =
-    Lazy::new(|| re(r"(?:^|[\s(:│|])(£?\d[\d,]*(?:\.\d+)?%?)(?:[\s).,;:│|]|$)"));
+    Lazy::new(|| re(r"(?:^|[\s(:│|])(£?\d[\d,]*(?:\.\d+)?%?)(?:[\s).,;:│|*]|$)"));
 
 /// Words next to a number that make it something other than an answer.
 pub(super) static NOT_AN_ANSWER: Lazy<Regex> = Lazy::new(|| {
@@ -208,3 +208,11 @@ pub(super) static STREET_AFTER: Lazy<Regex> = Lazy::new(|| {
 /// A UK postcode on a line (read lower-cased): the line is an address.
 pub(super) static POSTCODE: Lazy<Regex> =
     Lazy::new(|| re(r"(?-u:\b)[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}(?-u:\b)"));
+
+/// A sentence about the requester's rights (review, appeal, complaint): an attachment it
+/// points to explains them and gives no information.
+pub(super) static RIGHTS_SENTENCE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)(?-u:\b)(?:rights?\s+(?:to|of)|appeal|internal\s+review|complain|complaints|information\s+commissioner|dissatisfied|unhappy)(?-u:\b)",
+    )
+});
