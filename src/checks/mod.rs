@@ -732,8 +732,9 @@ fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span
             continue;
         }
         // Reference numbers, addresses, provisions quoted from a statute, and the requester's
-        // words quoted back.
+        // words quoted back or restated after "You asked for:".
         if reference_or_address(src, &line, Span::new(start, end), token)
+            || restated_request(text, start)
             || quotes
                 .get_or_insert_with(|| long_quotes(src))
                 .iter()
@@ -819,6 +820,18 @@ fn alone_under_phone_label(text: &Text<'_>, offset: usize, line: &str) -> bool {
         return PHONE_LINE.is_match(&above.to_ascii_lowercase()) && above.len() < 20;
     }
     false
+}
+
+/// True when the paragraph holding `offset` restates the request: the text just before it ends
+/// "You asked for the following information:", "Your request:", "You wrote:".
+fn restated_request(text: &Text<'_>, offset: usize) -> bool {
+    let src = text.as_str();
+    let para = text.paragraph_at(offset);
+    let mut b = para.start.saturating_sub(160);
+    while b > 0 && !src.is_char_boundary(b) {
+        b -= 1;
+    }
+    RESTATES_REQUEST.is_match(&src[b..para.start])
 }
 
 /// The long quotations of `src` ("“...”" over 80 bytes): the requester's words quoted back.

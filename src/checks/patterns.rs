@@ -216,3 +216,11 @@ pub(super) static RIGHTS_SENTENCE: Lazy<Regex> = Lazy::new(|| {
         r"(?i)(?-u:\b)(?:rights?\s+(?:to|of)|appeal|internal\s+review|complain|complaints|information\s+commissioner|dissatisfied|unhappy)(?-u:\b)",
     )
 });
+
+/// The words that introduce the request restated (read just before its paragraph): "You asked
+/// for the following information:", "Your request:", "You wrote:".
+pub(super) static RESTATES_REQUEST: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)(?:(?-u:\b)you\s+(?:asked|requested|wrote|said)[^.:\n]{0,60}|(?-u:\b)your\s+(?:request|questions?|email)[^.:\n]{0,30}|following\s+information)\s*:[\s\-–]*$",
+    )
+});

@@ -186,7 +186,13 @@ pub fn question_answers(text: &str, lines: &LineIndex) -> Vec<QuestionAnswer> {
         };
         if first.is_ascii_digit() && numbered() || "qabcdefghivx(-•*·".contains(first) {
             if let Some(caps) = MARKER.captures(l) {
-                starts.push((n, caps.name("bullet").is_some()));
+                // "12.—(4) For the purposes of ..." is a provision quoted from a statute.
+                let quoted_provision = caps
+                    .name("rest")
+                    .is_some_and(|r| r.as_str().starts_with(['—', '–']));
+                if !quoted_provision {
+                    starts.push((n, caps.name("bullet").is_some()));
+                }
             }
         }
     }
