@@ -11,28 +11,28 @@
 //! wording that sets each disposition is data (`data/outcome/*.toml`); the reading of a letter
 //! into parts is in `dispositions.rs`.
 //!
-//! The rules of [`decide`], in order (see also `docs/outcome.md`):
-//! 1. neither confirm nor deny, beside a ground relied on, with nothing given and nothing
-//!    pointed to: **ncnd** (**not_held** when the rest is said not to be held); beside
-//!    something given, the rules below decide (a part neither confirmed nor denied is a part
-//!    not given);
+//! The rules of [`decide`], in order (also in `docs/outcome.md`):
+//! 1. neither confirm nor deny beside a ground relied on, with nothing given and nothing pointed
+//!    to: **ncnd** (**not_held** when the rest is said not to be held); beside something given,
+//!    the rules below decide;
 //! 2. only pointed to published information (s.21), nothing stated, nothing not held, no answer
 //!    given: **redirected**;
 //! 3. only the EIR exception for information not held, no answer given: **not_held**;
 //! 4. any other ground relied on: **partial** when something is given beside it (stated,
-//!    figures, answers beside refused or not-held answers, a release with redactions or said to
-//!    be withheld in part, or a redirection that also says something more), else **refused**;
-//! 4b. withheld in part with no ground found: **partial**;
-//! 5. the request treated as invalid, nothing given: **refused**;
-//! 6. a review upholding a response that engaged exemptions: **partial**;
-//! 7. more time, a request to clarify, an acknowledgement, each when nothing is given or framed
+//!    attached, figures, answers beside refused or not-held answers, a release with redactions
+//!    or said to be withheld in part, or a redirection that also says something more), else
+//!    **refused**;
+//! 5. withheld in part with no ground found: **partial**;
+//! 6. the request treated as invalid, nothing given: **refused**;
+//! 7. a review upholding a response that engaged exemptions: **partial**;
+//! 8. more time, a request to clarify, an acknowledgement, each when nothing is given or framed
 //!    as an answer: **extension**, **clarification**, **acknowledgement**;
-//! 8. something not held (or held elsewhere, or declined) beside something given: **partial**;
-//! 9. held by another body and the requester told to ask it: **redirected**; nothing held
-//!    (or held only by another body): **not_held**;
-//! 10. the response said to be attached, nothing said of what it gives: **unclear**;
-//!     declined without a ground and nothing given: **unclear**;
-//! 11. something given, or an answer framed in the text: **granted**; else **unclear**.
+//! 9. something not held (or declined) beside something given: **partial**;
+//! 10. held by another body and the requester told to ask it: **redirected**; nothing held (or
+//!     held only by another body): **not_held**;
+//! 11. the response said to be attached, nothing said of what it gives: **unclear**; declined
+//!     without a ground and nothing given: **unclear**;
+//! 12. something given, or an answer framed in the text: **granted**; else **unclear**.
 
 use crate::report::OutcomeKind;
 use crate::span::Span;
