@@ -780,7 +780,10 @@ fn reference_or_address(src: &str, line: &str, figure: Span, token: &str) -> boo
     let after = src
         .get(figure.end..(figure.end + 60).min(src.len()))
         .unwrap_or("");
-    if REFERENCE_BEFORE.is_match(prefix) || CODE_BEFORE.is_match(prefix) {
+    // A plain number of three or more digits (no thousands comma, pounds, decimals or per
+    // cent): the kind a reference is.
+    let plain = |min: usize| token.len() >= min && token.bytes().all(|b| b.is_ascii_digit());
+    if REFERENCE_BEFORE.is_match(prefix) || plain(3) && CODE_BEFORE.is_match(prefix) {
         return true;
     }
     let trimmed = line.trim_start();
@@ -789,7 +792,7 @@ fn reference_or_address(src: &str, line: &str, figure: Span, token: &str) -> boo
     }
     // A short heading line naming a request, case or reference: its long number is the
     // reference, not an answer.
-    let plain = !token.contains(',') && !token.starts_with('£') && token.len() >= 4;
+    let plain = plain(4);
     if plain && line.split_whitespace().count() <= 10 && REFERENCE_WORDS.is_match(line) {
         return true;
     }

@@ -119,7 +119,7 @@ pub(super) static NOT_AN_ANSWER: Lazy<Regex> = Lazy::new(|| {
 });
 pub(super) static NOT_AN_ANSWER_BEFORE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?:section|sections|regulation|regulations|reg\.?|s\.|article|part|schedule|paragraph|no\.|page|ref(?:erence)?:?|foi|eir|foi\s*/|#|SI|£450|£600|of\s+£|tel(?:ephone)?:?|phone:?|po\s+box|question|q|item|point|version|v|annexe?|appendix|exemption|exclusion|exception|chapter|clause|table|step|stage|case|request|appeal|complaint|ref|number|no|(?-u:\b)id|(?-u:\b)within|(?-u:\b)up\s+to|(?-u:\b)the|(?-u:\b)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)\s*$",
+        r"(?i)(?:section|sections|regulation|regulations|reg\.?|s\.|article|part|schedule|paragraph|no\.|page|ref(?:erence)?:?|foi|eir|foi\s*/|#|SI|£450|£600|of\s+£|tel(?:ephone)?:?|phone:?|po\s+box|question|q|item|point|version|v|annexe?|appendix|exemption|exclusion|exception|chapter|clause|table|step|stage|case|request|appeal|complaint|(?-u:\b)id|(?-u:\b)within|(?-u:\b)up\s+to|(?-u:\b)the|(?-u:\b)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)\s*$",
     )
 });
 
@@ -173,7 +173,7 @@ pub(super) static SEE_ELSEWHERE: Lazy<Regex> = Lazy::new(|| {
 /// "our reference: 2231".
 pub(super) static REFERENCE_BEFORE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:ref(?:erence)?|number|no|case|request|response|appeal|complaint|enquiry|application|ticket|log|id)(?-u:\b)\W{0,3}$",
+        r"(?i)(?-u:\b)(?:ref(?:erence)?|case|request|response|appeal|complaint|enquiry|application|ticket|log|id)(?:\s+(?:number|no\.?))?(?-u:\b)\W{0,3}$",
     )
 });
 
