@@ -57,14 +57,14 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
     };
     // The authority's words about the outcome: its own text, not a question it repeats.
     let said = |w: Wording, limit: usize| -> Vec<Span> {
-        wording::find(text, w, limit * 2)
+        wording::find(text, w, limit.saturating_mul(2))
             .into_iter()
             .filter(|s| own(text, s.start) && !in_question(text, s.start))
             .take(limit)
             .collect()
     };
     let own_only = |w: Wording, limit: usize| -> Vec<Span> {
-        wording::find(text, w, limit * 2)
+        wording::find(text, w, limit.saturating_mul(2))
             .into_iter()
             .filter(|s| own(text, s.start))
             .take(limit)
@@ -164,6 +164,21 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
         D::Published,
         D::NotHeldGround,
     ];
+    // Wording that an answer does not give what it was asked: found near its anchors once for
+    // the whole letter, then looked up per answer.
+    let withholding: Vec<Span> = if answers.is_empty() {
+        Vec::new()
+    } else {
+        [
+            Wording::NotHeld,
+            Wording::PartlyHeld,
+            Wording::Transferred,
+            Wording::Declined,
+        ]
+        .into_iter()
+        .flat_map(|w| wording::find(text, w, usize::MAX))
+        .collect()
+    };
     for (i, a) in answers.iter().enumerate() {
         let body = a.slice(src).trim();
         if !body.chars().any(char::is_alphanumeric) || SEE_ELSEWHERE.is_match(body) {
@@ -173,14 +188,9 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
         if part.marks.iter().any(|m| refusing.contains(&m.disposition)) {
             continue;
         }
-        if [
-            Wording::NotHeld,
-            Wording::PartlyHeld,
-            Wording::Transferred,
-            Wording::Declined,
-        ]
-        .into_iter()
-        .any(|w| wording::is_match(w, body))
+        if withholding
+            .iter()
+            .any(|s| a.start <= s.start && s.end <= a.end)
         {
             continue;
         }

@@ -249,16 +249,6 @@ pub(crate) fn find(text: &Text<'_>, w: Wording, limit: usize) -> Vec<Span> {
     out
 }
 
-/// True when wording `w` occurs in `s` (a short stretch, such as one answer).
-pub(crate) fn is_match(w: Wording, s: &str) -> bool {
-    patterns(w).iter().any(|p| {
-        p.gated
-            .regex()
-            .find_iter(s)
-            .any(|m| p.accepts(s, Span::new(m.start(), m.end())))
-    })
-}
-
 /// Runs the examples and counter-examples of one wording file (the tests `build.rs` generates).
 #[cfg(test)]
 fn check_wording_file(name: &str) {
