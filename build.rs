@@ -1,7 +1,8 @@
 //! Lists the rule files under `data/rules/` so that they are compiled into the library, and
 //! generates one test per rule file (run with `cargo test --test rules <act>_<provision>`).
-//! Adding a rule file needs no Rust change. The context trigger files under `data/context/` are
-//! listed the same way, with one unit test per file (`cargo test --lib context_<file>`).
+//! Adding a rule file needs no Rust change. The context trigger files under `data/context/` and
+//! the outcome wording under `data/outcome/` are listed the same way, with one unit test per file
+//! (`cargo test --lib context_<file>`, `cargo test --lib outcome_wording_<file>`).
 
 use std::env;
 use std::fs;
@@ -64,26 +65,73 @@ fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("embedded_rules.rs"), embedded).expect("write embedded_rules.rs");
     fs::write(out.join("rule_tests.rs"), tests).expect("write rule_tests.rs");
-    context_files(&manifest, &out);
+    data_files(
+        &manifest,
+        &out,
+        &DataDir {
+            dir: "context",
+            what: "Context trigger files",
+            static_name: "EMBEDDED_CONTEXT",
+            test_prefix: "context_",
+            check: "check_context_file",
+            embedded_file: "embedded_context.rs",
+            tests_file: "context_tests.rs",
+        },
+    );
+    data_files(
+        &manifest,
+        &out,
+        &DataDir {
+            dir: "outcome",
+            what: "Outcome wording files",
+            static_name: "EMBEDDED_WORDING",
+            test_prefix: "outcome_wording_",
+            check: "check_wording_file",
+            embedded_file: "embedded_wording.rs",
+            tests_file: "wording_tests.rs",
+        },
+    );
 }
 
-/// The context trigger files under `data/context/` (see `src/resolve/context.rs`): compiled in
-/// as `EMBEDDED_CONTEXT`, with one unit test per file running its examples.
-fn context_files(manifest: &Path, out: &Path) {
-    let root = manifest.join("data").join("context");
-    println!("cargo:rerun-if-changed=data/context");
+/// A folder of data files under `data/` other than the rules: compiled in as a static of
+/// (path under the folder, contents), with one generated unit test per file that runs its
+/// examples (the module that includes the tests defines the `check` function).
+struct DataDir {
+    /// The folder under `data/`.
+    dir: &'static str,
+    /// What the files are, for the static's doc comment.
+    what: &'static str,
+    static_name: &'static str,
+    /// The prefix of each generated test's name.
+    test_prefix: &'static str,
+    /// The function each generated test calls with the file's path under the folder.
+    check: &'static str,
+    embedded_file: &'static str,
+    tests_file: &'static str,
+}
+
+/// Lists the files of `d` (see [`DataDir`]): the context triggers under `data/context/`
+/// (`src/resolve/context.rs`, tests `context_<file>`) and the outcome wording under
+/// `data/outcome/` (`src/checks/wording.rs`, tests `outcome_wording_<file>`).
+fn data_files(manifest: &Path, out: &Path, d: &DataDir) {
+    let root = manifest.join("data").join(d.dir);
+    println!("cargo:rerun-if-changed=data/{}", d.dir);
     let mut files = Vec::new();
     collect(&root, &mut files);
     files.sort();
-    let mut embedded = String::from(
-        "/// Context trigger files compiled into the library: (path under data/context, contents).\n",
+    let mut embedded = format!(
+        "/// {} compiled into the library: (path under data/{}, contents).\n",
+        d.what, d.dir
     );
-    embedded.push_str("pub(crate) static EMBEDDED_CONTEXT: &[(&str, &str)] = &[\n");
+    embedded.push_str(&format!(
+        "pub(crate) static {}: &[(&str, &str)] = &[\n",
+        d.static_name
+    ));
     let mut tests = String::new();
     for file in &files {
         let rel = file
             .strip_prefix(&root)
-            .expect("context file is under data/context")
+            .expect("a data file is under its folder")
             .to_string_lossy()
             .replace('\\', "/");
         println!("cargo:rerun-if-changed={}", file.display());
@@ -91,7 +139,7 @@ fn context_files(manifest: &Path, out: &Path) {
             "    ({rel:?}, include_str!({:?})),\n",
             file.display().to_string()
         ));
-        let mut name = String::from("context_");
+        let mut name = String::from(d.test_prefix);
         for c in rel.trim_end_matches(".toml").chars() {
             if c.is_ascii_alphanumeric() {
                 name.push(c.to_ascii_lowercase());
@@ -101,10 +149,11 @@ fn context_files(manifest: &Path, out: &Path) {
         }
         let name = name.trim_end_matches('_');
         tests.push_str(&format!(
-            "#[test]\nfn {name}() {{\n    check_context_file({rel:?});\n}}\n\n"
+            "#[test]\nfn {name}() {{\n    {}({rel:?});\n}}\n\n",
+            d.check
         ));
     }
     embedded.push_str("];\n");
-    fs::write(out.join("embedded_context.rs"), embedded).expect("write embedded_context.rs");
-    fs::write(out.join("context_tests.rs"), tests).expect("write context_tests.rs");
+    fs::write(out.join(d.embedded_file), embedded).expect("write the embedded data file");
+    fs::write(out.join(d.tests_file), tests).expect("write the generated tests");
 }

@@ -194,3 +194,55 @@ over 300 hours. Please narrow your request.\n\n{RIGHTS}"
         assert_eq!(&text[e.start..e.end], e.text);
     }
 }
+
+#[test]
+fn reference_numbers_and_addresses_are_not_answers() {
+    // A reference heading and a street address with a postcode: neither is a
+    // figure given, so the not-held statement decides.
+    let r = classify(
+        "Our ref: FOI 2023/0412\nRequest 12345\nCase Number 6612\n41 Elm Road\nMarket Town AB1 2CD\n\
+Dear Mr Hart,\nRe: Freedom of Information request 12345\nWe do not hold any records of the survey you \
+describe.\n",
+    );
+    assert_eq!(r.outcome.kind, OutcomeKind::NotHeld, "{:?}", r.outcome);
+    for n in ["12345", "6612", "41", "0412"] {
+        assert!(
+            r.outcome.evidence.iter().all(|e| e.text != n),
+            "{n} taken as an answer: {:?}",
+            r.outcome
+        );
+    }
+}
+
+#[test]
+fn a_cover_note_is_unclear_but_an_attachment_that_gives_is_granted() {
+    let r =
+        classify("Dear Ms Cole,\nPlease find attached our response to your request.\nRegards,\n");
+    assert_eq!(r.outcome.kind, OutcomeKind::Unclear, "{:?}", r.outcome);
+    let r = classify(
+        "Dear Ms Cole,\nPlease find attached a spreadsheet of the grants paid in 2024, which is \
+everything you asked for.\nRegards,\n",
+    );
+    assert_eq!(r.outcome.kind, OutcomeKind::Granted, "{:?}", r.outcome);
+}
+
+#[test]
+fn unable_to_provide_is_not_not_held() {
+    let r = classify("Dear Mr Bell,\nWe are unable to provide the list.\nRegards,\n");
+    assert_ne!(r.outcome.kind, OutcomeKind::NotHeld, "{:?}", r.outcome);
+    let r = classify(&format!(
+        "Dear Mr Bell,\nWe are unable to provide the list. Your request is refused under section 12 of \
+the Freedom of Information Act 2000, as it would take over 40 hours to compile.\n\n{RIGHTS}"
+    ));
+    assert_eq!(r.outcome.kind, OutcomeKind::Refused, "{:?}", r.outcome);
+}
+
+#[test]
+fn the_outcome_evidence_shows_the_spans_that_set_it() {
+    let text = "Dear Mr Ito,\nWe do not hold the 2015 figures. The 2023 figures are as follows.\n";
+    let r = classify(text);
+    assert_eq!(r.outcome.kind, OutcomeKind::Partial, "{:?}", r.outcome);
+    let ev: Vec<&str> = r.outcome.evidence.iter().map(|e| e.text.as_str()).collect();
+    assert!(ev.contains(&"do not hold"), "{ev:?}");
+    assert!(ev.iter().any(|e| e.contains("as follows")), "{ev:?}");
+}

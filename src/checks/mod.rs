@@ -3,8 +3,10 @@
 //! interest arguments behind each qualified ground. Each point comes with the spans that decided
 //! it, or says what was looked for and not found.
 
+mod dispositions;
 mod outcome;
 mod patterns;
+mod wording;
 
 use crate::cite::Act;
 use crate::matching::gate::{self, Gated};
@@ -45,9 +47,11 @@ fn own(text: &Text<'_>, offset: usize) -> bool {
     )
 }
 
-/// Every gated pattern of the checks stage.
+/// Every gated pattern of the checks stage: the notice checks' and the outcome wording's.
 pub(crate) fn gated() -> Vec<&'static Gated> {
-    patterns::GATED.to_vec()
+    let mut out = patterns::GATED.to_vec();
+    out.extend(wording::gated());
+    out
 }
 
 /// Matches of `g` in the authority's own text, at most `limit`.
@@ -63,15 +67,6 @@ fn in_question(text: &Text<'_>, offset: usize) -> bool {
     text.question_answers()
         .iter()
         .any(|qa| qa.question.start <= offset && offset < qa.question.end)
-}
-
-/// Matches of `g` that speak for the authority about the outcome: its own text and not the
-/// words of a question it repeats, at most `limit`.
-fn outcome_matches(text: &Text<'_>, g: &Gated, limit: usize) -> Vec<Span> {
-    gate::find_iter(text, g)
-        .filter(|s| own(text, s.start) && !in_question(text, s.start))
-        .take(limit)
-        .collect()
 }
 
 /// The regime the notice requirements are read under.
@@ -193,7 +188,8 @@ fn tests_of(rules: &RuleSet, f: &Finding) -> Vec<Test> {
     out
 }
 
-/// Runs the checks stage.
+/// Runs the checks stage: the outcome ([`decide_outcome`]), then the notice checks
+/// ([`notice_checks`]).
 pub(crate) fn assess(
     text: &Text<'_>,
     rules: &RuleSet,
@@ -201,158 +197,48 @@ pub(crate) fn assess(
     findings: &mut [Finding],
     references: &[Reference],
 ) -> Assessment {
-    let src = text.as_str();
-    let relied: Vec<&Finding> = findings
-        .iter()
-        .filter(|f| f.status == Status::ReliedOn)
-        .collect();
-    let regime = Regime::of(jurisdiction, &relied);
+    let outcome = {
+        let relied: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.status == Status::ReliedOn)
+            .collect();
+        decide_outcome(text, rules, &relied)
+    };
+    notice_checks(text, rules, jurisdiction, findings, references, outcome)
+}
 
-    // Outcome.
-    let ncnd = own_matches(text, &NCND, 3);
-    let mut not_held = outcome_matches(text, &NOT_HELD, 3);
-    // "the information we have provided", "whether we have provided": not a disclosure.
-    let mut disclosed: Vec<Span> = outcome_matches(text, &DISCLOSED, 6)
-        .into_iter()
-        .filter(|s| !NOT_A_DISCLOSURE_BEFORE.is_match(before(src, s.start, 40)))
-        .take(3)
-        .collect();
-    // "We only hold figures for 2023", "not all of which is held": part held, part not.
-    let partly_held = outcome_matches(text, &PARTLY_HELD, 2);
-    not_held.extend(partly_held.iter().copied());
-    disclosed.extend(partly_held);
-    let acknowledged = outcome_matches(text, &ACKNOWLEDGEMENT, 3);
-    let clarify = outcome_matches(text, &CLARIFICATION, 3);
-    let extension = outcome_matches(text, &EXTENSION, 3);
-    let response_attached = outcome_matches(text, &RESPONSE_ATTACHED, 1);
-    let review_upheld = outcome_matches(text, &REVIEW_UPHELD, 1);
-    let invalid = outcome_matches(text, &INVALID_REQUEST, 1);
-    let first_evidence = |fs: &[&Finding]| -> Vec<Span> {
-        fs.iter()
-            .filter_map(|f| {
-                f.evidence
-                    .iter()
-                    .find(|e| e.status == Status::ReliedOn)
-                    .map(|e| e.span())
-            })
-            .collect()
-    };
-    let redirect_only = !relied.is_empty()
-        && relied
-            .iter()
-            .all(|f| matches!(f.id.as_str(), "foia:s21" | "foisa:s25"));
-    // Grounds that only say the information is not held.
-    let not_held_grounds = !relied.is_empty()
-        && relied
-            .iter()
-            .all(|f| matches!(f.id.as_str(), "eir:r12(4)(a)" | "eisr:r10(4)(a)"));
-    let framing = outcome_matches(text, &FRAMING, 2);
-    let cost_refusal = relied
-        .iter()
-        .any(|f| tests_of(rules, f).contains(&Test::Cost));
-    let figures = answer_figures(text, 3, cost_refusal);
-    let figure_count = figures.len();
-    // What the answers to the questions, read one by one, come to.
-    let answers = outcome::read_answers(text, &relied);
-    // Figures given in the letter count as information disclosed; beside a ground relied on,
-    // even one figure is an answer given.
-    let stated = disclosed.clone();
-    let lone_answer = figures.len() == 1
-        && !relied.is_empty()
-        && !redirect_only
-        && (!cost_refusal || !sized_search(text, figures[0]));
-    if figures.len() >= 2 || lone_answer {
-        disclosed.extend(figures);
+/// The outcome of the letter: its parts' dispositions ([`dispositions::read`]) decided by the
+/// pure function [`outcome::decide`], with the spans that set them.
+pub(crate) fn decide_outcome(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Outcome {
+    let parts = dispositions::read(text, rules, relied);
+    let decision = outcome::decide(&parts);
+    Outcome {
+        kind: decision.kind,
+        evidence: decision
+            .evidence
+            .into_iter()
+            .map(|s| excerpt(text, s))
+            .collect(),
     }
-    // Questions answered beside questions refused or not held.
-    if answers.answered > 0 && (answers.refused > 0 || answers.not_held > 0) {
-        disclosed.extend(answers.first_answered);
-    }
-    // Grounds applied by redaction mean documents were released with parts removed.
-    let redacted = relied.iter().any(|f| {
-        f.evidence
+}
+
+/// The notice checks of a letter whose outcome is `outcome`: what the law requires of a refusal
+/// notice, the public interest arguments of each qualified ground, and the rights given.
+fn notice_checks(
+    text: &Text<'_>,
+    rules: &RuleSet,
+    jurisdiction: Jurisdiction,
+    findings: &mut [Finding],
+    references: &[Reference],
+    outcome: Outcome,
+) -> Assessment {
+    let src = text.as_str();
+    let regime = {
+        let relied: Vec<&Finding> = findings
             .iter()
-            .any(|e| e.status == Status::ReliedOn && e.text.to_ascii_lowercase().contains("redact"))
-    });
-    let with_first = |mut a: Vec<Span>, b: Vec<Span>| {
-        a.extend(b);
-        a
-    };
-    let (kind, spans): (OutcomeKind, Vec<Span>) = if !ncnd.is_empty() && !relied.is_empty() {
-        (OutcomeKind::Ncnd, ncnd)
-    } else if redirect_only && stated.is_empty() && not_held.is_empty() && answers.answered == 0 {
-        // Figures in a redirection describe the published source (its fees, its size).
-        (OutcomeKind::Redirected, first_evidence(&relied))
-    } else if not_held_grounds && answers.answered == 0 {
-        // The exception for information not held is a statement that nothing is held.
-        (
-            OutcomeKind::NotHeld,
-            with_first(first_evidence(&relied), not_held),
-        )
-    } else if !relied.is_empty() {
-        // A redirection that gets here also says something more: given, answered or not held.
-        if !disclosed.is_empty() || redacted || redirect_only {
-            (
-                OutcomeKind::Partial,
-                with_first(disclosed, first_evidence(&relied)),
-            )
-        } else {
-            (
-                OutcomeKind::Refused,
-                with_first(first_evidence(&relied), not_held),
-            )
-        }
-    } else if !invalid.is_empty() && disclosed.is_empty() {
-        // The request is treated as invalid (FOIA s.8): nothing will be answered.
-        (OutcomeKind::Refused, invalid)
-    } else if !review_upheld.is_empty()
-        && disclosed.is_empty()
-        && not_held.is_empty()
-        && !outcome_matches(text, &EXEMPTIONS_ENGAGED, 1).is_empty()
-    {
-        // A review upholding a response that answered with exemptions engaged.
-        (
-            OutcomeKind::Partial,
-            with_first(review_upheld, outcome_matches(text, &EXEMPTIONS_ENGAGED, 1)),
-        )
-    } else if !extension.is_empty()
-        && disclosed.is_empty()
-        && framing.is_empty()
-        && review_upheld.is_empty()
-    {
-        (OutcomeKind::Extension, extension)
-    } else if !clarify.is_empty()
-        && disclosed.is_empty()
-        && not_held.is_empty()
-        && framing.is_empty()
-    {
-        (OutcomeKind::Clarification, clarify)
-    } else if !acknowledged.is_empty()
-        && disclosed.is_empty()
-        && not_held.is_empty()
-        && framing.is_empty()
-        && response_attached.is_empty()
-        && review_upheld.is_empty()
-    {
-        (OutcomeKind::Acknowledgement, acknowledged)
-    } else if !not_held.is_empty() && !disclosed.is_empty() {
-        (OutcomeKind::Partial, with_first(disclosed, not_held))
-    } else if !not_held.is_empty() {
-        (OutcomeKind::NotHeld, not_held)
-    } else if figure_count < 2
-        && !own_matches(text, &ATTACHMENT_ONLY, 1).is_empty()
-        && !response_attached.is_empty()
-    {
-        // The answer itself is in an attachment the text does not show.
-        (OutcomeKind::Unclear, response_attached)
-    } else if !disclosed.is_empty() || !framing.is_empty() {
-        (OutcomeKind::Granted, with_first(disclosed, framing))
-    } else {
-        (OutcomeKind::Unclear, own_matches(text, &ATTACHMENT_ONLY, 2))
-    };
-    let outcome = Outcome {
-        kind,
-        evidence: spans.into_iter().map(|s| excerpt(text, s)).collect(),
+            .filter(|f| f.status == Status::ReliedOn)
+            .collect();
+        Regime::of(jurisdiction, &relied)
     };
 
     // Public interest arguments, attached to the qualified ground they follow.
@@ -746,15 +632,6 @@ fn sized_search(text: &Text<'_>, figure: Span) -> bool {
         })
 }
 
-/// Up to `n` bytes of `src` before `offset`, on a char boundary.
-fn before(src: &str, offset: usize, n: usize) -> &str {
-    let mut b = offset.saturating_sub(n);
-    while b > 0 && !src.is_char_boundary(b) {
-        b -= 1;
-    }
-    &src[b..offset]
-}
-
 /// True for "1." / "(2)" / "3)" list numbering.
 fn list_marker(src: &str, start: usize, end: usize) -> bool {
     let line_start = src[..start]
@@ -779,6 +656,8 @@ fn list_marker(src: &str, start: usize, end: usize) -> bool {
 fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span> {
     let src = text.as_str();
     let mut out = Vec::new();
+    // The long quotations of the letter, found when a figure first needs them.
+    let mut quotes: Option<Vec<Span>> = None;
     for caps in FIGURE.captures_iter(src) {
         let Some(m) = caps.get(1) else { continue };
         let start = m.start();
@@ -848,8 +727,19 @@ fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span
         {
             continue;
         }
-        // Telephone and fax lines.
-        if PHONE_LINE.is_match(&line) {
+        // Telephone and fax lines, and a number alone under a "Telephone" label.
+        if PHONE_LINE.is_match(&line) || alone_under_phone_label(text, start, &line) {
+            continue;
+        }
+        // Reference numbers, addresses, provisions quoted from a statute, and the requester's
+        // words quoted back or restated after "You asked for:".
+        if reference_or_address(src, &line, Span::new(start, end), token)
+            || restated_request(text, start)
+            || quotes
+                .get_or_insert_with(|| long_quotes(src))
+                .iter()
+                .any(|q| q.start < start && end <= q.end)
+        {
             continue;
         }
         // Figures in a sentence about the cost of answering are estimates (checked last: it
@@ -865,6 +755,105 @@ fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span
         if out.len() >= limit {
             break;
         }
+    }
+    out
+}
+
+/// True when the number at `figure` (its digits `token`, on the lower-cased `line`) is a
+/// reference number ("Case Number 6536", "Request ABC 12345", a reference heading), part of an
+/// address (a street number, a line with a postcode) or the number of a provision quoted from a
+/// statute ("12.—(4) For the purposes ...", "36 (2) Information ...").
+fn reference_or_address(src: &str, line: &str, figure: Span, token: &str) -> bool {
+    let line_start = figure.start.saturating_sub(
+        src[..figure.start]
+            .bytes()
+            .rev()
+            .take(200)
+            .position(|b| b == b'\n')
+            .unwrap_or(200.min(figure.start)),
+    );
+    let mut b = line_start;
+    while b > 0 && !src.is_char_boundary(b) {
+        b -= 1;
+    }
+    let prefix = &src[b..figure.start];
+    let after = src
+        .get(figure.end..(figure.end + 60).min(src.len()))
+        .unwrap_or("");
+    // A plain number of three or more digits (no thousands comma, pounds, decimals or per
+    // cent): the kind a reference is.
+    let plain = |min: usize| token.len() >= min && token.bytes().all(|b| b.is_ascii_digit());
+    if REFERENCE_BEFORE.is_match(prefix) || plain(3) && CODE_BEFORE.is_match(prefix) {
+        return true;
+    }
+    let trimmed = line.trim_start();
+    if REFERENCE_LINE_START.is_match(trimmed) {
+        return true;
+    }
+    // A short heading line naming a request, case or reference: its long number is the
+    // reference, not an answer.
+    let plain = plain(4);
+    if plain && line.split_whitespace().count() <= 10 && REFERENCE_WORDS.is_match(line) {
+        return true;
+    }
+    STATUTE_AFTER.is_match(after) || STREET_AFTER.is_match(after) || POSTCODE.is_match(line)
+}
+
+/// True when the number at `offset` stands alone on its line (`line`, lower-cased) and the line
+/// above, skipping blank ones, is a telephone or fax label.
+fn alone_under_phone_label(text: &Text<'_>, offset: usize, line: &str) -> bool {
+    if line.split_whitespace().count() != 1 {
+        return false;
+    }
+    let src = text.as_str();
+    let lines = text.lines();
+    let mut n = lines.line_of(offset);
+    for _ in 0..4 {
+        if n <= 1 {
+            return false;
+        }
+        n -= 1;
+        let Some(l) = lines.line_span(src, n) else {
+            return false;
+        };
+        let above = l.slice(src).trim();
+        if above.is_empty() {
+            continue;
+        }
+        return PHONE_LINE.is_match(&above.to_ascii_lowercase()) && above.len() < 20;
+    }
+    false
+}
+
+/// True when the paragraph holding `offset` restates the request: the text just before it ends
+/// "You asked for the following information:", "Your request:", "You wrote:".
+fn restated_request(text: &Text<'_>, offset: usize) -> bool {
+    let src = text.as_str();
+    let para = text.paragraph_at(offset);
+    let mut b = para.start.saturating_sub(160);
+    while b > 0 && !src.is_char_boundary(b) {
+        b -= 1;
+    }
+    RESTATES_REQUEST.is_match(&src[b..para.start])
+}
+
+/// The long quotations of `src` ("“...”" over 80 bytes): the requester's words quoted back.
+fn long_quotes(src: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let finder = memchr::memmem::find_iter(src.as_bytes(), "“".as_bytes());
+    let mut after = 0;
+    for open in finder {
+        if open < after {
+            continue;
+        }
+        let Some(close) = memchr::memmem::find(&src.as_bytes()[open..], "”".as_bytes()) else {
+            break;
+        };
+        let end = open + close;
+        if close > 80 {
+            out.push(Span::new(open, end));
+        }
+        after = end;
     }
     out
 }

@@ -1,57 +1,459 @@
-//! The answers of a letter laid out as questions and answers, read one by one: which questions
-//! are answered, which are said not to be held, and which are refused under a ground. A reply
-//! that answers some questions and not others is a partial answer, whatever its first lines say.
+//! The outcome of a letter, as a pure function of what each part of the request got.
+//!
+//! A letter is read as *parts*: each answer of a question-and-answer letter is a part, and the
+//! rest of the letter (all of it, when it has no such layout) is one more. Each part carries
+//! *dispositions* ([`Disposition`]), each with the span that set it: information provided in
+//! the text or attached, not held, withheld under a ground relied on, refused on cost or as
+//! vexatious, pointed to where it is published or to the body that holds it, declined without a
+//! stated ground, a response said to be attached without saying what it gives, neither confirmed
+//! nor denied; and the non-decision kinds (acknowledgement, clarification, extension).
+//! [`decide`] turns the parts into an [`OutcomeKind`] with the spans that decided it. The
+//! wording that sets each disposition is data (`data/outcome/*.toml`); the reading of a letter
+//! into parts is in `dispositions.rs`.
+//!
+//! The rules of [`decide`], in order (also in `docs/outcome.md`):
+//! 1. neither confirm nor deny beside a ground relied on, with nothing given and nothing pointed
+//!    to: **ncnd** (**not_held** when the rest is said not to be held); beside something given,
+//!    the rules below decide;
+//! 2. only pointed to published information (s.21), nothing stated, nothing not held, no answer
+//!    given: **redirected**;
+//! 3. only the EIR exception for information not held, no answer given: **not_held**;
+//! 4. any other ground relied on: **partial** when something is given beside it (stated,
+//!    attached, figures, answers beside refused or not-held answers, a release with redactions
+//!    or said to be withheld in part, or a redirection that also says something more), else
+//!    **refused**;
+//! 5. withheld in part with no ground found: **partial**;
+//! 6. the request treated as invalid, nothing given: **refused**;
+//! 7. a review upholding a response that engaged exemptions: **partial**;
+//! 8. more time, a request to clarify, an acknowledgement, each when nothing is given or framed
+//!    as an answer: **extension**, **clarification**, **acknowledgement**;
+//! 9. something not held (or declined) beside something given: **partial**;
+//! 10. held by another body and the requester told to ask it: **redirected**; nothing held (or
+//!     held only by another body): **not_held**;
+//! 11. the response said to be attached, nothing said of what it gives: **unclear**; declined
+//!     without a ground and nothing given: **unclear**;
+//! 12. something given, or an answer framed in the text: **granted**; else **unclear**.
 
-use crate::report::{Finding, Status};
+use crate::report::OutcomeKind;
 use crate::span::Span;
-use crate::text::Text;
 
-use super::patterns::{NOT_HELD, PARTLY_HELD, SEE_ELSEWHERE};
-
-/// How the answers of a letter fall out.
-#[derive(Debug, Default)]
-pub(super) struct Answers {
-    /// Answers that give something: words, figures, a list.
-    pub answered: usize,
-    /// Answers that say the information is not held.
-    pub not_held: usize,
-    /// Answers that apply a ground relied on.
-    pub refused: usize,
-    /// The first answer that gives something.
-    pub first_answered: Option<Span>,
+/// What one part of the request got, as the letter says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Disposition {
+    /// Information given in the text ("the figures are as follows").
+    Provided,
+    /// Figures given as answers.
+    Figure,
+    /// An answer of a question-and-answer letter that gives something.
+    Answered,
+    /// Information said to be attached or enclosed (with what it gives).
+    Attached,
+    /// Attached, in the sentence that says the response is attached: something is given, but
+    /// not said what.
+    Enclosed,
+    /// An answer framed as set out in the text ("our response is below").
+    Framing,
+    /// Part held and given, part not held.
+    PartlyHeld,
+    /// Not held.
+    NotHeld,
+    /// The EIR exception for information not held, relied on.
+    NotHeldGround,
+    /// Held by another body: the requester is pointed there.
+    Transferred,
+    /// The requester is told to ask another body.
+    Referred,
+    /// Withheld under an exemption or exception relied on.
+    Withheld,
+    /// Released with parts removed under a ground relied on.
+    Redacted,
+    /// Said to be withheld or redacted in part, the rest given.
+    PartlyWithheld,
+    /// Refused on the cost of compliance.
+    Cost,
+    /// Refused as vexatious or repeated.
+    Vexatious,
+    /// Pointed to where it is already published (s.21).
+    Published,
+    /// Said not to be given, with no ground stated here ("we are unable to provide the list").
+    Declined,
+    /// The request is not treated as valid.
+    Invalid,
+    /// The response is said to be attached, without saying what it gives.
+    ResponseAttached,
+    /// Signs that the message's content is in attachments listed beside it.
+    AttachmentOnly,
+    /// Neither confirmed nor denied.
+    Ncnd,
+    /// A review upholds the original response.
+    ReviewUpheld,
+    /// Exemptions were engaged (in the response a review looks at).
+    ExemptionsEngaged,
+    /// The request was received and will be answered.
+    Acknowledgement,
+    /// The requester is asked to clarify.
+    Clarification,
+    /// More time is taken, or no decision is reached yet.
+    Extension,
 }
 
-/// Reads each answer of the letter's question-and-answer blocks (none unless the letter has two
-/// or more). An answer is refused when the evidence of a ground relied on lies in it, not held
-/// when it says so, empty or a pointer to another answer ("see above") when it adds nothing,
-/// and answered otherwise.
-pub(super) fn read_answers(text: &Text<'_>, relied: &[&Finding]) -> Answers {
-    let src = text.as_str();
-    let mut out = Answers::default();
-    for qa in text.question_answers() {
-        let a = qa.answer;
-        let body = a.slice(src).trim();
-        if !body.chars().any(char::is_alphanumeric) || SEE_ELSEWHERE.is_match(body) {
-            continue;
-        }
-        let refused = relied.iter().any(|f| {
-            f.evidence
-                .iter()
-                .any(|e| e.status == Status::ReliedOn && a.start <= e.start && e.start < a.end)
-        });
-        if refused {
-            out.refused += 1;
-        } else if NOT_HELD.is_match(body) || PARTLY_HELD.is_match(body) {
-            out.not_held += 1;
+use Disposition as D;
+
+/// The grounds relied on.
+const GROUNDS: [Disposition; 5] = [
+    D::Withheld,
+    D::Cost,
+    D::Vexatious,
+    D::Published,
+    D::NotHeldGround,
+];
+
+/// A disposition and the span that set it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Mark {
+    /// What the part got.
+    pub disposition: Disposition,
+    /// Where the letter says so.
+    pub span: Span,
+}
+
+/// One part of the request and what it got.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Part {
+    /// True for an answer of a question-and-answer letter; false for the rest of the letter.
+    pub answer: bool,
+    /// Its dispositions, in order of position.
+    pub marks: Vec<Mark>,
+}
+
+impl Part {
+    fn has(&self, ds: &[Disposition]) -> bool {
+        self.marks.iter().any(|m| ds.contains(&m.disposition))
+    }
+}
+
+/// The outcome and the spans that decided it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Decision {
+    /// The kind of answer.
+    pub kind: OutcomeKind,
+    /// The spans of the dispositions that decided it.
+    pub evidence: Vec<Span>,
+}
+
+/// Decides the outcome from the parts' dispositions (rules in the module docs).
+pub(crate) fn decide(parts: &[Part]) -> Decision {
+    let marks = || parts.iter().flat_map(|p| p.marks.iter());
+    let spans = |ds: &[Disposition]| -> Vec<Span> {
+        marks()
+            .filter(|m| ds.contains(&m.disposition))
+            .map(|m| m.span)
+            .collect()
+    };
+    let has = |d: Disposition| marks().any(|m| m.disposition == d);
+    let grounds = spans(&GROUNDS);
+    let only_ground = |d: Disposition| {
+        !grounds.is_empty()
+            && marks()
+                .filter(|m| GROUNDS.contains(&m.disposition))
+                .all(|m| m.disposition == d)
+    };
+    // Information said to be given, in the text or attached.
+    let stated = spans(&[D::Provided, D::Attached, D::PartlyHeld, D::PartlyWithheld]);
+    let figures = spans(&[D::Figure]);
+    let answered = parts
+        .iter()
+        .filter(|p| p.answer && p.has(&[D::Answered]))
+        .count();
+    let unanswered = parts.iter().any(|p| {
+        p.answer
+            && p.has(&[
+                D::Withheld,
+                D::Cost,
+                D::Vexatious,
+                D::Published,
+                D::NotHeldGround,
+                D::NotHeld,
+                D::PartlyHeld,
+                D::Transferred,
+                D::Declined,
+            ])
+    });
+    // An attachment that holds the response gives something beside a refusal or a part not
+    // held, but on its own it does not say what.
+    let mut disclosed = stated.clone();
+    disclosed.extend(spans(&[D::Enclosed]));
+    disclosed.extend(&figures);
+    // Answers given beside answers refused or not held.
+    if answered > 0 && unanswered {
+        disclosed.extend(spans(&[D::Answered]).into_iter().take(1));
+    }
+    // Held elsewhere is not held here.
+    let not_held = spans(&[D::NotHeld, D::PartlyHeld, D::Transferred]);
+    let framed = has(D::Framing);
+    let decision = |kind: OutcomeKind, evidence: Vec<Span>| Decision { kind, evidence };
+    let join = |mut a: Vec<Span>, b: Vec<Span>| {
+        a.extend(b);
+        a
+    };
+
+    if has(D::Ncnd) && !grounds.is_empty() && disclosed.is_empty() && !has(D::Published) {
+        // Neither confirming nor denying the rest of a request that says nothing is held is a
+        // not-held answer with a residue.
+        return if not_held.is_empty() {
+            decision(OutcomeKind::Ncnd, spans(&[D::Ncnd]))
         } else {
-            out.answered += 1;
-            if out.first_answered.is_none() {
-                // Its first line, as evidence.
-                let start = a.start + (a.slice(src).len() - a.slice(src).trim_start().len());
-                let end = src[start..a.end].find('\n').map_or(a.end, |i| start + i);
-                out.first_answered = Some(Span::new(start, end));
-            }
+            decision(OutcomeKind::NotHeld, join(not_held, spans(&[D::Ncnd])))
+        };
+    }
+    if only_ground(D::Published) && stated.is_empty() && not_held.is_empty() && answered == 0 {
+        // Figures beside a redirection describe the published source.
+        return decision(OutcomeKind::Redirected, grounds);
+    }
+    if only_ground(D::NotHeldGround) && answered == 0 {
+        return decision(OutcomeKind::NotHeld, join(grounds, not_held));
+    }
+    if !grounds.is_empty() {
+        // A redirection that gets here also says something more: given, answered or not held.
+        return if !disclosed.is_empty() || has(D::Redacted) || only_ground(D::Published) {
+            decision(
+                OutcomeKind::Partial,
+                join(join(disclosed, spans(&[D::Redacted])), grounds),
+            )
+        } else {
+            decision(OutcomeKind::Refused, join(grounds, not_held))
+        };
+    }
+    if has(D::PartlyWithheld) && grounds.is_empty() {
+        // Withheld in part with no ground found: still some given, some not.
+        return decision(OutcomeKind::Partial, spans(&[D::PartlyWithheld]));
+    }
+    if has(D::Invalid) && disclosed.is_empty() {
+        return decision(OutcomeKind::Refused, spans(&[D::Invalid]));
+    }
+    let upheld = has(D::ReviewUpheld);
+    if upheld && disclosed.is_empty() && not_held.is_empty() && has(D::ExemptionsEngaged) {
+        return decision(
+            OutcomeKind::Partial,
+            spans(&[D::ReviewUpheld, D::ExemptionsEngaged]),
+        );
+    }
+    if has(D::Extension) && disclosed.is_empty() && !framed && !upheld {
+        return decision(OutcomeKind::Extension, spans(&[D::Extension]));
+    }
+    if has(D::Clarification) && disclosed.is_empty() && not_held.is_empty() && !framed {
+        return decision(OutcomeKind::Clarification, spans(&[D::Clarification]));
+    }
+    if has(D::Acknowledgement)
+        && disclosed.is_empty()
+        && not_held.is_empty()
+        && !framed
+        && !has(D::ResponseAttached)
+        && !upheld
+    {
+        return decision(OutcomeKind::Acknowledgement, spans(&[D::Acknowledgement]));
+    }
+    let declined = spans(&[D::Declined]);
+    if !disclosed.is_empty() && (!not_held.is_empty() || !declined.is_empty()) {
+        return decision(
+            OutcomeKind::Partial,
+            join(disclosed, join(not_held, declined)),
+        );
+    }
+    if has(D::Transferred) && has(D::Referred) {
+        // "We do not hold it; ask the X, who does": pointed to the body that holds it.
+        return decision(
+            OutcomeKind::Redirected,
+            spans(&[D::Transferred, D::Referred]),
+        );
+    }
+    if !not_held.is_empty() {
+        return decision(OutcomeKind::NotHeld, not_held);
+    }
+    if has(D::ResponseAttached)
+        && figures.len() < 2
+        && (stated.is_empty() || has(D::AttachmentOnly))
+    {
+        // The answer itself is in an attachment the text does not show.
+        return decision(OutcomeKind::Unclear, spans(&[D::ResponseAttached]));
+    }
+    if !declined.is_empty() && disclosed.is_empty() {
+        // Declined, with no ground given: what it comes to cannot be told.
+        return decision(OutcomeKind::Unclear, declined);
+    }
+    if !disclosed.is_empty() || framed {
+        return decision(OutcomeKind::Granted, join(disclosed, spans(&[D::Framing])));
+    }
+    decision(OutcomeKind::Unclear, spans(&[D::AttachmentOnly]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A part with the given dispositions, each at its own span.
+    fn part(answer: bool, ds: &[Disposition]) -> Part {
+        Part {
+            answer,
+            marks: ds
+                .iter()
+                .enumerate()
+                .map(|(i, &d)| Mark {
+                    disposition: d,
+                    span: Span::new(i * 10, i * 10 + 5),
+                })
+                .collect(),
         }
     }
-    out
+
+    fn kind(parts: &[Part]) -> OutcomeKind {
+        decide(parts).kind
+    }
+
+    fn letter(ds: &[Disposition]) -> OutcomeKind {
+        kind(&[part(false, ds)])
+    }
+
+    #[test]
+    fn nothing_said_is_unclear() {
+        assert_eq!(letter(&[]), OutcomeKind::Unclear);
+    }
+
+    #[test]
+    fn given_is_granted() {
+        assert_eq!(letter(&[D::Provided]), OutcomeKind::Granted);
+        assert_eq!(letter(&[D::Attached]), OutcomeKind::Granted);
+        assert_eq!(letter(&[D::Figure, D::Figure]), OutcomeKind::Granted);
+        assert_eq!(letter(&[D::Framing]), OutcomeKind::Granted);
+    }
+
+    #[test]
+    fn a_cover_note_is_unclear() {
+        assert_eq!(letter(&[D::ResponseAttached]), OutcomeKind::Unclear);
+        assert_eq!(
+            letter(&[D::ResponseAttached, D::Framing]),
+            OutcomeKind::Unclear
+        );
+        assert_eq!(
+            letter(&[D::ResponseAttached, D::Enclosed]),
+            OutcomeKind::Unclear
+        );
+        // Beside a part not held, the attachment gave the rest.
+        assert_eq!(
+            letter(&[D::ResponseAttached, D::Enclosed, D::NotHeld]),
+            OutcomeKind::Partial
+        );
+        // ... unless it says what the attachment gives.
+        assert_eq!(
+            letter(&[D::ResponseAttached, D::Attached]),
+            OutcomeKind::Granted
+        );
+    }
+
+    #[test]
+    fn refusals() {
+        assert_eq!(letter(&[D::Withheld]), OutcomeKind::Refused);
+        assert_eq!(letter(&[D::Cost]), OutcomeKind::Refused);
+        assert_eq!(letter(&[D::Vexatious]), OutcomeKind::Refused);
+        assert_eq!(letter(&[D::Withheld, D::Cost]), OutcomeKind::Refused);
+        assert_eq!(letter(&[D::Invalid]), OutcomeKind::Refused);
+        // Not-held wording beside a refusal does not make it partial.
+        assert_eq!(letter(&[D::Withheld, D::NotHeld]), OutcomeKind::Refused);
+    }
+
+    #[test]
+    fn given_beside_withheld_is_partial() {
+        assert_eq!(letter(&[D::Provided, D::Withheld]), OutcomeKind::Partial);
+        assert_eq!(letter(&[D::Redacted, D::Withheld]), OutcomeKind::Partial);
+        assert_eq!(letter(&[D::Attached, D::Cost]), OutcomeKind::Partial);
+    }
+
+    #[test]
+    fn answers_beside_refused_answers_are_partial() {
+        let parts = [
+            part(false, &[]),
+            part(true, &[D::Answered]),
+            part(true, &[D::Withheld]),
+        ];
+        assert_eq!(kind(&parts), OutcomeKind::Partial);
+        let parts = [
+            part(false, &[]),
+            part(true, &[D::Answered]),
+            part(true, &[D::NotHeld]),
+        ];
+        assert_eq!(kind(&parts), OutcomeKind::Partial);
+        // Every answer given: nothing to set against.
+        let parts = [part(false, &[D::Framing]), part(true, &[D::Answered])];
+        assert_eq!(kind(&parts), OutcomeKind::Granted);
+    }
+
+    #[test]
+    fn not_held() {
+        assert_eq!(letter(&[D::NotHeld]), OutcomeKind::NotHeld);
+        assert_eq!(letter(&[D::NotHeldGround]), OutcomeKind::NotHeld);
+        assert_eq!(letter(&[D::NotHeld, D::Provided]), OutcomeKind::Partial);
+        assert_eq!(letter(&[D::PartlyHeld]), OutcomeKind::Partial);
+    }
+
+    #[test]
+    fn ncnd_needs_a_ground() {
+        assert_eq!(letter(&[D::Ncnd, D::Withheld]), OutcomeKind::Ncnd);
+        assert_eq!(letter(&[D::Ncnd]), OutcomeKind::Unclear);
+    }
+
+    #[test]
+    fn redirections() {
+        assert_eq!(letter(&[D::Published]), OutcomeKind::Redirected);
+        assert_eq!(letter(&[D::Published, D::Figure]), OutcomeKind::Redirected);
+        assert_eq!(letter(&[D::Published, D::Provided]), OutcomeKind::Partial);
+        assert_eq!(letter(&[D::Transferred]), OutcomeKind::NotHeld);
+        assert_eq!(
+            letter(&[D::Transferred, D::Referred]),
+            OutcomeKind::Redirected
+        );
+        assert_eq!(
+            letter(&[D::Transferred, D::NotHeld, D::Referred]),
+            OutcomeKind::Redirected
+        );
+        assert_eq!(letter(&[D::Transferred, D::Provided]), OutcomeKind::Partial);
+    }
+
+    #[test]
+    fn declined_without_a_ground() {
+        assert_eq!(letter(&[D::Declined]), OutcomeKind::Unclear);
+        assert_eq!(letter(&[D::Declined, D::Cost]), OutcomeKind::Refused);
+        assert_eq!(letter(&[D::Declined, D::Provided]), OutcomeKind::Partial);
+    }
+
+    #[test]
+    fn non_decisions() {
+        assert_eq!(letter(&[D::Acknowledgement]), OutcomeKind::Acknowledgement);
+        assert_eq!(letter(&[D::Clarification]), OutcomeKind::Clarification);
+        assert_eq!(letter(&[D::Extension]), OutcomeKind::Extension);
+        // Something given makes it a decision.
+        assert_eq!(
+            letter(&[D::Acknowledgement, D::Provided]),
+            OutcomeKind::Granted
+        );
+        assert_eq!(letter(&[D::Extension, D::Framing]), OutcomeKind::Granted);
+    }
+
+    #[test]
+    fn reviews() {
+        assert_eq!(
+            letter(&[D::ReviewUpheld, D::ExemptionsEngaged]),
+            OutcomeKind::Partial
+        );
+        assert_eq!(
+            letter(&[D::ReviewUpheld, D::Withheld]),
+            OutcomeKind::Refused
+        );
+    }
+
+    #[test]
+    fn evidence_is_the_deciding_spans() {
+        let d = decide(&[part(false, &[D::Acknowledgement, D::Provided, D::Withheld])]);
+        assert_eq!(d.kind, OutcomeKind::Partial);
+        assert_eq!(d.evidence, vec![Span::new(10, 15), Span::new(20, 25)]);
+    }
 }

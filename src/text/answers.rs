@@ -54,7 +54,7 @@ static REQUEST_GOES_ON: Lazy<Regex> = Lazy::new(|| {
 
 /// A line that starts the authority's answer ("Answer:", "Response -").
 static ANSWER_HEAD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*(?:our\s+|council\s+)?(?:response|answer|reply)\s*[:\-–]")
+    Regex::new(r"(?i)^\s*(?:our\s+|(?:the\s+)?(?:council|authority|trust|force|department|board|service|police|ministry|agency|office)(?:['’]s)?\s+)?(?:response|answer|reply)\s*[:\-–]")
         .expect("answer heading pattern is valid")
 });
 
@@ -186,7 +186,13 @@ pub fn question_answers(text: &str, lines: &LineIndex) -> Vec<QuestionAnswer> {
         };
         if first.is_ascii_digit() && numbered() || "qabcdefghivx(-•*·".contains(first) {
             if let Some(caps) = MARKER.captures(l) {
-                starts.push((n, caps.name("bullet").is_some()));
+                // "12.—(4) For the purposes of ..." is a provision quoted from a statute.
+                let quoted_provision = caps
+                    .name("rest")
+                    .is_some_and(|r| r.as_str().starts_with(['—', '–']));
+                if !quoted_provision {
+                    starts.push((n, caps.name("bullet").is_some()));
+                }
             }
         }
     }

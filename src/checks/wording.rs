@@ -1,0 +1,341 @@
+//! The wording of each disposition of the outcome, read from `data/outcome/*.toml` (compiled
+//! into the library by `build.rs`). Each file names one disposition and lists its patterns, each
+//! with the anchor words every match holds (see [`crate::matching::gate`]), so a pattern only
+//! runs around its anchors; optional `not_before` / `not_after` regexes veto a match by the words
+//! just before or after it. Each file also gives `[[examples]]` that must match and
+//! `[[counter_examples]]` that must not; `cargo test` runs them, one test per file.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::matching::gate::{self, Gated};
+use crate::span::Span;
+use crate::text::Text;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_wording.rs"));
+}
+
+/// The kinds of wording the outcome reads, one file each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Wording {
+    Provided,
+    Attached,
+    ResponseAttached,
+    Framing,
+    NotHeld,
+    PartlyHeld,
+    Transferred,
+    Referred,
+    Declined,
+    PartlyWithheld,
+    Ncnd,
+    Invalid,
+    ReviewUpheld,
+    ExemptionsEngaged,
+    Acknowledgement,
+    Clarification,
+    Extension,
+    AttachmentOnly,
+}
+
+impl Wording {
+    /// Every kind, in file order.
+    #[cfg(test)]
+    pub(crate) const ALL: [Wording; 18] = [
+        Wording::Provided,
+        Wording::Attached,
+        Wording::ResponseAttached,
+        Wording::Framing,
+        Wording::NotHeld,
+        Wording::PartlyHeld,
+        Wording::Transferred,
+        Wording::Referred,
+        Wording::Declined,
+        Wording::PartlyWithheld,
+        Wording::Ncnd,
+        Wording::Invalid,
+        Wording::ReviewUpheld,
+        Wording::ExemptionsEngaged,
+        Wording::Acknowledgement,
+        Wording::Clarification,
+        Wording::Extension,
+        Wording::AttachmentOnly,
+    ];
+
+    /// The `disposition` its file declares.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Wording::Provided => "provided",
+            Wording::Attached => "attached",
+            Wording::ResponseAttached => "response_attached",
+            Wording::Framing => "framing",
+            Wording::NotHeld => "not_held",
+            Wording::PartlyHeld => "partly_held",
+            Wording::Transferred => "transferred",
+            Wording::Referred => "referred",
+            Wording::Declined => "declined",
+            Wording::PartlyWithheld => "partly_withheld",
+            Wording::Ncnd => "ncnd",
+            Wording::Invalid => "invalid",
+            Wording::ReviewUpheld => "review_upheld",
+            Wording::ExemptionsEngaged => "exemptions_engaged",
+            Wording::Acknowledgement => "acknowledgement",
+            Wording::Clarification => "clarification",
+            Wording::Extension => "extension",
+            Wording::AttachmentOnly => "attachment_only",
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    disposition: String,
+    #[allow(dead_code)]
+    description: String,
+    /// Applies to every pattern of the file.
+    not_before: Option<String>,
+    not_after: Option<String>,
+    #[serde(default)]
+    patterns: Vec<PatternDef>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    examples: Vec<Example>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    counter_examples: Vec<Example>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PatternDef {
+    anchors: Vec<String>,
+    regex: String,
+    #[serde(default)]
+    leading: bool,
+    not_before: Option<String>,
+    not_after: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Example {
+    text: String,
+    note: Option<String>,
+}
+
+/// One pattern of a wording file.
+pub(crate) struct Pattern {
+    gated: &'static Gated,
+    not_before: Vec<Regex>,
+    not_after: Vec<Regex>,
+}
+
+/// Bytes read before a match for `not_before`, and after it for `not_after`.
+const BEFORE: usize = 40;
+const AFTER: usize = 100;
+
+impl Pattern {
+    /// True unless the words around `m` veto it.
+    fn accepts(&self, src: &str, m: Span) -> bool {
+        let b = floor(src, m.start.saturating_sub(BEFORE));
+        let a = ceil(src, m.end.saturating_add(AFTER).min(src.len()));
+        let before = &src[b..m.start];
+        let after = &src[m.end..a];
+        !self.not_before.iter().any(|r| r.is_match(before))
+            && !self.not_after.iter().any(|r| r.is_match(after))
+    }
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+fn compile(text: &str) -> Result<Regex, String> {
+    Regex::new(text).map_err(|e| e.to_string())
+}
+
+/// Parses one wording file into its disposition name and patterns.
+fn parse(name: &str, contents: &str) -> Result<(String, Vec<Pattern>), String> {
+    let file: File = toml::from_str(contents).map_err(|e| format!("{name}: {e}"))?;
+    let mut patterns = Vec::new();
+    for p in file.patterns {
+        if p.anchors.is_empty() {
+            return Err(format!("{name}: a pattern needs anchors"));
+        }
+        compile(&p.regex).map_err(|e| format!("{name}: {e}"))?;
+        let anchors: Vec<&'static str> = p.anchors.into_iter().map(leak).collect();
+        let anchors: &'static [&'static str] = Box::leak(anchors.into_boxed_slice());
+        let regex = leak(p.regex);
+        let gated: &'static Gated = Box::leak(Box::new(if p.leading {
+            Gated::leading(anchors, regex)
+        } else {
+            Gated::new(anchors, regex)
+        }));
+        let mut not_before = Vec::new();
+        let mut not_after = Vec::new();
+        for r in file.not_before.iter().chain(&p.not_before) {
+            not_before.push(compile(r).map_err(|e| format!("{name}: {e}"))?);
+        }
+        for r in file.not_after.iter().chain(&p.not_after) {
+            not_after.push(compile(r).map_err(|e| format!("{name}: {e}"))?);
+        }
+        patterns.push(Pattern {
+            gated,
+            not_before,
+            not_after,
+        });
+    }
+    Ok((file.disposition, patterns))
+}
+
+/// Every wording file, parsed once: (disposition, patterns).
+static WORDINGS: Lazy<Vec<(String, Vec<Pattern>)>> = Lazy::new(|| {
+    embedded::EMBEDDED_WORDING
+        .iter()
+        .map(|(name, contents)| {
+            // The files are compiled in and each is tested: a failure here is a build error.
+            parse(name, contents).expect("outcome wording files are valid")
+        })
+        .collect()
+});
+
+/// The patterns of one kind of wording (none when its file is missing; a test checks each has
+/// one).
+pub(crate) fn patterns(w: Wording) -> &'static [Pattern] {
+    WORDINGS
+        .iter()
+        .find(|(n, _)| n == w.name())
+        .map_or(&[], |(_, p)| p.as_slice())
+}
+
+/// Every gated pattern of the wording files (their anchors go into the matching automaton).
+pub(crate) fn gated() -> impl Iterator<Item = &'static Gated> {
+    WORDINGS
+        .iter()
+        .flat_map(|(_, ps)| ps.iter().map(|p| p.gated))
+}
+
+/// Matches of wording `w` in `text`, in order of position, at most `limit`.
+pub(crate) fn find(text: &Text<'_>, w: Wording, limit: usize) -> Vec<Span> {
+    let src = text.as_str();
+    let mut out: Vec<Span> = Vec::new();
+    for p in patterns(w) {
+        out.extend(
+            gate::find_iter(text, p.gated)
+                .filter(|m| p.accepts(src, *m))
+                .take(limit),
+        );
+    }
+    out.sort_by_key(|s| (s.start, s.end));
+    out.dedup();
+    out
+}
+
+/// Runs the examples and counter-examples of one wording file (the tests `build.rs` generates).
+#[cfg(test)]
+fn check_wording_file(name: &str) {
+    let contents = embedded::EMBEDDED_WORDING
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, c)| *c)
+        .expect("the file is embedded");
+    let file: File = toml::from_str(contents).expect("the file parses");
+    let (_, patterns) = parse(name, contents).expect("the file's patterns compile");
+    assert!(
+        Wording::ALL.iter().any(|w| w.name() == file.disposition),
+        "{name}: unknown disposition {}",
+        file.disposition
+    );
+    assert!(!file.examples.is_empty(), "{name}: no examples");
+    let mut failures = Vec::new();
+    let accepted = |s: &str| -> Vec<(usize, Span)> {
+        patterns
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| {
+                p.gated
+                    .regex()
+                    .find_iter(s)
+                    .map(|m| Span::new(m.start(), m.end()))
+                    .filter(|m| p.accepts(s, *m))
+                    .map(move |m| (i, m))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    for ex in &file.examples {
+        let hits = accepted(&ex.text);
+        if hits.is_empty() {
+            failures.push(format!("example not matched: {:?}", ex.text));
+        }
+        // The gate's promise: every match holds one of its pattern's anchors at a word start
+        // (a leading pattern's match starts with one).
+        for (i, m) in hits {
+            let g = patterns[i].gated;
+            let low = m.slice(&ex.text).to_lowercase();
+            let ok = g.anchors().iter().any(|a| {
+                low.match_indices(a).any(|(at, _)| {
+                    at == 0
+                        || !low[..at]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric)
+                })
+            });
+            if !ok {
+                failures.push(format!(
+                    "match {:?} of {:?} holds none of its anchors {:?}",
+                    m.slice(&ex.text),
+                    ex.text,
+                    g.anchors()
+                ));
+            }
+        }
+    }
+    for ex in &file.counter_examples {
+        if !accepted(&ex.text).is_empty() {
+            failures.push(format!("counter-example matched: {:?}", ex.text));
+        }
+    }
+    assert!(failures.is_empty(), "{name}:\n{}", failures.join("\n"));
+}
+
+#[cfg(test)]
+mod generated {
+    use super::check_wording_file;
+    include!(concat!(env!("OUT_DIR"), "/wording_tests.rs"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_wording_has_its_file() {
+        for w in Wording::ALL {
+            assert!(
+                !patterns(w).is_empty(),
+                "no data/outcome file for {}",
+                w.name()
+            );
+        }
+    }
+}
