@@ -26,8 +26,8 @@ pub(crate) struct Gated {
     regex: OnceCell<Regex>,
     /// The regex for searches near anchors (see [`Gated::near`]).
     near: OnceCell<meta::Regex>,
-    /// The anchors' ids, as a bit set over [`VOCABULARY`].
-    ids: OnceCell<Vec<u64>>,
+    /// The anchors' ids, as a list.
+    id_list: OnceCell<Vec<u16>>,
 }
 
 impl Gated {
@@ -50,7 +50,7 @@ impl Gated {
             leading,
             regex: OnceCell::new(),
             near: OnceCell::new(),
-            ids: OnceCell::new(),
+            id_list: OnceCell::new(),
         }
     }
 
@@ -76,15 +76,13 @@ impl Gated {
         self.anchors
     }
 
-    /// The anchors' ids, as a bit set over [`VOCABULARY`].
-    fn id_set(&self) -> &[u64] {
-        self.ids.get_or_init(|| {
-            let mut set = vec![0u64; VOCABULARY.len().div_ceil(64)];
-            for i in self.anchors.iter().filter_map(|a| anchor_id(a)) {
-                let i = usize::from(i);
-                set[i / 64] |= 1 << (i % 64);
-            }
-            set
+    /// The anchors' ids, each once.
+    fn id_list(&self) -> &[u16] {
+        self.id_list.get_or_init(|| {
+            let mut ids: Vec<u16> = self.anchors.iter().filter_map(|a| anchor_id(a)).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
         })
     }
 }
@@ -140,6 +138,47 @@ pub(crate) struct AnchorHit {
     pub anchor: u16,
 }
 
+/// The anchor hits of one letter grouped by anchor id, each group in order of position, so that
+/// a gated pattern finds its own anchors without reading everyone else's (the outcome and notice
+/// stages run some hundred patterns over each letter).
+#[derive(Debug, Default)]
+pub(crate) struct AnchorIndex {
+    /// Where each anchor id's group starts in `spans` (one more entry than ids).
+    offsets: Vec<u32>,
+    spans: Vec<Span>,
+}
+
+impl AnchorIndex {
+    /// Groups `hits` (in order of position) by anchor id: a counting sort, linear in the hits.
+    pub(crate) fn new(hits: &[AnchorHit]) -> AnchorIndex {
+        let n = VOCABULARY.len();
+        let mut offsets = vec![0u32; n + 1];
+        for h in hits.iter().filter(|h| usize::from(h.anchor) < n) {
+            offsets[usize::from(h.anchor) + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut next = offsets.clone();
+        let mut spans = vec![Span::new(0, 0); offsets[n] as usize];
+        for h in hits.iter().filter(|h| usize::from(h.anchor) < n) {
+            let slot = &mut next[usize::from(h.anchor)];
+            spans[*slot as usize] = h.span;
+            *slot += 1;
+        }
+        AnchorIndex { offsets, spans }
+    }
+
+    /// Where anchor `id` was found, in order.
+    fn of(&self, id: u16) -> &[Span] {
+        let i = usize::from(id);
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.spans[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
 /// Bytes read before an anchor: a match may start a few words before its anchor ("the figures
 /// are as follows" is found from "follows").
 const BACK: usize = 64;
@@ -151,15 +190,13 @@ const AHEAD: usize = 128;
 /// takes matches; otherwise the whole letter.
 pub(crate) fn find_iter<'t>(text: &'t Text<'_>, g: &'t Gated) -> GatedMatches<'t> {
     // This pattern's anchors, in order of position.
-    let mine = text.anchor_hits().map(|hits| {
-        let ids = g.id_set();
-        hits.iter()
-            .filter(|h| {
-                let i = usize::from(h.anchor);
-                ids.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
-            })
-            .map(|h| h.span)
-            .collect::<Vec<Span>>()
+    let mine = text.anchor_index().map(|index| {
+        let ids = g.id_list();
+        let mut spans: Vec<Span> = ids.iter().flat_map(|&id| index.of(id)).copied().collect();
+        if ids.len() > 1 {
+            spans.sort_unstable_by_key(|s| (s.start, s.end));
+        }
+        spans
     });
     GatedMatches {
         src: text.as_str(),

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::matching::gate::AnchorIndex;
 use crate::matching::AnchorHit;
 use crate::span::{LineIndex, Position, Span};
 
@@ -63,6 +64,7 @@ pub struct Text<'a> {
     answers: OnceCell<Vec<QuestionAnswer>>,
     sentence_cache: RefCell<HashMap<usize, Vec<Span>>>,
     anchors: OnceCell<Vec<AnchorHit>>,
+    anchor_index: OnceCell<AnchorIndex>,
     memo: RefCell<HashMap<(u8, usize, usize), bool>>,
 }
 
@@ -78,6 +80,7 @@ impl<'a> Text<'a> {
             answers: OnceCell::new(),
             sentence_cache: RefCell::new(HashMap::new()),
             anchors: OnceCell::new(),
+            anchor_index: OnceCell::new(),
             memo: RefCell::new(HashMap::new()),
         }
     }
@@ -111,6 +114,13 @@ impl<'a> Text<'a> {
         let answer = f();
         self.memo.borrow_mut().insert(key, answer);
         answer
+    }
+
+    /// The anchor words found in the letter grouped by word, if it was scanned (built on first
+    /// use).
+    pub(crate) fn anchor_index(&self) -> Option<&AnchorIndex> {
+        let hits = self.anchors.get()?;
+        Some(self.anchor_index.get_or_init(|| AnchorIndex::new(hits)))
     }
 
     /// The anchor words found in the letter (in order of position), if it was scanned.
