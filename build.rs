@@ -1,6 +1,9 @@
 //! Lists the rule files under `data/rules/` so that they are compiled into the library, and
 //! generates one test per rule file (run with `cargo test --test rules <act>_<provision>`).
 //! Adding a rule file needs no Rust change.
+//!
+//! It does the same for the concept lexicons under `data/concepts/` (one test per file, run with
+//! `cargo test --lib concept_file_<name>`).
 
 use std::env;
 use std::fs;
@@ -63,4 +66,47 @@ fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("embedded_rules.rs"), embedded).expect("write embedded_rules.rs");
     fs::write(out.join("rule_tests.rs"), tests).expect("write rule_tests.rs");
+    concepts(&manifest, &out);
+}
+
+/// Embeds `data/concepts/*.toml` and generates one unit test per file.
+fn concepts(manifest: &Path, out: &Path) {
+    let root = manifest.join("data").join("concepts");
+    println!("cargo:rerun-if-changed=data/concepts");
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    files.sort();
+    let mut embedded =
+        String::from("/// Concept files compiled into the library: (file name, contents).\n");
+    embedded.push_str("pub(crate) static EMBEDDED_CONCEPTS: &[(&str, &str)] = &[\n");
+    let mut tests = String::new();
+    for file in &files {
+        let rel = file
+            .strip_prefix(&root)
+            .expect("concept file is under data/concepts")
+            .to_string_lossy()
+            .replace('\\', "/");
+        println!("cargo:rerun-if-changed={}", file.display());
+        embedded.push_str(&format!(
+            "    ({rel:?}, include_str!({:?})),\n",
+            file.display().to_string()
+        ));
+        let name: String = rel
+            .trim_end_matches(".toml")
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        tests.push_str(&format!(
+            "#[test]\nfn concept_file_{name}() {{\n    check_concept_file({rel:?});\n}}\n\n"
+        ));
+    }
+    embedded.push_str("];\n");
+    fs::write(out.join("embedded_concepts.rs"), embedded).expect("write embedded_concepts.rs");
+    fs::write(out.join("concept_tests.rs"), tests).expect("write concept_tests.rs");
 }

@@ -3,15 +3,17 @@
 //! the authority's own reasoning; and the letter's regime decides which rule pack's cue phrases
 //! may infer a ground.
 
+pub(crate) mod concepts;
 mod regime;
 mod status;
 
+pub(crate) use concepts::{infer as concepts, Inference};
 pub use regime::Jurisdiction;
 pub(crate) use regime::{detect_regime, Regime};
 
 /// Every gated pattern of the resolution stage.
 pub(crate) fn gated() -> Vec<&'static crate::matching::gate::Gated> {
-    regime::gated().collect()
+    regime::gated().chain(concepts::gated()).collect()
 }
 
 use crate::cite::Citation;
