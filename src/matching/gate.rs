@@ -172,6 +172,21 @@ pub(crate) fn find_iter<'t>(text: &'t Text<'_>, g: &'t Gated) -> GatedMatches<'t
     }
 }
 
+/// Where `g`'s anchors stand in a scanned letter, in order; `None` when the letter was not
+/// scanned. For a pattern that is only its anchors, this is every match, with no regex run.
+pub(crate) fn anchor_spans(text: &Text<'_>, g: &Gated) -> Option<Vec<Span>> {
+    let ids = g.id_set();
+    text.anchor_hits().map(|hits| {
+        hits.iter()
+            .filter(|h| {
+                let i = usize::from(h.anchor);
+                ids.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
+            })
+            .map(|h| h.span)
+            .collect()
+    })
+}
+
 /// The iterator of [`find_iter`].
 pub(crate) struct GatedMatches<'t> {
     src: &'t str,

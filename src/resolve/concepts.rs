@@ -23,7 +23,7 @@
 //! the matching stage's one automaton; only the sentences that hold one are tokenised and
 //! stemmed. A letter with none costs nothing more.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -58,9 +58,21 @@ const NEGATORS_AFTER: &[&str] = &["nothing", "none"];
 /// Words too common to anchor a term when it has another ("would", "than").
 const ANCHOR_STOP: &[&str] = &[
     "would", "could", "might", "may", "more", "than", "the", "and", "been", "being", "make", "out",
-    "put", "not", "cannot", "unable", "each", "every", "likely", "if", "from",
+    "put", "not", "each", "every", "likely", "if", "from", "were", "was", "are", "have", "has",
+    "had", "them", "their", "this", "that", "with",
 ];
-/// Words common in letters, that anchor a term only when it has no rarer word.
+/// Function words: a term matches them as written, not by stem.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "at", "in", "on", "by", "for", "from", "with", "and", "or", "as",
+    "if", "be", "been", "is", "are", "was", "were", "it", "its", "our", "their", "them", "they",
+    "we", "us", "you", "your", "this", "that", "these", "those", "would", "could", "might", "may",
+    "will", "not", "no", "more", "than", "each", "every", "what", "whether", "which", "who", "him",
+    "her", "his", "out", "back", "up",
+];
+/// Words whose Snowball English stem does not begin with their first three letters.
+const STEM_EXCEPTIONS: &[&str] = &["skies", "dying", "lying", "tying"];
+/// Words common in letters, that anchor a term only when it has no rarer word ("releasing ...
+/// would harm" anchors on "harm").
 const ANCHOR_COMMON: &[&str] = &[
     "held",
     "hold",
@@ -86,6 +98,29 @@ const ANCHOR_COMMON: &[&str] = &[
     "known",
     "sent",
     "regulations",
+    "release",
+    "released",
+    "releasing",
+    "disclose",
+    "disclosed",
+    "disclosure",
+    "disclosing",
+    "publication",
+    "publishing",
+    "publish",
+    "published",
+    "revealing",
+    "information",
+    "set",
+    "allow",
+    "permit",
+    "result",
+    "back",
+    "through",
+    "require",
+    "required",
+    "involve",
+    "mean",
 ];
 
 /// Words that make an action only a possibility ("would have to redact").
@@ -215,6 +250,9 @@ pub(crate) struct Concept {
 enum Word {
     /// Matches a token with this stem.
     Stem(String),
+    /// A function word ("the", "of", "would"): matches the token as written, in lower case, so
+    /// that a letter's function words need no stemming.
+    Exact(String),
     /// Matches a token whose lower-case form starts with this (`identif*`).
     Prefix(String),
 }
@@ -247,13 +285,27 @@ pub(crate) struct Lexicon {
     terms: Vec<Term>,
     /// Terms by the stem of their first word.
     by_first: HashMap<String, Vec<usize>>,
+    /// Terms whose first word is a function word, by that word.
+    by_exact: HashMap<String, Vec<usize>>,
     /// Terms whose first word is a prefix.
     by_prefix: Vec<(String, usize)>,
     /// The anchor words of action, harm and support terms.
     gated: Gated,
+    /// The anchor words of ground terms.
+    gated_ground: Gated,
+    /// The first three bytes of every term word.
+    heads: HashSet<Vec<u8>>,
 }
 
 static STEMMER: Lazy<Stemmer> = Lazy::new(|| Stemmer::create(Algorithm::English));
+
+/// The stems of [`NEGATORS`].
+static NEGATOR_STEMS: Lazy<Vec<String>> = Lazy::new(|| {
+    NEGATORS
+        .iter()
+        .map(|n| STEMMER.stem(n).into_owned())
+        .collect()
+});
 
 static LEXICON: Lazy<Result<Lexicon, String>> =
     Lazy::new(|| Lexicon::load(embedded::EMBEDDED_CONCEPTS.iter().copied()));
@@ -265,7 +317,10 @@ pub(crate) fn lexicon() -> Result<&'static Lexicon, &'static str> {
 
 /// The gated pattern of the concept anchors (none when the lexicons do not load).
 pub(crate) fn gated() -> impl Iterator<Item = &'static Gated> {
-    lexicon().ok().map(|l| &l.gated).into_iter()
+    lexicon()
+        .ok()
+        .into_iter()
+        .flat_map(|l| [&l.gated, &l.gated_ground])
 }
 
 /// A word token of a sentence.
@@ -287,6 +342,12 @@ fn is_apostrophe(c: char) -> bool {
 /// The word tokens of `src[w]`: runs of letters and digits, lower-cased and stemmed; "n't"
 /// becomes "not" and a possessive "'s" is dropped.
 fn tokenize(src: &str, w: Span) -> Vec<Token> {
+    tokenize_with(src, w, |l| STEMMER.stem(l).into_owned())
+}
+
+/// [`tokenize`], with the stems of words of three letters or more from `stem_of` (which may
+/// give an empty stem, which no term word has, to a word no term word can match).
+fn tokenize_with(src: &str, w: Span, mut stem_of: impl FnMut(&str) -> String) -> Vec<Token> {
     let s = w.slice(src);
     let mut out: Vec<Token> = Vec::new();
     let (mut clause, mut phrase) = (0u32, 0u32);
@@ -294,12 +355,12 @@ fn tokenize(src: &str, w: Span) -> Vec<Token> {
     let mut prev: Option<char> = None;
     let mut before_word: Option<char> = None;
     let mut comma = false;
-    let push = |out: &mut Vec<Token>,
-                a: usize,
-                b: usize,
-                before: Option<char>,
-                c: &mut u32,
-                comma: &mut bool| {
+    let mut push = |out: &mut Vec<Token>,
+                    a: usize,
+                    b: usize,
+                    before: Option<char>,
+                    c: &mut u32,
+                    comma: &mut bool| {
         let word = &s[a..b];
         let lower = word.to_lowercase();
         let after_apostrophe = before.filter(|&c| is_apostrophe(c)).is_some_and(|c| {
@@ -318,7 +379,11 @@ fn tokenize(src: &str, w: Span) -> Vec<Token> {
             *c += 1;
         }
         *comma = false;
-        let stem = STEMMER.stem(&lower).into_owned();
+        let stem = if lower.len() <= 2 {
+            lower.clone()
+        } else {
+            stem_of(&lower)
+        };
         out.push(Token {
             span: Span::new(w.start + a, w.start + b),
             lower,
@@ -404,6 +469,7 @@ impl Lexicon {
         let mut concepts = Vec::new();
         let mut terms = Vec::new();
         let mut anchors: Vec<String> = Vec::new();
+        let mut ground_anchors: Vec<String> = Vec::new();
         let mut written = 0;
         for (ci, (file, f)) in files.into_iter().enumerate() {
             let err = |m: String| format!("{file}: {m}");
@@ -440,12 +506,15 @@ impl Lexicon {
                 for v in expand_phrase(t).map_err(|e| err(format!("term {t:?}: {e}")))? {
                     let mut term = Self::term(&v, ci, written).map_err(&err)?;
                     term.except.clone_from(&except);
+                    let anchor = Self::anchor(&v).ok_or_else(|| {
+                        err(format!(
+                            "term {v:?} has no ASCII word of 3 letters to anchor it"
+                        ))
+                    })?;
                     if f.kind.anchored() {
-                        anchors.push(Self::anchor(&v).ok_or_else(|| {
-                            err(format!(
-                                "term {v:?} has no ASCII word of 3 letters to anchor it"
-                            ))
-                        })?);
+                        anchors.push(anchor);
+                    } else {
+                        ground_anchors.push(anchor);
                     }
                     if !terms[first..]
                         .iter()
@@ -485,17 +554,41 @@ impl Lexicon {
             }
         }
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_exact: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_prefix = Vec::new();
         for (i, t) in terms.iter().enumerate() {
             match t.parts.first().and_then(|p| p.first()) {
                 Some(Word::Stem(s)) => by_first.entry(s.clone()).or_default().push(i),
+                Some(Word::Exact(e)) => by_exact.entry(e.clone()).or_default().push(i),
                 Some(Word::Prefix(p)) => by_prefix.push((p.clone(), i)),
                 None => return Err("an empty term".into()),
             }
         }
+        let heads = terms
+            .iter()
+            .flat_map(|t| t.parts.iter().flatten())
+            .filter_map(|w| match w {
+                Word::Stem(s) | Word::Prefix(s) => s.as_bytes().get(..3).map(<[u8]>::to_vec),
+                Word::Exact(_) => None,
+            })
+            .collect();
+        Ok(Lexicon {
+            heads,
+            concepts,
+            terms,
+            by_first,
+            by_exact,
+            by_prefix,
+            gated: Self::gated(anchors),
+            gated_ground: Self::gated(ground_anchors),
+        })
+    }
+
+    /// A gated pattern that finds each of `anchors` at the start of a word, as the matching
+    /// stage finds anchors. The lexicon lives as long as the program, so its strings do too.
+    fn gated(mut anchors: Vec<String>) -> Gated {
         anchors.sort();
         anchors.dedup();
-        // An anchor starts a word, as the matching stage finds it.
         let pattern = format!(
             "(?i-u:\\b(?:{}))",
             anchors
@@ -510,13 +603,7 @@ impl Lexicon {
             .collect();
         let anchors: &'static [&'static str] = Box::leak(anchors.into_boxed_slice());
         let pattern: &'static str = Box::leak(pattern.into_boxed_str());
-        Ok(Lexicon {
-            concepts,
-            terms,
-            by_first,
-            by_prefix,
-            gated: Gated::new(anchors, pattern),
-        })
+        Gated::new(anchors, pattern)
     }
 
     /// Compiles one expansion of a term.
@@ -538,7 +625,11 @@ impl Lexicon {
                     words.push(Word::Prefix(last.lower.clone()));
                 } else {
                     for t in tokenize(w, Span::new(0, w.len())) {
-                        words.push(Word::Stem(t.stem));
+                        if FUNCTION_WORDS.contains(&t.lower.as_str()) {
+                            words.push(Word::Exact(t.lower));
+                        } else {
+                            words.push(Word::Stem(t.stem));
+                        }
                     }
                 }
             }
@@ -548,7 +639,8 @@ impl Lexicon {
             parts.push(words);
         }
         let negative = parts.iter().flatten().any(|w| match w {
-            Word::Stem(s) => NEGATORS.iter().any(|n| STEMMER.stem(n) == s.as_str()),
+            Word::Stem(s) => NEGATOR_STEMS.contains(s),
+            Word::Exact(e) => NEGATORS.contains(&e.as_str()),
             Word::Prefix(_) => false,
         });
         Ok(Term {
@@ -609,6 +701,7 @@ struct Hit {
 fn word_matches(w: &Word, t: &Token) -> bool {
     match w {
         Word::Stem(s) => t.stem == *s,
+        Word::Exact(e) => t.lower == *e,
         Word::Prefix(p) => t.lower.starts_with(p.as_str()),
     }
 }
@@ -648,11 +741,43 @@ pub(crate) struct Inference {
 }
 
 impl Lexicon {
+    /// Whether a letter's word needs stemming: only one whose first three bytes begin a term
+    /// word can match one (a Snowball English stem keeps a word's first three letters, but for
+    /// the few words in [`STEM_EXCEPTIONS`]). Words of one or two letters are their own stem.
+    fn may_match(&self, lower: &str) -> bool {
+        lower.len() > 2
+            && (lower
+                .as_bytes()
+                .get(..3)
+                .is_some_and(|h| self.heads.contains(h))
+                || STEM_EXCEPTIONS.contains(&lower))
+    }
+
+    /// The stem of a letter's word for matching: empty when no term word can match it, and
+    /// asked of the stemmer once per distinct word of the letter.
+    fn stem_of(&self, lower: &str, stems: &mut HashMap<String, String>) -> String {
+        if let Some(s) = stems.get(lower) {
+            return s.clone();
+        }
+        let s = if self.may_match(lower) {
+            STEMMER.stem(lower).into_owned()
+        } else {
+            String::new()
+        };
+        stems.insert(lower.to_string(), s.clone());
+        s
+    }
+
     /// Every term match in `toks`.
     fn hits(&self, toks: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (i, tok) in toks.iter().enumerate() {
-            let by_stem = self.by_first.get(&tok.stem).into_iter().flatten();
+            let by_stem = self
+                .by_first
+                .get(&tok.stem)
+                .into_iter()
+                .chain(self.by_exact.get(&tok.lower))
+                .flatten();
             let by_prefix = self
                 .by_prefix
                 .iter()
@@ -696,10 +821,11 @@ impl Lexicon {
         rules: &RuleSet,
         regime: &Regime,
         w: Span,
+        stems: &mut HashMap<String, String>,
         out: &mut Vec<Inference>,
     ) {
         let src = text.as_str();
-        let toks = tokenize(src, w);
+        let toks = tokenize_with(src, w, |word| self.stem_of(word, stems));
         let span_of = |h: &Hit| Span::new(toks[h.first].span.start, toks[h.last].span.end);
         let hits: Vec<Hit> = self
             .hits(&toks)
@@ -844,7 +970,8 @@ fn choose_ground(
 }
 
 /// The grounds the letter argues in its own words, one inference per sentence and ground.
-/// Only sentences holding an anchor of an action, harm or support concept are read.
+/// Only sentences holding both an anchor of an action, harm or support term and an anchor of a
+/// ground term are tokenised and stemmed.
 ///
 /// A sentence that cites another statute (Local Government Act 1972, Housing Act 1985) is read
 /// as about that statute: its "exempt" is not an FOI ground. `refs` are in text order.
@@ -860,11 +987,31 @@ pub(crate) fn infer(
     let src = text.as_str();
     let mut out = Vec::new();
     let mut done_to = 0;
-    for a in gate::find_iter(text, &lex.gated) {
+    let mut grounds: Option<Vec<Span>> = None;
+    let mut stems: HashMap<String, String> = HashMap::new();
+    // The automaton found the anchors: no regex needs to find them again.
+    let spans = |g: &'static Gated| -> Vec<Span> {
+        gate::anchor_spans(text, g).unwrap_or_else(|| gate::find_iter(text, g).collect())
+    };
+    for a in spans(&lex.gated) {
         if a.start < done_to || text.zone_at(a.start).is_some() {
             continue;
         }
+        let grounds = grounds.get_or_insert_with(|| spans(&lex.gated_ground));
+        // No ground term within reach of the window: nothing to read.
+        let reach = a.start.saturating_sub(crate::text::CONTEXT);
+        let g = grounds.partition_point(|g| g.start < reach);
+        if grounds
+            .get(g)
+            .is_none_or(|g| g.start > a.end.saturating_add(crate::text::CONTEXT))
+        {
+            continue;
+        }
         let w = window(src, text.sentence_at(a.start), a);
+        let g = grounds.partition_point(|g| g.start < w.start);
+        if grounds.get(g).is_none_or(|g| g.end > w.end) {
+            continue;
+        }
         done_to = w.end.max(a.end);
         let from = refs.partition_point(|r| r.cit.span.start < w.start);
         if refs[from..]
@@ -875,7 +1022,7 @@ pub(crate) fn infer(
         {
             continue;
         }
-        lex.infer_window(text, rules, regime, w, &mut out);
+        lex.infer_window(text, rules, regime, w, &mut stems, &mut out);
     }
     out
 }
@@ -1013,6 +1160,42 @@ mod tests {
                 .unwrap_or_else(|| panic!("no action in {src:?}"));
             assert_eq!(action.negated, want, "{src:?}");
         }
+    }
+
+    #[test]
+    fn only_words_that_may_match_are_stemmed() {
+        let lex = lex();
+        assert!(lex.may_match("redacted"));
+        assert!(!lex.may_match("the"));
+        assert!(!lex.may_match("thoroughly"));
+        // Stemmed or not, a letter's words match the same terms: the test letters and examples.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut compared = 0;
+        for dir in ["tests/letters", "data/examples"] {
+            for entry in std::fs::read_dir(root.join(dir))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let Ok(src) = std::fs::read_to_string(entry.path()) else {
+                    continue;
+                };
+                let all = lex.hits(&tokenize(&src, Span::new(0, src.len())));
+                let mut stems = HashMap::new();
+                let some = lex.hits(&tokenize_with(&src, Span::new(0, src.len()), |w| {
+                    lex.stem_of(w, &mut stems)
+                }));
+                let key = |h: &Hit| (h.concept, h.written, h.first, h.last);
+                assert_eq!(
+                    all.iter().map(key).collect::<Vec<_>>(),
+                    some.iter().map(key).collect::<Vec<_>>(),
+                    "{:?}",
+                    entry.path()
+                );
+                compared += all.len();
+            }
+        }
+        assert!(compared > 100, "only {compared} hits compared");
     }
 
     #[test]
