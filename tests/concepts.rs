@@ -180,3 +180,18 @@ fn a_concept_finding_keeps_a_disclaimer() {
         Some(Status::Disclaimed)
     );
 }
+
+#[test]
+fn a_megabyte_of_plain_word_arguments_on_one_line() {
+    // Thousands of inferences for one ground: the evidence is gathered in linear time and every
+    // span stays in bounds.
+    let text = "the residents' email addresses have been taken out, as they are personal to them; "
+        .repeat(1024 * 1024 / 84);
+    let report = classify(&text);
+    let f = report.finding("foia:s40").expect("s.40 is inferred");
+    assert!(f.evidence.len() > 100);
+    for e in &f.evidence {
+        assert!(e.start <= e.end && e.end <= text.len());
+        assert!(e.sentence.start <= e.sentence.end && e.sentence.end <= text.len());
+    }
+}

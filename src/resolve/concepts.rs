@@ -23,7 +23,7 @@
 //! the matching stage's one automaton; only the sentences that hold one are tokenised and
 //! stemmed. A letter with none costs nothing more.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -49,6 +49,9 @@ const NEG_BACK: usize = 8;
 /// The gap marker in a term.
 const GAP_MARK: &str = "...";
 
+/// How far (bytes) from an action, harm or support word a ground term is looked for: a clause
+/// or sentence that argues a ground holds both well within this.
+const REACH: usize = 250;
 /// Words that negate an action or harm ("not", "no", "never", "nothing", "without").
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "nothing", "none", "neither", "nor", "without", "cannot",
@@ -69,6 +72,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "will", "not", "no", "more", "than", "each", "every", "what", "whether", "which", "who", "him",
     "her", "his", "out", "back", "up",
 ];
+/// The longest of [`FUNCTION_WORDS`], in bytes.
+const MAX_FUNCTION_WORD: usize = 7;
 /// Words whose Snowball English stem does not begin with their first three letters.
 const STEM_EXCEPTIONS: &[&str] = &["skies", "dying", "lying", "tying"];
 /// Words common in letters, that anchor a term only when it has no rarer word ("releasing ...
@@ -277,6 +282,69 @@ fn same_words(a: &[Vec<Word>], b: &[Vec<Word>]) -> bool {
     a == b
 }
 
+/// FNV-1a: the maps here are keyed by short words, for which it is several times cheaper than
+/// the standard library's default hash (their keys come from the lexicon and the letter being
+/// read, so flooding is no concern beyond the letter's own size).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// A letter's words and their stems, so that each distinct word is stemmed once.
+type Stems = FnvMap<String>;
+
+/// Which three-byte beginnings term words have: one bit per beginning, folded to five bits a
+/// byte (a collision only costs a word a needless stemming).
+struct Heads(Vec<u64>);
+
+impl Default for Heads {
+    fn default() -> Heads {
+        Heads(vec![0; (1 << 15) / 64])
+    }
+}
+
+impl std::fmt::Debug for Heads {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Heads")
+    }
+}
+
+impl Heads {
+    fn index(word: &[u8]) -> Option<usize> {
+        let h = word.get(..3)?;
+        Some(usize::from(h[0] & 31) << 10 | usize::from(h[1] & 31) << 5 | usize::from(h[2] & 31))
+    }
+
+    fn insert(&mut self, word: &[u8]) {
+        if let Some(i) = Heads::index(word) {
+            self.0[i / 64] |= 1 << (i % 64);
+        }
+    }
+
+    /// False when no term word begins with `word`'s first three bytes.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        Heads::index(word).is_some_and(|i| self.0[i / 64] >> (i % 64) & 1 == 1)
+    }
+}
+
 /// The compiled lexicons.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
@@ -284,9 +352,9 @@ pub(crate) struct Lexicon {
     pub concepts: Vec<Concept>,
     terms: Vec<Term>,
     /// Terms by the stem of their first word.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FnvMap<Vec<usize>>,
     /// Terms whose first word is a function word, by that word.
-    by_exact: HashMap<String, Vec<usize>>,
+    by_exact: FnvMap<Vec<usize>>,
     /// Terms whose first word is a prefix.
     by_prefix: Vec<(String, usize)>,
     /// The anchor words of action, harm and support terms.
@@ -294,7 +362,7 @@ pub(crate) struct Lexicon {
     /// The anchor words of ground terms.
     gated_ground: Gated,
     /// The first three bytes of every term word.
-    heads: HashSet<Vec<u8>>,
+    heads: Heads,
 }
 
 static STEMMER: Lazy<Stemmer> = Lazy::new(|| Stemmer::create(Algorithm::English));
@@ -553,8 +621,8 @@ impl Lexicon {
                 }
             }
         }
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_exact: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: FnvMap<Vec<usize>> = FnvMap::default();
+        let mut by_exact: FnvMap<Vec<usize>> = FnvMap::default();
         let mut by_prefix = Vec::new();
         for (i, t) in terms.iter().enumerate() {
             match t.parts.first().and_then(|p| p.first()) {
@@ -564,14 +632,12 @@ impl Lexicon {
                 None => return Err("an empty term".into()),
             }
         }
-        let heads = terms
-            .iter()
-            .flat_map(|t| t.parts.iter().flatten())
-            .filter_map(|w| match w {
-                Word::Stem(s) | Word::Prefix(s) => s.as_bytes().get(..3).map(<[u8]>::to_vec),
-                Word::Exact(_) => None,
-            })
-            .collect();
+        let mut heads = Heads::default();
+        for w in terms.iter().flat_map(|t| t.parts.iter().flatten()) {
+            if let Word::Stem(s) | Word::Prefix(s) = w {
+                heads.insert(s.as_bytes());
+            }
+        }
         Ok(Lexicon {
             heads,
             concepts,
@@ -746,24 +812,19 @@ impl Lexicon {
     /// the few words in [`STEM_EXCEPTIONS`]). Words of one or two letters are their own stem.
     fn may_match(&self, lower: &str) -> bool {
         lower.len() > 2
-            && (lower
-                .as_bytes()
-                .get(..3)
-                .is_some_and(|h| self.heads.contains(h))
-                || STEM_EXCEPTIONS.contains(&lower))
+            && (self.heads.may_hold(lower.as_bytes()) || STEM_EXCEPTIONS.contains(&lower))
     }
 
     /// The stem of a letter's word for matching: empty when no term word can match it, and
     /// asked of the stemmer once per distinct word of the letter.
-    fn stem_of(&self, lower: &str, stems: &mut HashMap<String, String>) -> String {
+    fn stem_of(&self, lower: &str, stems: &mut Stems) -> String {
+        if !self.may_match(lower) {
+            return String::new();
+        }
         if let Some(s) = stems.get(lower) {
             return s.clone();
         }
-        let s = if self.may_match(lower) {
-            STEMMER.stem(lower).into_owned()
-        } else {
-            String::new()
-        };
+        let s = STEMMER.stem(lower).into_owned();
         stems.insert(lower.to_string(), s.clone());
         s
     }
@@ -772,11 +833,15 @@ impl Lexicon {
     fn hits(&self, toks: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (i, tok) in toks.iter().enumerate() {
-            let by_stem = self
-                .by_first
-                .get(&tok.stem)
+            let by_stem = (!tok.stem.is_empty())
+                .then(|| self.by_first.get(&tok.stem))
+                .flatten()
                 .into_iter()
-                .chain(self.by_exact.get(&tok.lower))
+                .chain(
+                    (tok.lower.len() <= MAX_FUNCTION_WORD)
+                        .then(|| self.by_exact.get(&tok.lower))
+                        .flatten(),
+                )
                 .flatten();
             let by_prefix = self
                 .by_prefix
@@ -821,7 +886,7 @@ impl Lexicon {
         rules: &RuleSet,
         regime: &Regime,
         w: Span,
-        stems: &mut HashMap<String, String>,
+        stems: &mut Stems,
         out: &mut Vec<Inference>,
     ) {
         let src = text.as_str();
@@ -886,8 +951,16 @@ impl Lexicon {
             for h in mine.iter().copied().chain(std::iter::once(r)) {
                 spans.push((span_of(h), name(h)));
             }
-            spans.sort_by_key(|(s, _)| (s.start, s.end));
-            spans.dedup_by_key(|(s, _)| (s.start, s.end));
+            // Longest first at each start, then drop what another span holds ("radicalisation"
+            // in "counter-radicalisation").
+            spans.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+            let mut kept: Vec<(Span, &'static str)> = Vec::with_capacity(spans.len());
+            for (s, name) in spans {
+                if kept.last().is_none_or(|(k, _)| s.end > k.end) {
+                    kept.push((s, name));
+                }
+            }
+            let spans = kept;
             out.push(Inference {
                 rule,
                 provision,
@@ -988,7 +1061,7 @@ pub(crate) fn infer(
     let mut out = Vec::new();
     let mut done_to = 0;
     let mut grounds: Option<Vec<Span>> = None;
-    let mut stems: HashMap<String, String> = HashMap::new();
+    let mut stems = Stems::default();
     // The automaton found the anchors: no regex needs to find them again.
     let spans = |g: &'static Gated| -> Vec<Span> {
         gate::anchor_spans(text, g).unwrap_or_else(|| gate::find_iter(text, g).collect())
@@ -998,12 +1071,12 @@ pub(crate) fn infer(
             continue;
         }
         let grounds = grounds.get_or_insert_with(|| spans(&lex.gated_ground));
-        // No ground term within reach of the window: nothing to read.
-        let reach = a.start.saturating_sub(crate::text::CONTEXT);
+        // No ground term near: the sentence is not segmented or read.
+        let reach = a.start.saturating_sub(REACH);
         let g = grounds.partition_point(|g| g.start < reach);
         if grounds
             .get(g)
-            .is_none_or(|g| g.start > a.end.saturating_add(crate::text::CONTEXT))
+            .is_none_or(|g| g.start > a.end.saturating_add(REACH))
         {
             continue;
         }
@@ -1164,6 +1237,10 @@ mod tests {
 
     #[test]
     fn only_words_that_may_match_are_stemmed() {
+        assert_eq!(
+            FUNCTION_WORDS.iter().map(|w| w.len()).max(),
+            Some(MAX_FUNCTION_WORD)
+        );
         let lex = lex();
         assert!(lex.may_match("redacted"));
         assert!(!lex.may_match("the"));
@@ -1181,7 +1258,7 @@ mod tests {
                     continue;
                 };
                 let all = lex.hits(&tokenize(&src, Span::new(0, src.len())));
-                let mut stems = HashMap::new();
+                let mut stems = Stems::default();
                 let some = lex.hits(&tokenize_with(&src, Span::new(0, src.len()), |w| {
                     lex.stem_of(w, &mut stems)
                 }));
