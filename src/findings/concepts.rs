@@ -16,6 +16,18 @@ const BASE: f64 = 0.6;
 const EACH_MORE: f64 = 0.05;
 const MOST: f64 = 0.85;
 
+/// The rules (sorted indices) whose findings a citation settled: relied on and cited. Concept
+/// inference leaves them alone, so it need not read their arguments.
+pub(crate) fn settled(rules: &RuleSet, findings: &[Finding]) -> Vec<usize> {
+    let mut out: Vec<usize> = findings
+        .iter()
+        .filter(|f| f.basis == Basis::Cited && f.status == Status::ReliedOn)
+        .filter_map(|f| rules.rules().iter().position(|r| r.id == f.id))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 /// Joins the relied-on `inferences` to `findings`.
 pub(crate) fn merge(
     text: &Text<'_>,

@@ -51,7 +51,7 @@ const GAP_MARK: &str = "...";
 
 /// How far (bytes) from an action, harm or support word a ground term is looked for: a clause
 /// or sentence that argues a ground holds both well within this.
-const REACH: usize = 250;
+const REACH: usize = 120;
 /// Words that negate an action or harm ("not", "no", "never", "nothing", "without").
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "nothing", "none", "neither", "nor", "without", "cannot",
@@ -126,6 +126,58 @@ const ANCHOR_COMMON: &[&str] = &[
     "required",
     "involve",
     "mean",
+    "will",
+    "council",
+    "officer",
+    "officers",
+    "staff",
+    "member",
+    "members",
+    "service",
+    "services",
+    "report",
+    "plan",
+    "read",
+    "look",
+    "go",
+    "search",
+    "resident",
+    "residents",
+    "supplier",
+    "suppliers",
+    "people",
+    "person",
+    "persons",
+    "individual",
+    "individuals",
+    "authority",
+    "department",
+    "us",
+    "case",
+    "file",
+    "record",
+    "document",
+    "email",
+    "form",
+    "details",
+    "employee",
+    "employees",
+    "patient",
+    "patients",
+    "public",
+    "trust",
+    "team",
+    "box",
+    "folder",
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "business",
+    "businesses",
+    "him",
+    "her",
+    "them",
 ];
 
 /// Words that make an action only a possibility ("would have to redact").
@@ -883,12 +935,16 @@ impl Lexicon {
     fn infer_window(
         &self,
         text: &Text<'_>,
-        rules: &RuleSet,
-        regime: &Regime,
+        at: &Grounds<'_>,
         w: Span,
         stems: &mut Stems,
         out: &mut Vec<Inference>,
     ) {
+        let Grounds {
+            rules,
+            regime,
+            settled,
+        } = *at;
         let src = text.as_str();
         let toks = tokenize_with(src, w, |word| self.stem_of(word, stems));
         let span_of = |h: &Hit| Span::new(toks[h.first].span.start, toks[h.last].span.end);
@@ -934,6 +990,9 @@ impl Lexicon {
             let Some((rule, provision)) = choose_ground(rules, regime, &c.grounds) else {
                 continue;
             };
+            if settled.binary_search(&rule).is_ok() {
+                continue;
+            }
             let qualified = rules.rules()[rule].kind == Some(Kind::Qualified);
             let a = status::assess(text, span_of(g), qualified);
             let b = status::assess(text, span_of(r), qualified);
@@ -1017,6 +1076,15 @@ fn names_other_act(sentence: &str) -> bool {
     })
 }
 
+/// What decides which ground a concept infers in a letter.
+#[derive(Clone, Copy)]
+struct Grounds<'a> {
+    rules: &'a RuleSet,
+    regime: &'a Regime,
+    /// Sorted rule indices already settled by citation.
+    settled: &'a [usize],
+}
+
 /// The ground of the letter's regime among `grounds`: one of the primary regime, else one of a
 /// regime the letter also shows.
 fn choose_ground(
@@ -1048,11 +1116,14 @@ fn choose_ground(
 ///
 /// A sentence that cites another statute (Local Government Act 1972, Housing Act 1985) is read
 /// as about that statute: its "exempt" is not an FOI ground. `refs` are in text order.
+/// `settled` (sorted rule indices) are grounds already decided by citation, for which nothing is
+/// inferred.
 pub(crate) fn infer(
     text: &Text<'_>,
     rules: &RuleSet,
     regime: &Regime,
     refs: &[ResolvedRef],
+    settled: &[usize],
 ) -> Vec<Inference> {
     let Ok(lex) = lexicon() else {
         return Vec::new();
@@ -1095,7 +1166,12 @@ pub(crate) fn infer(
         {
             continue;
         }
-        lex.infer_window(text, rules, regime, w, &mut stems, &mut out);
+        let at = Grounds {
+            rules,
+            regime,
+            settled,
+        };
+        lex.infer_window(text, &at, w, &mut stems, &mut out);
     }
     out
 }
