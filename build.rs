@@ -1,8 +1,9 @@
 //! Lists the rule files under `data/rules/` so that they are compiled into the library, and
 //! generates one test per rule file (run with `cargo test --test rules <act>_<provision>`).
-//! Adding a rule file needs no Rust change. The context trigger files under `data/context/` and
-//! the outcome wording under `data/outcome/` are listed the same way, with one unit test per file
-//! (`cargo test --lib context_<file>`, `cargo test --lib outcome_wording_<file>`).
+//! Adding a rule file needs no Rust change. The context trigger files under `data/context/`, the
+//! concept lexicons under `data/concepts/` and the outcome wording under `data/outcome/` are
+//! listed the same way, with one unit test per file (`cargo test --lib context_<file>`,
+//! `concept_file_<file>`, `outcome_wording_<file>`).
 
 use std::env;
 use std::fs;
@@ -82,6 +83,19 @@ fn main() {
         &manifest,
         &out,
         &DataDir {
+            dir: "concepts",
+            what: "Concept files",
+            static_name: "EMBEDDED_CONCEPTS",
+            test_prefix: "concept_file_",
+            check: "check_concept_file",
+            embedded_file: "embedded_concepts.rs",
+            tests_file: "concept_tests.rs",
+        },
+    );
+    data_files(
+        &manifest,
+        &out,
+        &DataDir {
             dir: "outcome",
             what: "Outcome wording files",
             static_name: "EMBEDDED_WORDING",
@@ -111,8 +125,9 @@ struct DataDir {
 }
 
 /// Lists the files of `d` (see [`DataDir`]): the context triggers under `data/context/`
-/// (`src/resolve/context.rs`, tests `context_<file>`) and the outcome wording under
-/// `data/outcome/` (`src/checks/wording.rs`, tests `outcome_wording_<file>`).
+/// (`src/resolve/context.rs`, tests `context_<file>`), the concept lexicons under
+/// `data/concepts/` (`src/resolve/concepts.rs`, tests `concept_file_<file>`) and the outcome
+/// wording under `data/outcome/` (`src/checks/wording.rs`, tests `outcome_wording_<file>`).
 fn data_files(manifest: &Path, out: &Path, d: &DataDir) {
     let root = manifest.join("data").join(d.dir);
     println!("cargo:rerun-if-changed=data/{}", d.dir);

@@ -109,6 +109,9 @@ impl Classifier {
         let refs = resolve::references(t, rules, citations);
         let cues = resolve::cues(t, rules, &regime, &refs, scan.cues);
         let mut findings = findings::build(t, rules, &refs, &cues);
+        let settled = findings::concepts::settled(rules, &findings);
+        let argued = resolve::concepts(t, rules, &regime, &refs, &settled);
+        findings::concepts::merge(t, rules, &mut findings, &argued);
         let references: Vec<Reference> = refs
             .iter()
             .map(|r| {

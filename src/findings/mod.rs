@@ -5,6 +5,8 @@
 //! shows it; weak cues only add evidence to a finding made that way, and only in a paragraph
 //! that already holds its evidence.
 
+pub(crate) mod concepts;
+
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 

@@ -190,14 +190,7 @@ const AHEAD: usize = 128;
 /// takes matches; otherwise the whole letter.
 pub(crate) fn find_iter<'t>(text: &'t Text<'_>, g: &'t Gated) -> GatedMatches<'t> {
     // This pattern's anchors, in order of position.
-    let mine = text.anchor_index().map(|index| {
-        let ids = g.id_list();
-        let mut spans: Vec<Span> = ids.iter().flat_map(|&id| index.of(id)).copied().collect();
-        if ids.len() > 1 {
-            spans.sort_unstable_by_key(|s| (s.start, s.end));
-        }
-        spans
-    });
+    let mine = anchor_spans(text, g);
     GatedMatches {
         src: text.as_str(),
         gated: g,
@@ -207,6 +200,19 @@ pub(crate) fn find_iter<'t>(text: &'t Text<'_>, g: &'t Gated) -> GatedMatches<'t
         last_end: 0,
         whole_done: false,
     }
+}
+
+/// Where `g`'s anchors stand in a scanned letter, in order; `None` when the letter was not
+/// scanned. For a pattern that is only its anchors, this is every match, with no regex run.
+pub(crate) fn anchor_spans(text: &Text<'_>, g: &Gated) -> Option<Vec<Span>> {
+    text.anchor_index().map(|index| {
+        let ids = g.id_list();
+        let mut spans: Vec<Span> = ids.iter().flat_map(|&id| index.of(id)).copied().collect();
+        if ids.len() > 1 {
+            spans.sort_unstable_by_key(|s| (s.start, s.end));
+        }
+        spans
+    })
 }
 
 /// The iterator of [`find_iter`].

@@ -49,6 +49,9 @@ pub enum Via {
     StrongCue,
     /// A weak cue phrase.
     WeakCue,
+    /// A term of a concept lexicon (`data/concepts/`): the ground is argued in the letter's own
+    /// words; the evidence's `cue` names the concept.
+    Concept,
 }
 
 /// The role a reference plays.
@@ -82,7 +85,8 @@ pub struct Evidence {
     pub rule: String,
     /// What fired: a citation or a cue.
     pub via: Via,
-    /// The cue phrase as written in the rule file, for cue evidence.
+    /// The cue phrase as written in the rule file, for cue evidence; the concept's name
+    /// (`personal_data`, `withhold`), for concept evidence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
     /// What this span alone says: relied on, only mentioned (quoted, hypothetical, general,

@@ -3,17 +3,19 @@
 //! the authority's own reasoning; and the letter's regime decides which rule pack's cue phrases
 //! may infer a ground.
 
+pub(crate) mod concepts;
 pub(crate) mod context;
 mod regime;
 mod status;
 
+pub(crate) use concepts::{infer as concepts, Inference};
 pub use regime::Jurisdiction;
 pub(crate) use regime::{detect_regime, Regime};
 pub(crate) use status::{assess_detail, MEMO_REVIEW};
 
 /// Every gated pattern of the resolution stage.
 pub(crate) fn gated() -> Vec<&'static crate::matching::gate::Gated> {
-    regime::gated().collect()
+    regime::gated().chain(concepts::gated()).collect()
 }
 
 use crate::cite::Citation;

@@ -1,0 +1,119 @@
+//! Grounds inferred from concepts ([`crate::resolve::concepts`]) joined to the findings: a
+//! relied-on inference adds [`Via::Concept`] evidence to its ground's relied-on inferred finding
+//! (one a strong cue made), or makes a new inferred finding when the ground has none. A cited
+//! finding is left as it was. A finding that its citations or cues made
+//! mentioned or disclaimed keeps that status (plain words do not overrule what the letter says
+//! about a cited ground: measured, letting them do so cost as much precision as it gained
+//! recall), and an inference that is not relied on adds nothing.
+
+use crate::report::{Basis, Evidence, Finding, Status, Via};
+use crate::resolve::Inference;
+use crate::rules::{Kind, RuleSet};
+use crate::text::Text;
+
+/// Confidence of a finding inferred from one concept sentence, and what each further one adds.
+const BASE: f64 = 0.6;
+const EACH_MORE: f64 = 0.05;
+const MOST: f64 = 0.85;
+
+/// The rules (sorted indices) whose findings a citation settled: relied on and cited. Concept
+/// inference leaves them alone, so it need not read their arguments.
+pub(crate) fn settled(rules: &RuleSet, findings: &[Finding]) -> Vec<usize> {
+    let mut out: Vec<usize> = findings
+        .iter()
+        .filter(|f| f.basis == Basis::Cited && f.status == Status::ReliedOn)
+        .filter_map(|f| rules.rules().iter().position(|r| r.id == f.id))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Joins the relied-on `inferences` to `findings`.
+pub(crate) fn merge(
+    text: &Text<'_>,
+    rules: &RuleSet,
+    findings: &mut Vec<Finding>,
+    inferences: &[Inference],
+) {
+    // Findings given evidence here, sorted and deduplicated once at the end (linear in the
+    // number of inferences, however many a letter holds).
+    let mut changed: Vec<usize> = Vec::new();
+    for inf in inferences.iter().filter(|i| i.status == Status::ReliedOn) {
+        let rule = &rules.rules()[inf.rule];
+        let i = match findings.iter().position(|f| f.id == rule.id) {
+            // A cited finding stands on its citation as before; a mentioned or disclaimed one
+            // keeps its status.
+            Some(i)
+                if findings[i].status != Status::ReliedOn || findings[i].basis == Basis::Cited =>
+            {
+                continue
+            }
+            Some(i) => i,
+            None => {
+                findings.push(Finding {
+                    id: rule.id.clone(),
+                    act: rule.act,
+                    title: rule.title.clone(),
+                    provisions: Vec::new(),
+                    kind: rule.kind.unwrap_or(Kind::Qualified),
+                    basis: Basis::Inferred,
+                    status: Status::ReliedOn,
+                    confidence: BASE - EACH_MORE,
+                    equivalents: rule.equivalents.clone(),
+                    public_interest: None,
+                    evidence: Vec::new(),
+                });
+                findings.len() - 1
+            }
+        };
+        let ev: Vec<Evidence> = inf
+            .spans
+            .iter()
+            .map(|(span, concept)| {
+                let pos = text.position(span.start);
+                Evidence {
+                    start: span.start,
+                    end: span.end,
+                    line: pos.line,
+                    column: pos.column,
+                    text: span.slice(text.as_str()).to_string(),
+                    rule: rule.id.clone(),
+                    via: Via::Concept,
+                    cue: Some((*concept).to_string()),
+                    status: Status::ReliedOn,
+                    sentence: text.sentence_at(span.start),
+                    part: None,
+                }
+            })
+            .collect();
+        let f = &mut findings[i];
+        f.confidence = ((f.confidence + EACH_MORE).min(MOST) * 100.0).round() / 100.0;
+        if let Some(p) = &inf.provision {
+            if !f.provisions.contains(p) {
+                f.provisions.push(p.clone());
+                f.provisions.sort_by(|a, b| super::compare_provisions(a, b));
+            }
+        }
+        if let Some(k) = f.provisions.iter().find_map(|p| rule.kind_for(p)) {
+            f.kind = k;
+        }
+        f.evidence.extend(ev);
+        changed.push(i);
+    }
+    changed.sort_unstable();
+    changed.dedup();
+    for &i in &changed {
+        // Stable: at one span, the evidence that was there first (a cue) stays.
+        let ev = &mut findings[i].evidence;
+        ev.sort_by_key(|e| (e.start, e.end));
+        ev.dedup_by_key(|e| (e.start, e.end));
+    }
+    if !changed.is_empty() {
+        findings.sort_by_key(|f| {
+            (
+                f.evidence.first().map_or(usize::MAX, |e| e.start),
+                f.id.clone(),
+            )
+        });
+    }
+}

@@ -1,0 +1,1404 @@
+//! Grounds inferred from *concepts*: a letter that argues a ground in its own words ("the
+//! residents' e-mail addresses have been taken out, as they are personal to them") relies on it
+//! even with no section number and no fixed phrase.
+//!
+//! The lexicons are data (`data/concepts/*.toml`, see `docs/concept-format.md`), matched on word
+//! stems (Snowball English), so that "redacted", "redaction" and "redacting" are one word. Four
+//! kinds of concept:
+//!
+//! - *action*: the authority withholds, redacts, removes, refuses ...;
+//! - *harm*: release would cause harm ("if the rates were known", "would prejudice");
+//! - *support*: a concept other concepts may require (the cost limit);
+//! - *ground*: what the withheld information is or why it is withheld (personal data, commercial
+//!   interests, cost ...), naming the grounds it supports in each regime.
+//!
+//! A ground concept infers its ground when, in one clause of one sentence, it stands with what
+//! its file requires (an action, a harm, the cost limit) and holds at least its minimum number of
+//! distinct terms. A negated action or harm ("have not been redacted", "would not harm") counts
+//! for nothing; zones (quoted mail, the request repeated back, signatures) never infer; and the
+//! status of the spans comes from [`super::status::assess`], so rights boilerplate, hedges and
+//! general explanation only mention.
+//!
+//! Cost: the words of action, harm and support concepts are anchors of one gated pattern, found by
+//! the matching stage's one automaton; only the sentences that hold one are tokenised and
+//! stemmed. A letter with none costs nothing more.
+
+use std::collections::HashMap;
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Deserialize;
+
+use super::{status, Regime, ResolvedRef};
+use crate::cite::Act;
+use crate::matching::gate::{self, Gated};
+use crate::report::Status;
+use crate::rules::{expand_phrase, Kind, RuleSet};
+use crate::span::Span;
+use crate::text::{window, Text};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_concepts.rs"));
+}
+
+/// Most words a gap (`...`) in a term may hold.
+const GAP: usize = 4;
+/// How many words before an action or harm a negation is looked for (same phrase).
+const NEG_BACK: usize = 8;
+/// The gap marker in a term.
+const GAP_MARK: &str = "...";
+
+/// How far (bytes) from an action, harm or support word a ground term is looked for: a clause
+/// or sentence that argues a ground holds both well within this.
+const REACH: usize = 120;
+/// Words that negate an action or harm ("not", "no", "never", "nothing", "without").
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "nothing", "none", "neither", "nor", "without", "cannot",
+];
+/// Words right after an action that empty it ("redacted nothing").
+const NEGATORS_AFTER: &[&str] = &["nothing", "none"];
+/// Words too common to anchor a term when it has another ("would", "than").
+const ANCHOR_STOP: &[&str] = &[
+    "would", "could", "might", "may", "more", "than", "the", "and", "been", "being", "make", "out",
+    "put", "not", "each", "every", "likely", "if", "from", "were", "was", "are", "have", "has",
+    "had", "them", "their", "this", "that", "with",
+];
+/// Function words: a term matches them as written, not by stem.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "at", "in", "on", "by", "for", "from", "with", "and", "or", "as",
+    "if", "be", "been", "is", "are", "was", "were", "it", "its", "our", "their", "them", "they",
+    "we", "us", "you", "your", "this", "that", "these", "those", "would", "could", "might", "may",
+    "will", "not", "no", "more", "than", "each", "every", "what", "whether", "which", "who", "him",
+    "her", "his", "out", "back", "up",
+];
+/// The longest of [`FUNCTION_WORDS`], in bytes.
+const MAX_FUNCTION_WORD: usize = 7;
+/// Words whose Snowball English stem does not begin with their first three letters.
+const STEM_EXCEPTIONS: &[&str] = &["skies", "dying", "lying", "tying"];
+/// Words common in letters, that anchor a term only when it has no rarer word ("releasing ...
+/// would harm" anchors on "harm").
+const ANCHOR_COMMON: &[&str] = &[
+    "held",
+    "hold",
+    "keep",
+    "kept",
+    "give",
+    "given",
+    "gave",
+    "provide",
+    "provided",
+    "share",
+    "shared",
+    "supply",
+    "supplied",
+    "public",
+    "take",
+    "taken",
+    "took",
+    "taking",
+    "cost",
+    "lead",
+    "result",
+    "known",
+    "sent",
+    "regulations",
+    "release",
+    "released",
+    "releasing",
+    "disclose",
+    "disclosed",
+    "disclosure",
+    "disclosing",
+    "publication",
+    "publishing",
+    "publish",
+    "published",
+    "revealing",
+    "information",
+    "set",
+    "allow",
+    "permit",
+    "result",
+    "back",
+    "through",
+    "require",
+    "required",
+    "involve",
+    "mean",
+    "will",
+    "council",
+    "officer",
+    "officers",
+    "staff",
+    "member",
+    "members",
+    "service",
+    "services",
+    "report",
+    "plan",
+    "read",
+    "look",
+    "go",
+    "search",
+    "resident",
+    "residents",
+    "supplier",
+    "suppliers",
+    "people",
+    "person",
+    "persons",
+    "individual",
+    "individuals",
+    "authority",
+    "department",
+    "us",
+    "case",
+    "file",
+    "record",
+    "document",
+    "email",
+    "form",
+    "details",
+    "employee",
+    "employees",
+    "patient",
+    "patients",
+    "public",
+    "trust",
+    "team",
+    "box",
+    "folder",
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "business",
+    "businesses",
+    "him",
+    "her",
+    "them",
+];
+
+/// Words that make an action only a possibility ("would have to redact").
+const HYPOTHETICALS: &[&str] = &["would", "could", "might", "may", "if", "need", "needs"];
+/// How many words before an action a modal is looked for.
+const HYPOTHETICAL_BACK: usize = 16;
+/// Words that start a new clause for co-occurrence and negation ("... but ...").
+const CLAUSE_WORDS: &[&str] = &["but", "however", "whereas", "although"];
+/// Words that start a new clause after a comma ("we have removed the duplicates, and the staff
+/// details are below").
+const COMMA_CLAUSE_WORDS: &[&str] = &["and", "or", "while"];
+/// Words that end the reach of a negation looked for before an action ("no ... and ...").
+const NEG_STOP: &[&str] = &[
+    "and", "or", "which", "that", "as", "because", "since", "so", "while",
+];
+
+/// What a concept is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum ConceptKind {
+    /// Withholding, redacting, refusing.
+    Action,
+    /// Harm from disclosure.
+    Harm,
+    /// A concept others require (the cost limit); infers nothing itself.
+    Support,
+    /// What is withheld or why: names the grounds it supports.
+    Ground,
+}
+
+impl ConceptKind {
+    /// Action, harm and support concepts are looked for through the automaton's anchors.
+    fn anchored(self) -> bool {
+        self != ConceptKind::Ground
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConceptFile {
+    name: String,
+    kind: ConceptKind,
+    #[allow(dead_code)]
+    summary: Option<String>,
+    terms: Vec<String>,
+    #[serde(default)]
+    except: Vec<String>,
+    #[serde(default)]
+    requires: Vec<String>,
+    #[serde(default = "one")]
+    min_terms: usize,
+    #[serde(default)]
+    scope: Scope,
+    #[serde(default)]
+    grounds: Vec<GroundFile>,
+    #[serde(default)]
+    examples: Vec<ConceptExample>,
+    #[serde(default)]
+    counter_examples: Vec<ConceptExample>,
+}
+
+fn one() -> usize {
+    1
+}
+
+/// Where a ground concept's requirement must stand.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Scope {
+    /// In the clause of one of its terms (`;`, "but", ", and" end a clause).
+    #[default]
+    Clause,
+    /// Anywhere in the sentence (a cost argument states the work, then the limit).
+    Sentence,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroundFile {
+    rule: String,
+    provision: Option<String>,
+}
+
+/// An example or counter-example of a concept file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) struct ConceptExample {
+    /// The letter text.
+    pub text: String,
+    /// The ground it must (example) or must not (counter-example) be read as relying on.
+    pub ground: Option<String>,
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+/// What a ground concept needs beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Requirement {
+    Kind(ConceptKind),
+    Concept(usize),
+}
+
+/// One concept, loaded.
+#[derive(Debug)]
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) struct Concept {
+    /// Its name (`personal_data`).
+    pub name: String,
+    /// The file it came from.
+    pub file: String,
+    /// Its kind.
+    pub kind: ConceptKind,
+    requires: Vec<Requirement>,
+    min_terms: usize,
+    scope: Scope,
+    /// (rule id, provision) in order of preference.
+    grounds: Vec<(String, Option<String>)>,
+    /// Examples.
+    pub examples: Vec<ConceptExample>,
+    /// Counter-examples.
+    pub counter_examples: Vec<ConceptExample>,
+}
+
+/// One word of a term.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Word {
+    /// Matches a token with this stem.
+    Stem(String),
+    /// A function word ("the", "of", "would"): matches the token as written, in lower case, so
+    /// that a letter's function words need no stemming.
+    Exact(String),
+    /// Matches a token whose lower-case form starts with this (`identif*`).
+    Prefix(String),
+}
+
+/// One expansion of one term as written.
+#[derive(Debug)]
+struct Term {
+    /// Parts joined by gaps of up to [`GAP`] words.
+    parts: Vec<Vec<Word>>,
+    concept: usize,
+    /// The term as written (its expansions share it), counted once for `min_terms`.
+    written: usize,
+    /// The term holds a negation itself ("not ... released"), so none is looked for around it.
+    negative: bool,
+    /// Words (lower case) its concept never matches, though they share a stem with a term
+    /// ("refusal" beside "refuse").
+    except: Vec<String>,
+}
+
+/// Whether two expansions of a term are the same words (stems merge "redact" and "redacted").
+fn same_words(a: &[Vec<Word>], b: &[Vec<Word>]) -> bool {
+    a == b
+}
+
+/// FNV-1a: the maps here are keyed by short words, for which it is several times cheaper than
+/// the standard library's default hash (their keys come from the lexicon and the letter being
+/// read, so flooding is no concern beyond the letter's own size).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// A letter's words and their stems, so that each distinct word is stemmed once.
+type Stems = FnvMap<String>;
+
+/// Which three-byte beginnings term words have: one bit per beginning, folded to five bits a
+/// byte (a collision only costs a word a needless stemming).
+struct Heads(Vec<u64>);
+
+impl Default for Heads {
+    fn default() -> Heads {
+        Heads(vec![0; (1 << 15) / 64])
+    }
+}
+
+impl std::fmt::Debug for Heads {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Heads")
+    }
+}
+
+impl Heads {
+    fn index(word: &[u8]) -> Option<usize> {
+        let h = word.get(..3)?;
+        Some(usize::from(h[0] & 31) << 10 | usize::from(h[1] & 31) << 5 | usize::from(h[2] & 31))
+    }
+
+    fn insert(&mut self, word: &[u8]) {
+        if let Some(i) = Heads::index(word) {
+            self.0[i / 64] |= 1 << (i % 64);
+        }
+    }
+
+    /// False when no term word begins with `word`'s first three bytes.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        Heads::index(word).is_some_and(|i| self.0[i / 64] >> (i % 64) & 1 == 1)
+    }
+}
+
+/// The compiled lexicons.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    /// Every concept.
+    pub concepts: Vec<Concept>,
+    terms: Vec<Term>,
+    /// Terms by the stem of their first word.
+    by_first: FnvMap<Vec<usize>>,
+    /// Terms whose first word is a function word, by that word.
+    by_exact: FnvMap<Vec<usize>>,
+    /// Terms whose first word is a prefix.
+    by_prefix: Vec<(String, usize)>,
+    /// The anchor words of action, harm and support terms.
+    gated: Gated,
+    /// The anchor words of ground terms.
+    gated_ground: Gated,
+    /// The first three bytes of every term word.
+    heads: Heads,
+}
+
+static STEMMER: Lazy<Stemmer> = Lazy::new(|| Stemmer::create(Algorithm::English));
+
+/// The stems of [`NEGATORS`].
+static NEGATOR_STEMS: Lazy<Vec<String>> = Lazy::new(|| {
+    NEGATORS
+        .iter()
+        .map(|n| STEMMER.stem(n).into_owned())
+        .collect()
+});
+
+static LEXICON: Lazy<Result<Lexicon, String>> =
+    Lazy::new(|| Lexicon::load(embedded::EMBEDDED_CONCEPTS.iter().copied()));
+
+/// The embedded lexicons, or why they do not load (the crate's tests rule that out).
+pub(crate) fn lexicon() -> Result<&'static Lexicon, &'static str> {
+    LEXICON.as_ref().map_err(String::as_str)
+}
+
+/// The gated pattern of the concept anchors (none when the lexicons do not load).
+pub(crate) fn gated() -> impl Iterator<Item = &'static Gated> {
+    lexicon()
+        .ok()
+        .into_iter()
+        .flat_map(|l| [&l.gated, &l.gated_ground])
+}
+
+/// A word token of a sentence.
+#[derive(Debug)]
+struct Token {
+    span: Span,
+    lower: String,
+    stem: String,
+    /// Clauses are split by `;` and "but", "however" ...
+    clause: u32,
+    /// Phrases are clauses split further by `,` `:` and brackets (negation scope).
+    phrase: u32,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// The word tokens of `src[w]`: runs of letters and digits, lower-cased and stemmed; "n't"
+/// becomes "not" and a possessive "'s" is dropped.
+fn tokenize(src: &str, w: Span) -> Vec<Token> {
+    tokenize_with(src, w, |l| STEMMER.stem(l).into_owned())
+}
+
+/// [`tokenize`], with the stems of words of three letters or more from `stem_of` (which may
+/// give an empty stem, which no term word has, to a word no term word can match).
+fn tokenize_with(src: &str, w: Span, mut stem_of: impl FnMut(&str) -> String) -> Vec<Token> {
+    let s = w.slice(src);
+    let mut out: Vec<Token> = Vec::new();
+    let (mut clause, mut phrase) = (0u32, 0u32);
+    let mut start: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let mut before_word: Option<char> = None;
+    let mut comma = false;
+    let mut push = |out: &mut Vec<Token>,
+                    a: usize,
+                    b: usize,
+                    before: Option<char>,
+                    c: &mut u32,
+                    comma: &mut bool| {
+        let word = &s[a..b];
+        let lower = word.to_lowercase();
+        let after_apostrophe = before.filter(|&c| is_apostrophe(c)).is_some_and(|c| {
+            s.get(..a.saturating_sub(c.len_utf8()))
+                .and_then(|b| b.chars().next_back())
+                .is_some_and(char::is_alphanumeric)
+        });
+        let lower = match (after_apostrophe, lower.as_str()) {
+            (true, "s") => return,
+            (true, "t") => "not".to_string(),
+            _ => lower,
+        };
+        if CLAUSE_WORDS.contains(&lower.as_str())
+            || (*comma && COMMA_CLAUSE_WORDS.contains(&lower.as_str()))
+        {
+            *c += 1;
+        }
+        *comma = false;
+        let stem = if lower.len() <= 2 {
+            lower.clone()
+        } else {
+            stem_of(&lower)
+        };
+        out.push(Token {
+            span: Span::new(w.start + a, w.start + b),
+            lower,
+            stem,
+            clause: *c,
+            phrase: 0,
+        });
+    };
+    for (i, ch) in s.char_indices() {
+        if ch.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+                before_word = prev;
+            }
+        } else {
+            if let Some(a) = start.take() {
+                push(&mut out, a, i, before_word, &mut clause, &mut comma);
+                if let Some(t) = out.last_mut() {
+                    t.phrase = phrase;
+                }
+            }
+            match ch {
+                ';' => {
+                    clause += 1;
+                    phrase += 1;
+                }
+                ',' => {
+                    phrase += 1;
+                    comma = true;
+                }
+                ':' | '(' | ')' | '\u{2013}' | '\u{2014}' => phrase += 1,
+                _ => {}
+            }
+        }
+        prev = Some(ch);
+    }
+    if let Some(a) = start {
+        push(&mut out, a, s.len(), before_word, &mut clause, &mut comma);
+        if let Some(t) = out.last_mut() {
+            t.phrase = phrase;
+        }
+    }
+    // A clause word also starts a new phrase.
+    let mut extra = 0;
+    let mut last_clause = 0;
+    for t in &mut out {
+        if t.clause != last_clause {
+            extra += 1;
+            last_clause = t.clause;
+        }
+        t.phrase += extra;
+    }
+    out
+}
+
+/// The longest common prefix of two strings, on a char boundary.
+fn common_prefix<'a>(a: &'a str, b: &str) -> &'a str {
+    let n = a
+        .char_indices()
+        .zip(b.chars())
+        .take_while(|((_, x), y)| x == y)
+        .last()
+        .map_or(0, |((i, x), _)| i + x.len_utf8());
+    &a[..n]
+}
+
+impl Lexicon {
+    /// Loads and checks concept files given as `(file name, contents)`.
+    fn load<'a>(sources: impl Iterator<Item = (&'a str, &'a str)>) -> Result<Lexicon, String> {
+        let mut files: Vec<(String, ConceptFile)> = Vec::new();
+        for (name, src) in sources {
+            let f: ConceptFile = toml::from_str(src).map_err(|e| format!("{name}: {e}"))?;
+            files.push((name.to_string(), f));
+        }
+        let index: HashMap<String, usize> = files
+            .iter()
+            .enumerate()
+            .map(|(i, (_, f))| (f.name.clone(), i))
+            .collect();
+        if index.len() != files.len() {
+            return Err("two concept files share a name".into());
+        }
+        let mut concepts = Vec::new();
+        let mut terms = Vec::new();
+        let mut anchors: Vec<String> = Vec::new();
+        let mut ground_anchors: Vec<String> = Vec::new();
+        let mut written = 0;
+        for (ci, (file, f)) in files.into_iter().enumerate() {
+            let err = |m: String| format!("{file}: {m}");
+            let mut requires = Vec::new();
+            for r in &f.requires {
+                let req = match r.as_str() {
+                    "action" => Requirement::Kind(ConceptKind::Action),
+                    "harm" => Requirement::Kind(ConceptKind::Harm),
+                    other => match index.get(other) {
+                        Some(&i) => Requirement::Concept(i),
+                        None => return Err(err(format!("requires unknown concept {other:?}"))),
+                    },
+                };
+                requires.push(req);
+            }
+            if f.kind == ConceptKind::Ground {
+                if requires.is_empty() || f.grounds.is_empty() {
+                    return Err(err("a ground concept needs `requires` and `grounds`".into()));
+                }
+                if f.examples.iter().any(|e| e.ground.is_none()) {
+                    return Err(err(
+                        "each example of a ground concept names its ground".into()
+                    ));
+                }
+            } else if !f.grounds.is_empty() {
+                return Err(err("only ground concepts name grounds".into()));
+            }
+            if f.min_terms == 0 {
+                return Err(err("min_terms must be at least 1".into()));
+            }
+            let except: Vec<String> = f.except.iter().map(|w| w.to_lowercase()).collect();
+            for t in &f.terms {
+                let first = terms.len();
+                for v in expand_phrase(t).map_err(|e| err(format!("term {t:?}: {e}")))? {
+                    let mut term = Self::term(&v, ci, written).map_err(&err)?;
+                    term.except.clone_from(&except);
+                    let anchor = Self::anchor(&v).ok_or_else(|| {
+                        err(format!(
+                            "term {v:?} has no ASCII word of 3 letters to anchor it"
+                        ))
+                    })?;
+                    if f.kind.anchored() {
+                        anchors.push(anchor);
+                    } else {
+                        ground_anchors.push(anchor);
+                    }
+                    if !terms[first..]
+                        .iter()
+                        .any(|o: &Term| same_words(&o.parts, &term.parts))
+                    {
+                        terms.push(term);
+                    }
+                }
+                written += 1;
+            }
+            concepts.push(Concept {
+                name: f.name,
+                file,
+                kind: f.kind,
+                requires,
+                min_terms: f.min_terms,
+                scope: f.scope,
+                grounds: f
+                    .grounds
+                    .into_iter()
+                    .map(|g| (g.rule, g.provision))
+                    .collect(),
+                examples: f.examples,
+                counter_examples: f.counter_examples,
+            });
+        }
+        for c in &concepts {
+            for r in &c.requires {
+                if let Requirement::Concept(i) = r {
+                    if !concepts[*i].kind.anchored() {
+                        return Err(format!(
+                            "{}: a required concept must be an action, harm or support concept",
+                            c.file
+                        ));
+                    }
+                }
+            }
+        }
+        let mut by_first: FnvMap<Vec<usize>> = FnvMap::default();
+        let mut by_exact: FnvMap<Vec<usize>> = FnvMap::default();
+        let mut by_prefix = Vec::new();
+        for (i, t) in terms.iter().enumerate() {
+            match t.parts.first().and_then(|p| p.first()) {
+                Some(Word::Stem(s)) => by_first.entry(s.clone()).or_default().push(i),
+                Some(Word::Exact(e)) => by_exact.entry(e.clone()).or_default().push(i),
+                Some(Word::Prefix(p)) => by_prefix.push((p.clone(), i)),
+                None => return Err("an empty term".into()),
+            }
+        }
+        let mut heads = Heads::default();
+        for w in terms.iter().flat_map(|t| t.parts.iter().flatten()) {
+            if let Word::Stem(s) | Word::Prefix(s) = w {
+                heads.insert(s.as_bytes());
+            }
+        }
+        Ok(Lexicon {
+            heads,
+            concepts,
+            terms,
+            by_first,
+            by_exact,
+            by_prefix,
+            gated: Self::gated(anchors),
+            gated_ground: Self::gated(ground_anchors),
+        })
+    }
+
+    /// A gated pattern that finds each of `anchors` at the start of a word, as the matching
+    /// stage finds anchors. The lexicon lives as long as the program, so its strings do too.
+    fn gated(mut anchors: Vec<String>) -> Gated {
+        anchors.sort();
+        anchors.dedup();
+        let pattern = format!(
+            "(?i-u:\\b(?:{}))",
+            anchors
+                .iter()
+                .map(|a| regex::escape(a))
+                .collect::<Vec<_>>()
+                .join("|")
+        );
+        let anchors: Vec<&'static str> = anchors
+            .into_iter()
+            .map(|a| &*Box::leak(a.into_boxed_str()))
+            .collect();
+        let anchors: &'static [&'static str] = Box::leak(anchors.into_boxed_slice());
+        let pattern: &'static str = Box::leak(pattern.into_boxed_str());
+        Gated::new(anchors, pattern)
+    }
+
+    /// Compiles one expansion of a term.
+    fn term(v: &str, concept: usize, written: usize) -> Result<Term, String> {
+        let mut parts = Vec::new();
+        for part in v.split(GAP_MARK) {
+            let mut words = Vec::new();
+            for w in part.split_whitespace() {
+                if let Some(p) = w.strip_suffix('*') {
+                    // "counter-terror*": stems, then the last word as a prefix.
+                    let toks = tokenize(p, Span::new(0, p.len()));
+                    let Some((last, before)) = toks.split_last() else {
+                        return Err(format!("prefix {w:?} is empty"));
+                    };
+                    if last.lower.len() < 3 || !p.ends_with(char::is_alphanumeric) {
+                        return Err(format!("prefix {w:?} must end in 3 letters or more"));
+                    }
+                    words.extend(before.iter().map(|t| Word::Stem(t.stem.clone())));
+                    words.push(Word::Prefix(last.lower.clone()));
+                } else {
+                    for t in tokenize(w, Span::new(0, w.len())) {
+                        if FUNCTION_WORDS.contains(&t.lower.as_str()) {
+                            words.push(Word::Exact(t.lower));
+                        } else {
+                            words.push(Word::Stem(t.stem));
+                        }
+                    }
+                }
+            }
+            if words.is_empty() {
+                return Err(format!("term {v:?} has an empty part"));
+            }
+            parts.push(words);
+        }
+        let negative = parts.iter().flatten().any(|w| match w {
+            Word::Stem(s) => NEGATOR_STEMS.contains(s),
+            Word::Exact(e) => NEGATORS.contains(&e.as_str()),
+            Word::Prefix(_) => false,
+        });
+        Ok(Term {
+            parts,
+            concept,
+            written,
+            negative,
+            except: Vec::new(),
+        })
+    }
+
+    /// The anchor of a term: the longest of its words' stable beginnings (a word and its stem
+    /// share it: "redact" for "redacted"), at least 3 ASCII letters.
+    fn anchor(v: &str) -> Option<String> {
+        v.split(GAP_MARK)
+            .flat_map(str::split_whitespace)
+            .flat_map(|w| {
+                if let Some(p) = w.strip_suffix('*') {
+                    let last = tokenize(p, Span::new(0, p.len())).pop();
+                    return last
+                        .map(|t| (t.lower.clone(), t.lower))
+                        .into_iter()
+                        .collect();
+                }
+                tokenize(w, Span::new(0, w.len()))
+                    .into_iter()
+                    .map(|t| (common_prefix(&t.lower, &t.stem).to_string(), t.lower))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|(a, _)| a.len() >= 3 && a.is_ascii())
+            // Rare words first, then the longest, then the first: "cost more than" anchors on
+            // "cost", "{kept|held} back" on "back".
+            .enumerate()
+            .max_by_key(|(i, (a, word))| {
+                let rank = if ANCHOR_STOP.contains(&word.as_str()) {
+                    0
+                } else if ANCHOR_COMMON.contains(&word.as_str()) {
+                    1
+                } else {
+                    2
+                };
+                (rank, a.len(), usize::MAX - i)
+            })
+            .map(|(_, (a, _))| a)
+    }
+}
+
+/// One match of a term in a sentence.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    concept: usize,
+    written: usize,
+    first: usize,
+    last: usize,
+    negated: bool,
+}
+
+fn word_matches(w: &Word, t: &Token) -> bool {
+    match w {
+        Word::Stem(s) => t.stem == *s,
+        Word::Exact(e) => t.lower == *e,
+        Word::Prefix(p) => t.lower.starts_with(p.as_str()),
+    }
+}
+
+/// The last token of a match of `parts` starting at token `i`, if there is one.
+fn match_parts(parts: &[Vec<Word>], toks: &[Token], i: usize) -> Option<usize> {
+    let (first, rest) = parts.split_first()?;
+    let end = i + first.len();
+    if end > toks.len()
+        || !first
+            .iter()
+            .zip(&toks[i..end])
+            .all(|(w, t)| word_matches(w, t))
+    {
+        return None;
+    }
+    if rest.is_empty() {
+        return Some(end - 1);
+    }
+    (end..=end + GAP)
+        .take_while(|&j| j < toks.len())
+        .find_map(|j| match_parts(rest, toks, j))
+}
+
+/// A ground inferred from concepts in one sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct Inference {
+    /// Index of the rule in the rule set.
+    pub rule: usize,
+    /// The provision the concept file names for it.
+    pub provision: Option<String>,
+    /// Relied on, mentioned or disclaimed, from the spans' context.
+    pub status: Status,
+    /// The spans that made it, each with its concept's name (the ground concept's terms and
+    /// the action, harm or support term beside them).
+    pub spans: Vec<(Span, &'static str)>,
+}
+
+impl Lexicon {
+    /// Whether a letter's word needs stemming: only one whose first three bytes begin a term
+    /// word can match one (a Snowball English stem keeps a word's first three letters, but for
+    /// the few words in [`STEM_EXCEPTIONS`]). Words of one or two letters are their own stem.
+    fn may_match(&self, lower: &str) -> bool {
+        lower.len() > 2
+            && (self.heads.may_hold(lower.as_bytes()) || STEM_EXCEPTIONS.contains(&lower))
+    }
+
+    /// The stem of a letter's word for matching: empty when no term word can match it, and
+    /// asked of the stemmer once per distinct word of the letter.
+    fn stem_of(&self, lower: &str, stems: &mut Stems) -> String {
+        if !self.may_match(lower) {
+            return String::new();
+        }
+        if let Some(s) = stems.get(lower) {
+            return s.clone();
+        }
+        let s = STEMMER.stem(lower).into_owned();
+        stems.insert(lower.to_string(), s.clone());
+        s
+    }
+
+    /// Every term match in `toks`.
+    fn hits(&self, toks: &[Token]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for (i, tok) in toks.iter().enumerate() {
+            let by_stem = (!tok.stem.is_empty())
+                .then(|| self.by_first.get(&tok.stem))
+                .flatten()
+                .into_iter()
+                .chain(
+                    (tok.lower.len() <= MAX_FUNCTION_WORD)
+                        .then(|| self.by_exact.get(&tok.lower))
+                        .flatten(),
+                )
+                .flatten();
+            let by_prefix = self
+                .by_prefix
+                .iter()
+                .filter(|(p, _)| tok.lower.starts_with(p.as_str()))
+                .map(|(_, t)| t);
+            for &ti in by_stem.chain(by_prefix) {
+                let term = &self.terms[ti];
+                let Some(last) = match_parts(&term.parts, toks, i) else {
+                    continue;
+                };
+                if !term.except.is_empty()
+                    && toks[i..=last]
+                        .iter()
+                        .any(|t| term.except.contains(&t.lower))
+                {
+                    continue;
+                }
+                let kind = self.concepts[term.concept].kind;
+                let negated = !term.negative
+                    && match kind {
+                        ConceptKind::Action => negated(toks, i, last) || hypothetical(toks, i),
+                        ConceptKind::Harm => negated(toks, i, last),
+                        _ => false,
+                    };
+                hits.push(Hit {
+                    concept: term.concept,
+                    written: term.written,
+                    first: i,
+                    last,
+                    negated,
+                });
+            }
+        }
+        hits
+    }
+
+    /// The grounds the sentence window `w` infers.
+    fn infer_window(
+        &self,
+        text: &Text<'_>,
+        at: &Grounds<'_>,
+        w: Span,
+        stems: &mut Stems,
+        out: &mut Vec<Inference>,
+    ) {
+        let Grounds {
+            rules,
+            regime,
+            settled,
+        } = *at;
+        let src = text.as_str();
+        let toks = tokenize_with(src, w, |word| self.stem_of(word, stems));
+        let span_of = |h: &Hit| Span::new(toks[h.first].span.start, toks[h.last].span.end);
+        let hits: Vec<Hit> = self
+            .hits(&toks)
+            .into_iter()
+            .filter(|h| text.zone_at(toks[h.first].span.start).is_none())
+            .collect();
+        for (ci, c) in self.concepts.iter().enumerate() {
+            if c.kind != ConceptKind::Ground {
+                continue;
+            }
+            let mine: Vec<&Hit> = hits.iter().filter(|h| h.concept == ci).collect();
+            if mine.is_empty() {
+                continue;
+            }
+            let mut distinct: Vec<usize> = mine.iter().map(|h| h.written).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            if distinct.len() < c.min_terms {
+                continue;
+            }
+            let satisfies = |h: &Hit| {
+                !h.negated
+                    && c.requires.iter().any(|r| match *r {
+                        Requirement::Kind(k) => self.concepts[h.concept].kind == k,
+                        Requirement::Concept(i) => h.concept == i,
+                    })
+            };
+            // A requirement in the clause of one of the concept's terms.
+            let pair = mine.iter().find_map(|g| {
+                hits.iter()
+                    .find(|r| {
+                        satisfies(r)
+                            && (c.scope == Scope::Sentence
+                                || toks[r.first].clause == toks[g.first].clause)
+                    })
+                    .map(|r| (*g, r))
+            });
+            let Some((g, r)) = pair else {
+                continue;
+            };
+            let Some((rule, provision)) = choose_ground(rules, regime, &c.grounds) else {
+                continue;
+            };
+            if settled.binary_search(&rule).is_ok() {
+                continue;
+            }
+            let qualified = rules.rules()[rule].kind == Some(Kind::Qualified);
+            let a = status::assess(text, span_of(g), qualified);
+            let b = status::assess(text, span_of(r), qualified);
+            let status = if a == Status::Disclaimed || b == Status::Disclaimed {
+                Status::Disclaimed
+            } else if a == Status::Mentioned || b == Status::Mentioned {
+                Status::Mentioned
+            } else {
+                Status::ReliedOn
+            };
+            let mut spans: Vec<(Span, &'static str)> = Vec::new();
+            let name = |h: &Hit| -> &'static str {
+                lexicon().map_or("", |l| l.concepts[h.concept].name.as_str())
+            };
+            for h in mine.iter().copied().chain(std::iter::once(r)) {
+                spans.push((span_of(h), name(h)));
+            }
+            // Longest first at each start, then drop what another span holds ("radicalisation"
+            // in "counter-radicalisation").
+            spans.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+            let mut kept: Vec<(Span, &'static str)> = Vec::with_capacity(spans.len());
+            for (s, name) in spans {
+                if kept.last().is_none_or(|(k, _)| s.end > k.end) {
+                    kept.push((s, name));
+                }
+            }
+            let spans = kept;
+            out.push(Inference {
+                rule,
+                provision,
+                status,
+                spans,
+            });
+        }
+    }
+}
+
+/// True when the action or harm at tokens `first..=last` is negated: a negation inside it
+/// ("would not harm"), a few words before it in the same phrase ("have not been redacted"), or
+/// "nothing" right after it ("redacted nothing").
+fn negated(toks: &[Token], first: usize, last: usize) -> bool {
+    let is_neg = |t: &Token| NEGATORS.contains(&t.lower.as_str());
+    let phrase = toks[first].phrase;
+    toks[first..=last].iter().any(is_neg)
+        || toks[first.saturating_sub(NEG_BACK)..first]
+            .iter()
+            .rev()
+            .take_while(|t| t.phrase == phrase && !NEG_STOP.contains(&t.lower.as_str()))
+            .any(is_neg)
+        || toks
+            .get(last + 1)
+            .is_some_and(|t| NEGATORS_AFTER.contains(&t.lower.as_str()))
+}
+
+/// True when the action at token `first` is only what the authority would have to do ("we would
+/// have to redact the names", "may need to remove"): a modal a few words before it.
+fn hypothetical(toks: &[Token], first: usize) -> bool {
+    let phrase = toks[first].phrase;
+    let from = first.saturating_sub(HYPOTHETICAL_BACK);
+    toks[from..first].iter().enumerate().any(|(k, t)| {
+        t.phrase == phrase
+            && HYPOTHETICALS.contains(&t.lower.as_str())
+            // "we would like to explain that ..." is a courtesy, not a condition.
+            && toks.get(from + k + 1).is_none_or(|n| n.lower != "like")
+    })
+}
+
+/// A statute named by its title and year ("the Local Government Act 1972").
+static NAMED_ACT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?:(?-u:\b)[A-Z][A-Za-z]+\s+(?:(?:of|and|for)\s+)?){1,6}Act\s+(?:1[89]|20)\d\d(?-u:\b)",
+    )
+    .expect("valid pattern")
+});
+
+/// True when `sentence` names a statute other than the information and data protection laws.
+fn names_other_act(sentence: &str) -> bool {
+    NAMED_ACT.find_iter(sentence).any(|m| {
+        let t = m.as_str();
+        !t.contains("Information") && !t.contains("Data Protection")
+    })
+}
+
+/// What decides which ground a concept infers in a letter.
+#[derive(Clone, Copy)]
+struct Grounds<'a> {
+    rules: &'a RuleSet,
+    regime: &'a Regime,
+    /// Sorted rule indices already settled by citation.
+    settled: &'a [usize],
+}
+
+/// The ground of the letter's regime among `grounds`: one of the primary regime, else one of a
+/// regime the letter also shows.
+fn choose_ground(
+    rules: &RuleSet,
+    regime: &Regime,
+    grounds: &[(String, Option<String>)],
+) -> Option<(usize, Option<String>)> {
+    let found: Vec<(usize, &Option<String>)> = grounds
+        .iter()
+        .filter_map(|(id, p)| {
+            rules
+                .rules()
+                .iter()
+                .position(|r| r.id == *id)
+                .map(|i| (i, p))
+        })
+        .collect();
+    let act = |i: usize| rules.rules()[i].act;
+    found
+        .iter()
+        .find(|(i, _)| act(*i) == regime.primary)
+        .or_else(|| found.iter().find(|(i, _)| regime.has(act(*i))))
+        .map(|(i, p)| (*i, (*p).clone()))
+}
+
+/// The grounds the letter argues in its own words, one inference per sentence and ground.
+/// Only sentences holding both an anchor of an action, harm or support term and an anchor of a
+/// ground term are tokenised and stemmed.
+///
+/// A sentence that cites another statute (Local Government Act 1972, Housing Act 1985) is read
+/// as about that statute: its "exempt" is not an FOI ground. `refs` are in text order.
+/// `settled` (sorted rule indices) are grounds already decided by citation, for which nothing is
+/// inferred.
+pub(crate) fn infer(
+    text: &Text<'_>,
+    rules: &RuleSet,
+    regime: &Regime,
+    refs: &[ResolvedRef],
+    settled: &[usize],
+) -> Vec<Inference> {
+    let Ok(lex) = lexicon() else {
+        return Vec::new();
+    };
+    let src = text.as_str();
+    let mut out = Vec::new();
+    let mut done_to = 0;
+    let mut grounds: Option<Vec<Span>> = None;
+    let mut stems = Stems::default();
+    // The automaton found the anchors: no regex needs to find them again.
+    let spans = |g: &'static Gated| -> Vec<Span> {
+        gate::anchor_spans(text, g).unwrap_or_else(|| gate::find_iter(text, g).collect())
+    };
+    for a in spans(&lex.gated) {
+        if a.start < done_to || text.zone_at(a.start).is_some() {
+            continue;
+        }
+        let grounds = grounds.get_or_insert_with(|| spans(&lex.gated_ground));
+        // No ground term near: the sentence is not segmented or read.
+        let reach = a.start.saturating_sub(REACH);
+        let g = grounds.partition_point(|g| g.start < reach);
+        if grounds
+            .get(g)
+            .is_none_or(|g| g.start > a.end.saturating_add(REACH))
+        {
+            continue;
+        }
+        let w = window(src, text.sentence_at(a.start), a);
+        let g = grounds.partition_point(|g| g.start < w.start);
+        if grounds.get(g).is_none_or(|g| g.end > w.end) {
+            continue;
+        }
+        done_to = w.end.max(a.end);
+        let from = refs.partition_point(|r| r.cit.span.start < w.start);
+        if refs[from..]
+            .iter()
+            .take_while(|r| r.cit.span.start < w.end)
+            .any(|r| r.cit.act == Act::Other)
+            || names_other_act(w.slice(src))
+        {
+            continue;
+        }
+        let at = Grounds {
+            rules,
+            regime,
+            settled,
+        };
+        lex.infer_window(text, &at, w, &mut stems, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Via;
+    use crate::Classifier;
+
+    fn lex() -> &'static Lexicon {
+        lexicon().expect("the embedded concept files are valid")
+    }
+
+    /// Runs one concept file's examples and counter-examples through the classifier.
+    fn check_concept_file(file: &str) {
+        let lex = lex();
+        let c = lex
+            .concepts
+            .iter()
+            .find(|c| c.file == file)
+            .unwrap_or_else(|| panic!("no concept from {file}"));
+        assert!(
+            !c.examples.is_empty() && !c.counter_examples.is_empty(),
+            "{file}: a concept needs examples and counter-examples"
+        );
+        let classifier = Classifier::new();
+        let mut failures = Vec::new();
+        let by_me = |f: &crate::report::Finding| {
+            f.evidence
+                .iter()
+                .any(|e| e.via == Via::Concept && e.cue.as_deref() == Some(c.name.as_str()))
+        };
+        let by_concepts =
+            |f: &crate::report::Finding| f.evidence.iter().any(|e| e.via == Via::Concept);
+        for (n, ex) in c.examples.iter().enumerate() {
+            let report = classifier.classify(&ex.text);
+            // A concept term that is also a cue phrase gives its evidence as the cue.
+            let ok = report
+                .relied_on()
+                .any(|f| Some(&f.id) == ex.ground.as_ref() && by_concepts(f));
+            if !ok {
+                let got: Vec<&str> = report.relied_on().map(|f| f.id.as_str()).collect();
+                failures.push(format!(
+                    "example {}: expected {:?} from {}, found {got:?} in {:?}",
+                    n + 1,
+                    ex.ground,
+                    c.name,
+                    ex.text
+                ));
+            }
+        }
+        for (n, ex) in c.counter_examples.iter().enumerate() {
+            let report = classifier.classify(&ex.text);
+            let bad: Vec<&str> = report
+                .relied_on()
+                .filter(|f| by_me(f) || Some(&f.id) == ex.ground.as_ref())
+                .map(|f| f.id.as_str())
+                .collect();
+            if !bad.is_empty() {
+                failures.push(format!(
+                    "counter-example {}: {bad:?} relied on in {:?}",
+                    n + 1,
+                    ex.text
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{file}:\n{}", failures.join("\n"));
+    }
+
+    include!(concat!(env!("OUT_DIR"), "/concept_tests.rs"));
+
+    #[test]
+    fn the_lexicons_load() {
+        let lex = lex();
+        assert!(lex.concepts.len() >= 10);
+        assert!(lex.gated.anchors().contains(&"redact"));
+    }
+
+    #[test]
+    fn tokens_are_stemmed_with_negation_and_clauses() {
+        let src =
+            "The names haven't been redacted; the rates weren't, but the residents' emails are.";
+        let toks = tokenize(src, Span::new(0, src.len()));
+        let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(
+            words,
+            [
+                "the",
+                "names",
+                "haven",
+                "not",
+                "been",
+                "redacted",
+                "the",
+                "rates",
+                "weren",
+                "not",
+                "but",
+                "the",
+                "residents",
+                "emails",
+                "are"
+            ]
+        );
+        assert_eq!(toks[5].stem, "redact");
+        assert_eq!(toks[1].stem, "name");
+        assert_eq!(toks[5].clause, 0);
+        assert_eq!(toks[6].clause, 1);
+        assert_eq!(toks[10].clause, 2);
+        assert_eq!(toks[3].span.slice(src), "t");
+        let curly = "It isn\u{2019}t the council\u{2019}s.";
+        let words: Vec<String> = tokenize(curly, Span::new(0, curly.len()))
+            .into_iter()
+            .map(|t| t.lower)
+            .collect();
+        assert_eq!(words, ["it", "isn", "not", "the", "council"]);
+    }
+
+    #[test]
+    fn negation_is_found_around_an_action() {
+        let cases = [
+            ("The names have not been redacted.", true),
+            ("The names have been redacted.", false),
+            ("Although not required, we have redacted the names.", false),
+            ("We have redacted nothing.", true),
+            ("No names have been redacted.", true),
+        ];
+        for (src, want) in cases {
+            let toks = tokenize(src, Span::new(0, src.len()));
+            let hits = lex().hits(&toks);
+            let action = hits
+                .iter()
+                .find(|h| lex().concepts[h.concept].kind == ConceptKind::Action)
+                .unwrap_or_else(|| panic!("no action in {src:?}"));
+            assert_eq!(action.negated, want, "{src:?}");
+        }
+    }
+
+    #[test]
+    fn only_words_that_may_match_are_stemmed() {
+        assert_eq!(
+            FUNCTION_WORDS.iter().map(|w| w.len()).max(),
+            Some(MAX_FUNCTION_WORD)
+        );
+        let lex = lex();
+        assert!(lex.may_match("redacted"));
+        assert!(!lex.may_match("the"));
+        assert!(!lex.may_match("thoroughly"));
+        // Stemmed or not, a letter's words match the same terms: the test letters and examples.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut compared = 0;
+        for dir in ["tests/letters", "data/examples"] {
+            for entry in std::fs::read_dir(root.join(dir))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let Ok(src) = std::fs::read_to_string(entry.path()) else {
+                    continue;
+                };
+                let all = lex.hits(&tokenize(&src, Span::new(0, src.len())));
+                let mut stems = Stems::default();
+                let some = lex.hits(&tokenize_with(&src, Span::new(0, src.len()), |w| {
+                    lex.stem_of(w, &mut stems)
+                }));
+                let key = |h: &Hit| (h.concept, h.written, h.first, h.last);
+                assert_eq!(
+                    all.iter().map(key).collect::<Vec<_>>(),
+                    some.iter().map(key).collect::<Vec<_>>(),
+                    "{:?}",
+                    entry.path()
+                );
+                compared += all.len();
+            }
+        }
+        assert!(compared > 100, "only {compared} hits compared");
+    }
+
+    #[test]
+    fn a_gap_term_matches_across_a_few_words() {
+        let src = "checking each of 900 files by hand";
+        let toks = tokenize(src, Span::new(0, src.len()));
+        let parts = vec![
+            vec![Word::Stem("each".into())],
+            vec![Word::Stem("file".into())],
+        ];
+        assert_eq!(match_parts(&parts, &toks, 1), Some(4));
+        assert_eq!(match_parts(&parts, &toks, 0), None);
+    }
+
+    #[test]
+    fn other_statutes_are_recognised() {
+        assert!(names_other_act(
+            "treated as exempt under Schedule 12A to the Local Government Act 1972"
+        ));
+        assert!(names_other_act("possession under the Housing Act 1985"));
+        assert!(!names_other_act(
+            "it would be unlawful under the Data Protection Act 2018"
+        ));
+        assert!(!names_other_act(
+            "exempt under the Freedom of Information Act 2000"
+        ));
+        assert!(!names_other_act("the act of 2000"));
+    }
+
+    #[test]
+    fn a_bad_file_is_refused() {
+        let bad = [
+            "name = \"x\"\nkind = \"ground\"\nterms = [\"a b\"]\n",
+            "name = \"x\"\nkind = \"action\"\nterms = [\"to\"]\n",
+            "name = \"x\"\nkind = \"ground\"\nterms = [\"data\"]\nrequires = [\"nothing\"]\n[[grounds]]\nrule = \"foia:s40\"\n",
+        ];
+        for src in bad {
+            assert!(
+                Lexicon::load([("x.toml", src)].into_iter()).is_err(),
+                "{src}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_letter_without_anchors_is_not_tokenised() {
+        let src = "Thank you for your email. Please find the figures attached.";
+        let text = Text::new(src);
+        let index = crate::matching::CueIndex::build(&RuleSet::embedded().unwrap()).unwrap();
+        text.set_anchors(index.scan(src).anchors);
+        assert_eq!(gate::find_iter(&text, &lex().gated).count(), 0);
+    }
+}
