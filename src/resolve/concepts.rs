@@ -917,6 +917,10 @@ impl Lexicon {
                     && match kind {
                         ConceptKind::Action => negated(toks, i, last) || hypothetical(toks, i),
                         ConceptKind::Harm => negated(toks, i, last),
+                        // "not provided in confidence": the term itself denied.
+                        ConceptKind::Ground => {
+                            i > 0 && matches!(toks[i - 1].lower.as_str(), "not" | "never")
+                        }
                         _ => false,
                     };
                 hits.push(Hit {
@@ -957,7 +961,10 @@ impl Lexicon {
             if c.kind != ConceptKind::Ground {
                 continue;
             }
-            let mine: Vec<&Hit> = hits.iter().filter(|h| h.concept == ci).collect();
+            let mine: Vec<&Hit> = hits
+                .iter()
+                .filter(|h| h.concept == ci && !h.negated)
+                .collect();
             if mine.is_empty() {
                 continue;
             }
@@ -974,8 +981,17 @@ impl Lexicon {
                         Requirement::Concept(i) => h.concept == i,
                     })
             };
+            // A withholding said not to happen in the term's clause ("..., so they have not
+            // been withheld") settles that clause: nothing is inferred from it.
+            let refused_in = |g: &Hit| {
+                hits.iter().any(|r| {
+                    r.negated
+                        && self.concepts[r.concept].kind == ConceptKind::Action
+                        && toks[r.first].clause == toks[g.first].clause
+                })
+            };
             // A requirement in the clause of one of the concept's terms.
-            let pair = mine.iter().find_map(|g| {
+            let pair = mine.iter().filter(|g| !refused_in(g)).find_map(|g| {
                 hits.iter()
                     .find(|r| {
                         satisfies(r)
@@ -994,8 +1010,20 @@ impl Lexicon {
                 continue;
             }
             let qualified = rules.rules()[rule].kind == Some(Kind::Qualified);
-            let a = status::assess(text, span_of(g), qualified);
-            let b = status::assess(text, span_of(r), qualified);
+            // Harm from disclosure is argued on a supposition ("if the rates were known, rivals
+            // could undercut the firm"): under a harm requirement a supposition does not make
+            // the argument a mere mention.
+            let harm = lexicon().is_ok_and(|l| l.concepts[r.concept].kind == ConceptKind::Harm);
+            let read = |s: Span| {
+                let d = status::assess_detail(text, s, qualified);
+                if harm && d.category == Some(super::context::Category::Conditional) {
+                    Status::ReliedOn
+                } else {
+                    d.status
+                }
+            };
+            let a = read(span_of(g));
+            let b = read(span_of(r));
             let status = if a == Status::Disclaimed || b == Status::Disclaimed {
                 Status::Disclaimed
             } else if a == Status::Mentioned || b == Status::Mentioned {

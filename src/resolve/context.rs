@@ -45,8 +45,11 @@ pub(crate) enum Category {
     Upheld,
     /// Words that apply a ground ("withheld under", "is engaged"): reliance, explicitly.
     Applied,
-    /// Considered or hypothetical ("whether", "if", "may apply"): mentioned.
+    /// Considered or hedged ("whether", "may apply", "looked at whether"): mentioned.
     Considered,
+    /// Supposed ("if", "in the event that"): mentioned; concept inference reads a harm
+    /// argument past it, since harm from disclosure is conditional by nature.
+    Conditional,
     /// Someone else's words (the requester's, a third party's claim): mentioned.
     OthersWords,
     /// The law explained in general, examples of exemptions: mentioned.
@@ -69,6 +72,7 @@ impl Category {
             "upheld" => Category::Upheld,
             "applied" => Category::Applied,
             "considered" => Category::Considered,
+            "conditional" => Category::Conditional,
             "others_words" => Category::OthersWords,
             "general" => Category::General,
             "pending" => Category::Pending,
@@ -1023,9 +1027,9 @@ mod tests {
         // "if" stops at its comma; what follows is the decision.
         let t =
             "If the figures were released, the contractor would be harmed, so section 43 applies.";
-        assert!(!cats(t, "section 43").contains(&Category::Considered));
+        assert!(!cats(t, "section 43").contains(&Category::Conditional));
         assert!(cats("If section 31 applied we would say so.", "section 31")
-            .contains(&Category::Considered));
+            .contains(&Category::Conditional));
     }
 
     #[test]
