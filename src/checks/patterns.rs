@@ -83,8 +83,9 @@ pub(super) static REVIEW: Gated = Gated::leading(
         "dissatisfied",
         "unhappy",
         "not ",
+        "right",
     ],
-    r"(?i)(?-u:\b)internal\s+review(?-u:\b)|(?-u:\b)request\s+a\s+review(?-u:\b)|(?-u:\b)ask\s+(?:us\s+)?(?:for\s+a\s+|to\s+)review(?-u:\b)|(?-u:\b)requirement\s+for\s+review(?-u:\b)|(?-u:\b)reconsider(?:ation)?(?-u:\b)|(?-u:\b)complaints?\s+procedure(?-u:\b)|(?-u:\b)dissatisfied(?-u:\b)|(?-u:\b)unhappy\s+with(?-u:\b)|(?-u:\b)not\s+satisfied\s+with(?-u:\b)",
+    r"(?i)(?-u:\b)internal\s+review(?-u:\b)|(?-u:\b)rights?\s+(?:to|of)\s+appeal(?-u:\b)|(?-u:\b)request\s+a\s+review(?-u:\b)|(?-u:\b)ask\s+(?:us\s+)?(?:for\s+a\s+|to\s+)review(?-u:\b)|(?-u:\b)requirement\s+for\s+review(?-u:\b)|(?-u:\b)reconsider(?:ation)?(?-u:\b)|(?-u:\b)complaints?\s+procedure(?-u:\b)|(?-u:\b)dissatisfied(?-u:\b)|(?-u:\b)unhappy\s+with(?-u:\b)|(?-u:\b)not\s+satisfied\s+with(?-u:\b)",
 );
 
 /// The right to complain to the Information Commissioner (ICO for FOIA and EIR).
