@@ -416,6 +416,9 @@ mod tests {
             OutcomeKind::Redirected
         );
         assert_eq!(letter(&[D::Transferred, D::Provided]), OutcomeKind::Partial);
+        // Not held, and another body suggested without saying it holds the information: the
+        // held-out letters read this as not held.
+        assert_eq!(letter(&[D::NotHeld, D::Referred]), OutcomeKind::NotHeld);
     }
 
     #[test]
