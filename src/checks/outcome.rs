@@ -17,7 +17,8 @@
 //!    the rules below decide;
 //! 2. only pointed to published information (s.21), nothing stated, nothing not held, no answer
 //!    given: **redirected**;
-//! 3. only the EIR exception for information not held, no answer given: **not_held**;
+//! 3. only the EIR exception for information not held, no answer or information given:
+//!    **not_held**;
 //! 4. any other ground relied on: **partial** when something is given beside it (stated,
 //!    attached, figures, answers beside refused or not-held answers, a release with redactions
 //!    or said to be withheld in part, or a redirection that also says something more), else
@@ -210,7 +211,7 @@ pub(crate) fn decide(parts: &[Part]) -> Decision {
         // Figures beside a redirection describe the published source.
         return decision(OutcomeKind::Redirected, grounds);
     }
-    if only_ground(D::NotHeldGround) && answered == 0 {
+    if only_ground(D::NotHeldGround) && answered == 0 && disclosed.is_empty() {
         return decision(OutcomeKind::NotHeld, join(grounds, not_held));
     }
     if !grounds.is_empty() {
@@ -391,6 +392,11 @@ mod tests {
     fn not_held() {
         assert_eq!(letter(&[D::NotHeld]), OutcomeKind::NotHeld);
         assert_eq!(letter(&[D::NotHeldGround]), OutcomeKind::NotHeld);
+        // Information given beside the EIR not-held exception: part given, part not held.
+        assert_eq!(
+            letter(&[D::NotHeldGround, D::Provided]),
+            OutcomeKind::Partial
+        );
         assert_eq!(letter(&[D::NotHeld, D::Provided]), OutcomeKind::Partial);
         assert_eq!(letter(&[D::PartlyHeld]), OutcomeKind::Partial);
     }
