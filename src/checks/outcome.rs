@@ -31,7 +31,8 @@
 //! 9. something not held (or declined) beside something given: **partial**;
 //! 10. held by another body and the requester told to ask it: **redirected**; nothing held (or
 //!     held only by another body): **not_held**;
-//! 11. the response said to be attached, nothing said of what it gives: **unclear**; declined
+//! 11. the response said to be attached, nothing said of what it gives: **unclear**; pointed
+//!     to where it is published (no ground cited), nothing else given: **redirected**; declined
 //!     without a ground and nothing given: **unclear**;
 //! 12. something given, or an answer framed in the text: **granted**; else **unclear**.
 
@@ -76,6 +77,8 @@ pub(crate) enum Disposition {
     Vexatious,
     /// Pointed to where it is already published (s.21).
     Published,
+    /// Pointed to where it is already published, with no ground cited.
+    PublishedPointer,
     /// Said not to be given, with no ground stated here ("we are unable to provide the list").
     Declined,
     /// The request is not treated as valid.
@@ -278,6 +281,10 @@ pub(crate) fn decide(parts: &[Part]) -> Decision {
         // The answer itself is in an attachment the text does not show.
         return decision(OutcomeKind::Unclear, spans(&[D::ResponseAttached]));
     }
+    if has(D::PublishedPointer) && disclosed.is_empty() && !framed {
+        // Pointed to where it is published, nothing else given or said not to be held.
+        return decision(OutcomeKind::Redirected, spans(&[D::PublishedPointer]));
+    }
     if !declined.is_empty() && disclosed.is_empty() {
         // Declined, with no ground given: what it comes to cannot be told.
         return decision(OutcomeKind::Unclear, declined);
@@ -422,6 +429,16 @@ mod tests {
             OutcomeKind::Redirected
         );
         assert_eq!(letter(&[D::Transferred, D::Provided]), OutcomeKind::Partial);
+        // Pointed to a published source without citing s.21.
+        assert_eq!(letter(&[D::PublishedPointer]), OutcomeKind::Redirected);
+        assert_eq!(
+            letter(&[D::PublishedPointer, D::NotHeld]),
+            OutcomeKind::NotHeld
+        );
+        assert_eq!(
+            letter(&[D::PublishedPointer, D::Figure, D::Figure]),
+            OutcomeKind::Granted
+        );
         // Not held, and another body suggested without saying it holds the information: the
         // held-out letters read this as not held.
         assert_eq!(letter(&[D::NotHeld, D::Referred]), OutcomeKind::NotHeld);

@@ -38,6 +38,7 @@ pub(crate) enum Wording {
     Clarification,
     Extension,
     AttachmentOnly,
+    PublishedPointer,
     /// Not a disposition: the wording of a statement of the requester's rights, read by the
     /// notice checks.
     RightsContext,
@@ -46,7 +47,7 @@ pub(crate) enum Wording {
 impl Wording {
     /// Every kind, in file order.
     #[cfg(test)]
-    pub(crate) const ALL: [Wording; 19] = [
+    pub(crate) const ALL: [Wording; 20] = [
         Wording::Provided,
         Wording::Attached,
         Wording::ResponseAttached,
@@ -65,6 +66,7 @@ impl Wording {
         Wording::Clarification,
         Wording::Extension,
         Wording::AttachmentOnly,
+        Wording::PublishedPointer,
         Wording::RightsContext,
     ];
 
@@ -89,6 +91,7 @@ impl Wording {
             Wording::Clarification => "clarification",
             Wording::Extension => "extension",
             Wording::AttachmentOnly => "attachment_only",
+            Wording::PublishedPointer => "published_pointer",
             Wording::RightsContext => "rights_context",
         }
     }
