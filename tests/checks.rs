@@ -246,3 +246,39 @@ fn the_outcome_evidence_shows_the_spans_that_set_it() {
     assert!(ev.contains(&"do not hold"), "{ev:?}");
     assert!(ev.iter().any(|e| e.contains("as follows")), "{ev:?}");
 }
+
+/// A mention of the Commissioner or of an internal review tells the requester of their rights
+/// only in a rights statement, not when it cites guidance or reports a review carried out.
+#[test]
+fn review_rights_need_a_statement_of_the_right() {
+    let given = [
+        "Dear Ms Roy,\n\nWe do not hold the survey results.\n\nIf you are not satisfied with this \
+response you can ask for an internal review by writing to the records team.\n",
+        "Dear Ms Roy,\n\nWe do not hold the survey results.\n\nYou have the right to complain to \
+the Information Commissioner once our review procedure is complete.\n",
+        "Dear Ms Roy,\n\nWe do not hold the survey results.\n\nInternal review\n\nShould you wish \
+to challenge this decision, send your request to the address above.\n",
+        "Dear Ms Roy,\n\nWe do not hold the survey results.\n\nDetails of your right of appeal \
+are in the enclosed leaflet.\n",
+        "Dear Mr Kerr,\n\nWe do not hold the minutes (section 17 of the Freedom of Information \
+(Scotland) Act 2002).\n\nIf you remain dissatisfied you may apply to the Scottish Information \
+Commissioner.\n",
+    ];
+    for text in given {
+        assert!(classify(text).review_rights, "{text}");
+    }
+    let not_given = [
+        "Dear Ms Roy,\n\nWe do not hold the survey results. We followed the guidance published \
+on the Information Commissioner's website on searches for information.\n",
+        "Dear Ms Roy,\n\nI have carried out an internal review of the handling of your request \
+and I have concluded that we do not hold the survey results.\n",
+        "Dear Ms Roy,\n\nThank you for your request. We will reply within 20 working days; if \
+any information is withheld we will tell you why and advise you of your rights to ask for \
+an internal review and to complain to the Information Commissioner.\n",
+        "Dear Mr Kerr,\n\nThank you for your email of 3 March. The University of St Andrews \
+will reply within 20 working days.\n",
+    ];
+    for text in not_given {
+        assert!(!classify(text).review_rights, "{text}");
+    }
+}

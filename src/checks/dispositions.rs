@@ -98,6 +98,13 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
             .collect(),
     );
     add(D::Framing, said(Wording::Framing, 2));
+    add(
+        D::PublishedPointer,
+        said(Wording::PublishedPointer, 2)
+            .into_iter()
+            .filter(not_rights)
+            .collect(),
+    );
     add(D::NotHeld, said(Wording::NotHeld, 3));
     add(D::PartlyHeld, said(Wording::PartlyHeld, 2));
     add(D::Transferred, said(Wording::Transferred, 2));

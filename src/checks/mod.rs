@@ -62,6 +62,41 @@ fn own_matches(text: &Text<'_>, g: &Gated, limit: usize) -> Vec<Span> {
         .collect()
 }
 
+/// Matches of `g` in the authority's own text that state a right, at most `limit`: a match
+/// counts only when its sentence holds rights wording (`data/outcome/rights_context.toml`:
+/// "if you are dissatisfied", "you may ask", "you have the right to", "write to", the
+/// Commissioner's address), or, when it stands in a heading of its own, when the sentence after
+/// it does. Citing the Commissioner's guidance, or saying that a review was carried out, is not
+/// telling the requester of their rights.
+fn rights_matches(text: &Text<'_>, g: &Gated, context: &[Span], limit: usize) -> Vec<Span> {
+    let holds = |s: Span| context.iter().any(|c| s.start <= c.start && c.end <= s.end);
+    let src = text.as_str();
+    gate::find_iter(text, g)
+        .filter(|s| own(text, s.start))
+        .filter(|s| {
+            let sentence = text.sentence_at(s.start);
+            if holds(sentence) {
+                return true;
+            }
+            // A heading ("Internal review", "Your right to complain"): read the next sentence.
+            let heading = sentence.len() <= 80
+                && !sentence
+                    .slice(src)
+                    .trim_end()
+                    .ends_with(['.', '?', '!', ':', ','])
+                && text.paragraph_at(s.start).len() <= sentence.len() + 2;
+            heading && {
+                let para = text.paragraph_at(s.start);
+                let rest = &src[para.end.min(src.len())..];
+                let skip = rest.len() - rest.trim_start().len();
+                let next = para.end + skip;
+                next < src.len() && holds(text.sentence_at(next))
+            }
+        })
+        .take(limit)
+        .collect()
+}
+
 /// True when `offset` lies in one of the requester's questions repeated back above an answer.
 fn in_question(text: &Text<'_>, offset: usize) -> bool {
     text.question_answers()
@@ -248,11 +283,12 @@ fn notice_checks(
         .filter(|f| f.status == Status::ReliedOn)
         .collect();
 
-    let rights_review = own_matches(text, &REVIEW, 2);
+    let rights_wording = wording::find(text, wording::Wording::RightsContext, 64);
+    let rights_review = rights_matches(text, &REVIEW, &rights_wording, 2);
     let rights_commissioner = if regime.scottish() {
-        own_matches(text, &SCOTTISH_COMMISSIONER, 2)
+        rights_matches(text, &SCOTTISH_COMMISSIONER, &rights_wording, 2)
     } else {
-        own_matches(text, &ICO, 2)
+        rights_matches(text, &ICO, &rights_wording, 2)
     };
     let review_rights = !rights_review.is_empty() || !rights_commissioner.is_empty();
 

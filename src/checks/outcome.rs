@@ -17,7 +17,8 @@
 //!    the rules below decide;
 //! 2. only pointed to published information (s.21), nothing stated, nothing not held, no answer
 //!    given: **redirected**;
-//! 3. only the EIR exception for information not held, no answer given: **not_held**;
+//! 3. only the EIR exception for information not held, no answer or information given:
+//!    **not_held**;
 //! 4. any other ground relied on: **partial** when something is given beside it (stated,
 //!    attached, figures, answers beside refused or not-held answers, a release with redactions
 //!    or said to be withheld in part, or a redirection that also says something more), else
@@ -30,7 +31,8 @@
 //! 9. something not held (or declined) beside something given: **partial**;
 //! 10. held by another body and the requester told to ask it: **redirected**; nothing held (or
 //!     held only by another body): **not_held**;
-//! 11. the response said to be attached, nothing said of what it gives: **unclear**; declined
+//! 11. the response said to be attached, nothing said of what it gives: **unclear**; pointed
+//!     to where it is published (no ground cited), nothing else given: **redirected**; declined
 //!     without a ground and nothing given: **unclear**;
 //! 12. something given, or an answer framed in the text: **granted**; else **unclear**.
 
@@ -75,6 +77,8 @@ pub(crate) enum Disposition {
     Vexatious,
     /// Pointed to where it is already published (s.21).
     Published,
+    /// Pointed to where it is already published, with no ground cited.
+    PublishedPointer,
     /// Said not to be given, with no ground stated here ("we are unable to provide the list").
     Declined,
     /// The request is not treated as valid.
@@ -210,7 +214,7 @@ pub(crate) fn decide(parts: &[Part]) -> Decision {
         // Figures beside a redirection describe the published source.
         return decision(OutcomeKind::Redirected, grounds);
     }
-    if only_ground(D::NotHeldGround) && answered == 0 {
+    if only_ground(D::NotHeldGround) && answered == 0 && disclosed.is_empty() {
         return decision(OutcomeKind::NotHeld, join(grounds, not_held));
     }
     if !grounds.is_empty() {
@@ -276,6 +280,10 @@ pub(crate) fn decide(parts: &[Part]) -> Decision {
     {
         // The answer itself is in an attachment the text does not show.
         return decision(OutcomeKind::Unclear, spans(&[D::ResponseAttached]));
+    }
+    if has(D::PublishedPointer) && disclosed.is_empty() && !framed {
+        // Pointed to where it is published, nothing else given or said not to be held.
+        return decision(OutcomeKind::Redirected, spans(&[D::PublishedPointer]));
     }
     if !declined.is_empty() && disclosed.is_empty() {
         // Declined, with no ground given: what it comes to cannot be told.
@@ -391,6 +399,11 @@ mod tests {
     fn not_held() {
         assert_eq!(letter(&[D::NotHeld]), OutcomeKind::NotHeld);
         assert_eq!(letter(&[D::NotHeldGround]), OutcomeKind::NotHeld);
+        // Information given beside the EIR not-held exception: part given, part not held.
+        assert_eq!(
+            letter(&[D::NotHeldGround, D::Provided]),
+            OutcomeKind::Partial
+        );
         assert_eq!(letter(&[D::NotHeld, D::Provided]), OutcomeKind::Partial);
         assert_eq!(letter(&[D::PartlyHeld]), OutcomeKind::Partial);
     }
@@ -416,6 +429,19 @@ mod tests {
             OutcomeKind::Redirected
         );
         assert_eq!(letter(&[D::Transferred, D::Provided]), OutcomeKind::Partial);
+        // Pointed to a published source without citing s.21.
+        assert_eq!(letter(&[D::PublishedPointer]), OutcomeKind::Redirected);
+        assert_eq!(
+            letter(&[D::PublishedPointer, D::NotHeld]),
+            OutcomeKind::NotHeld
+        );
+        assert_eq!(
+            letter(&[D::PublishedPointer, D::Figure, D::Figure]),
+            OutcomeKind::Granted
+        );
+        // Not held, and another body suggested without saying it holds the information: the
+        // held-out letters read this as not held.
+        assert_eq!(letter(&[D::NotHeld, D::Referred]), OutcomeKind::NotHeld);
     }
 
     #[test]

@@ -83,8 +83,9 @@ pub(super) static REVIEW: Gated = Gated::leading(
         "dissatisfied",
         "unhappy",
         "not ",
+        "right",
     ],
-    r"(?i)(?-u:\b)internal\s+review(?-u:\b)|(?-u:\b)request\s+a\s+review(?-u:\b)|(?-u:\b)ask\s+(?:us\s+)?(?:for\s+a\s+|to\s+)review(?-u:\b)|(?-u:\b)requirement\s+for\s+review(?-u:\b)|(?-u:\b)reconsider(?:ation)?(?-u:\b)|(?-u:\b)complaints?\s+procedure(?-u:\b)|(?-u:\b)dissatisfied(?-u:\b)|(?-u:\b)unhappy\s+with(?-u:\b)|(?-u:\b)not\s+satisfied\s+with(?-u:\b)",
+    r"(?i)(?-u:\b)internal\s+review(?-u:\b)|(?-u:\b)rights?\s+(?:to|of)\s+appeal(?-u:\b)|(?-u:\b)request\s+a\s+review(?-u:\b)|(?-u:\b)ask\s+(?:us\s+)?(?:for\s+a\s+|to\s+)review(?-u:\b)|(?-u:\b)requirement\s+for\s+review(?-u:\b)|(?-u:\b)reconsider(?:ation)?(?-u:\b)|(?-u:\b)complaints?\s+procedure(?-u:\b)|(?-u:\b)dissatisfied(?-u:\b)|(?-u:\b)unhappy\s+with(?-u:\b)|(?-u:\b)not\s+satisfied\s+with(?-u:\b)",
 );
 
 /// The right to complain to the Information Commissioner (ICO for FOIA and EIR).
@@ -125,7 +126,9 @@ pub(super) static NOT_AN_ANSWER_BEFORE: Lazy<Regex> = Lazy::new(|| {
 
 /// The things a cost estimate counts ("1,400 records"), read just after a number.
 pub(super) static COUNTED_ITEMS: Lazy<Regex> = Lazy::new(|| {
-    re(r"(?i)^\s*(?:[a-z]+\s+)?(?:records|files|cases|e-?mails|documents|items|entries)(?-u:\b)")
+    re(
+        r"(?i)^\s*(?:[a-z]+\s+){0,2}?(?:records|files|cases|e-?mails|documents|items|entries)(?-u:\b)",
+    )
 });
 
 /// The start of a telephone number just before a number: its later groups ("0303 123 1113").
@@ -146,7 +149,7 @@ pub(super) static SEARCH_WORK: Lazy<Regex> = Lazy::new(|| {
 /// A sentence about the cost of answering: its figures are estimates, not answers.
 pub(super) static ESTIMATE_CONTEXT: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)estimat|would\s+take|take\s+(?:us\s+)?(?:approximately|around|about|over|more\s+than)|(?-u:\b)hours?(?-u:\b)|(?-u:\b)minutes?(?-u:\b)|(?-u:\b)cost(?-u:\b)|(?-u:\b)limit(?-u:\b)|(?-u:\b)per\s+(?:record|file|case|item)|(?-u:\b)each\s+(?:record|file|case|item)|(?-u:\b)search|(?-u:\b)manually(?-u:\b)",
+        r"(?i)estimat|would\s+take|take\s+(?:us\s+)?(?:approximately|around|about|over|more\s+than)|(?:^|[^\w-])hours?(?-u:\b)|(?-u:\b)minutes?(?-u:\b)|(?-u:\b)cost(?-u:\b)|(?-u:\b)limit(?-u:\b)|(?-u:\b)per\s+(?:record|file|case|item)|(?-u:\b)each\s+(?:record|file|case|item)|(?-u:\b)search|(?-u:\b)manually(?-u:\b)",
     )
 });
 
@@ -210,10 +213,11 @@ pub(super) static POSTCODE: Lazy<Regex> =
     Lazy::new(|| re(r"(?-u:\b)[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}(?-u:\b)"));
 
 /// A sentence about the requester's rights (review, appeal, complaint): an attachment it
-/// points to explains them and gives no information.
+/// points to explains them and gives no information. Complaints as a subject ("the number of
+/// complaints received") are not rights: only the verb or a complaints procedure is.
 pub(super) static RIGHTS_SENTENCE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:rights?\s+(?:to|of)|appeal|internal\s+review|complain|complaints|information\s+commissioner|dissatisfied|unhappy)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:rights?\s+(?:to|of)|appeal|internal\s+review|complain|complaints?\s+(?:procedure|process|policy)|information\s+commissioner|dissatisfied|unhappy)(?-u:\b)",
     )
 });
 

@@ -38,12 +38,16 @@ pub(crate) enum Wording {
     Clarification,
     Extension,
     AttachmentOnly,
+    PublishedPointer,
+    /// Not a disposition: the wording of a statement of the requester's rights, read by the
+    /// notice checks.
+    RightsContext,
 }
 
 impl Wording {
     /// Every kind, in file order.
     #[cfg(test)]
-    pub(crate) const ALL: [Wording; 18] = [
+    pub(crate) const ALL: [Wording; 20] = [
         Wording::Provided,
         Wording::Attached,
         Wording::ResponseAttached,
@@ -62,6 +66,8 @@ impl Wording {
         Wording::Clarification,
         Wording::Extension,
         Wording::AttachmentOnly,
+        Wording::PublishedPointer,
+        Wording::RightsContext,
     ];
 
     /// The `disposition` its file declares.
@@ -85,6 +91,8 @@ impl Wording {
             Wording::Clarification => "clarification",
             Wording::Extension => "extension",
             Wording::AttachmentOnly => "attachment_only",
+            Wording::PublishedPointer => "published_pointer",
+            Wording::RightsContext => "rights_context",
         }
     }
 }
