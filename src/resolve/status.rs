@@ -7,7 +7,7 @@
 use super::context::{Category, ENGINE};
 use crate::report::Status;
 use crate::span::Span;
-use crate::text::{window, Text};
+use crate::text::{window, Text, CONTEXT};
 
 /// How one span was read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,6 +66,28 @@ pub(crate) const MEMO_REVIEW: u8 = 0x22;
 /// How many sentences, from the span's own, are searched for the public interest outcome.
 const PIT_SENTENCES: usize = 8;
 
+/// The stretch of `sentence` the triggers are read in for `span`: the sentence itself, or, in a
+/// sentence too long to read whole (a line of thousands of citations with no full stop), the
+/// few hundred bytes around the span, their ends aligned to a grid so that neighbouring spans
+/// share one window and the engine's cache scans it once.
+fn scan_window(src: &str, sentence: Span, span: Span) -> Span {
+    const GRID: usize = CONTEXT / 2;
+    if sentence.end - sentence.start <= 2 * CONTEXT {
+        return window(src, sentence, span);
+    }
+    let start = span.start.saturating_sub(CONTEXT) / GRID * GRID;
+    let end = span.end.saturating_add(CONTEXT).div_ceil(GRID) * GRID;
+    let mut start = start.max(sentence.start).min(span.start);
+    let mut end = end.min(sentence.end).max(span.end).min(src.len());
+    while start > 0 && !src.is_char_boundary(start) {
+        start -= 1;
+    }
+    while end < src.len() && !src.is_char_boundary(end) {
+        end += 1;
+    }
+    Span::new(start, end)
+}
+
 /// The status of one citation or cue at `span`. `qualified` says whether the ground takes a
 /// public interest test (only then can the test's outcome make it merely mentioned).
 pub(crate) fn assess(text: &Text<'_>, span: Span, qualified: bool) -> Status {
@@ -80,7 +102,7 @@ pub(crate) fn assess_detail(text: &Text<'_>, span: Span, qualified: bool) -> Ass
         return Assessment::plain(Status::Mentioned, None);
     }
     let src = text.as_str();
-    let sentence = window(src, text.sentence_at(span.start), span);
+    let sentence = scan_window(src, text.sentence_at(span.start), span);
     let mut readings = ENGINE.readings(src, sentence, span);
     // The public interest test's outcome bears only on a ground that takes one.
     readings.retain(|r| qualified || r.category != Category::PublicInterestRelease);
