@@ -100,6 +100,13 @@ fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
                 out.push((at + from, &line[from..cut]));
                 from = cut;
             }
+        } else if let Some((image, offsets)) = ascii_image(line) {
+            let mut from = 0;
+            for cut in ascii_sentence_breaks(&image) {
+                let cut = offsets.get(cut).copied().unwrap_or(line.len());
+                out.push((at + from, &line[from..cut]));
+                from = cut;
+            }
         } else {
             out.extend(
                 line.split_sentence_bound_indices()
@@ -109,6 +116,32 @@ fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
         at = end;
     }
     out
+}
+
+/// A line whose only non-ASCII characters are common punctuation, as ASCII bytes of the same
+/// UAX #29 sentence classes (curly quotes are Close like `"`, en and em dashes SContinue like
+/// `-`, no-break and other fixed spaces Sp like ` `, and £, bullets, ellipses and box drawing
+/// Other like `#`), with the byte offset in `line` of each byte of the image. `None` when the
+/// line holds any other non-ASCII character.
+fn ascii_image(line: &str) -> Option<(Vec<u8>, Vec<usize>)> {
+    let mut image = Vec::with_capacity(line.len());
+    let mut offsets = Vec::with_capacity(line.len());
+    for (i, c) in line.char_indices() {
+        let b = if c.is_ascii() {
+            c as u8
+        } else {
+            match c {
+                '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' => b' ',
+                '\u{2013}' | '\u{2014}' => b'-',
+                '\u{2018}'..='\u{201f}' => b'"',
+                '\u{a3}' | '\u{b7}' | '\u{2022}' | '\u{2026}' | '\u{2500}'..='\u{25ff}' => b'#',
+                _ => return None,
+            }
+        };
+        image.push(b);
+        offsets.push(i);
+    }
+    Some((image, offsets))
 }
 
 /// The ends of the UAX #29 sentence segments of an ASCII line: the rules SB3 to SB11 with the
@@ -254,6 +287,26 @@ mod tests {
             "\t",
             "No.",
             "\n\n",
+            "\u{a0}",
+            "\u{202f}",
+            "\u{2009}",
+            "‘",
+            "’",
+            "“",
+            "”",
+            "\u{201b}",
+            "–",
+            "£",
+            "•",
+            "…",
+            "·",
+            "─",
+            "│",
+            "◦",
+            "a",
+            "B",
+            "1",
+            ".",
         ];
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
         for _ in 0..200_000 {
