@@ -154,8 +154,18 @@ fn ascii_sentence_breaks(b: &[u8]) -> Vec<usize> {
     let is_sterm = |c: u8| matches!(c, b'.' | b'!' | b'?');
     let n = b.len();
     let mut out = Vec::new();
+    // With no CR, and LF only as the last byte (where the final end is pushed anyway), only
+    // the terminators need looking at: the bytes between them are skipped by `memchr3`.
+    let skip =
+        memchr::memchr(b'\r', b).is_none() && memchr::memchr(b'\n', b).is_none_or(|j| j + 1 == n);
     let mut i = 0;
     while i < n {
+        if skip && !is_sterm(b[i]) {
+            match memchr::memchr3(b'.', b'!', b'?', &b[i..]) {
+                Some(j) => i += j,
+                None => break,
+            }
+        }
         let c = b[i];
         if c == b'\r' {
             // SB3, SB4: CR × LF, and a break after either.
