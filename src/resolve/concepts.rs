@@ -1151,6 +1151,17 @@ pub(crate) fn infer(
         {
             continue;
         }
+        // No ground term in the paragraph (or the stretch of it) the sentence is found in,
+        // within the window's reach: the sentence is not segmented.
+        let bound = text.window_bound(a);
+        let g = grounds.partition_point(|g| g.start < bound.start);
+        if !grounds[g..]
+            .iter()
+            .take_while(|g| g.start <= bound.end)
+            .any(|g| g.end <= bound.end)
+        {
+            continue;
+        }
         let w = window(src, text.sentence_at(a.start), a);
         let g = grounds.partition_point(|g| g.start < w.start);
         if grounds.get(g).is_none_or(|g| g.end > w.end) {
