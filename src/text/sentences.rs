@@ -34,7 +34,9 @@ fn ends_with_bare_line_break(segment: &str) -> bool {
 fn last_line_is_long(segment: &str) -> bool {
     let body = segment.trim_end();
     let last = body.rsplit('\n').next().unwrap_or(body);
-    last.chars().count() >= WRAPPED_LINE
+    // A char is one to four bytes: the count is needed only between.
+    last.len() >= WRAPPED_LINE
+        && (last.len() >= 4 * WRAPPED_LINE || last.chars().count() >= WRAPPED_LINE)
 }
 
 /// Lines at least this long (in characters) are taken to be wrapped prose.
@@ -72,8 +74,7 @@ fn ends_with_abbreviation(segment: &str) -> bool {
             return true;
         }
     }
-    let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// True when `segment` starts (after white space) with a character that cannot open a sentence.
