@@ -360,8 +360,17 @@ impl std::hash::Hasher for Fnv {
 
 type FnvMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
 
-/// A letter's words and their stems, so that each distinct word is stemmed once.
+/// Words and their stems, so that each distinct word is stemmed once.
 type Stems = FnvMap<String>;
+
+/// Most words kept in a thread's [`STEMS`] (cleared when full): the words of letters repeat
+/// from one letter to the next.
+const STEMS_KEPT: usize = 20_000;
+
+thread_local! {
+    /// The stems of the words read on this thread (a stem is a function of the word).
+    static STEMS: std::cell::RefCell<Stems> = std::cell::RefCell::new(Stems::default());
+}
 
 /// Which three-byte beginnings term words have: one bit per beginning, folded to five bits a
 /// byte (a collision only costs a word a needless stemming).
@@ -1160,7 +1169,10 @@ pub(crate) fn infer(
     let mut out = Vec::new();
     let mut done_to = 0;
     let mut grounds: Option<Vec<Span>> = None;
-    let mut stems = Stems::default();
+    let mut stems = STEMS.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    if stems.len() > STEMS_KEPT {
+        stems.clear();
+    }
     // The automaton found the anchors: no regex needs to find them again.
     let spans = |g: &'static Gated| -> Vec<Span> {
         gate::anchor_spans(text, g).unwrap_or_else(|| gate::find_iter(text, g).collect())
@@ -1176,6 +1188,17 @@ pub(crate) fn infer(
         if grounds
             .get(g)
             .is_none_or(|g| g.start > a.end.saturating_add(REACH))
+        {
+            continue;
+        }
+        // No ground term in the paragraph (or the stretch of it) the sentence is found in,
+        // within the window's reach: the sentence is not segmented.
+        let bound = text.window_bound(a);
+        let g = grounds.partition_point(|g| g.start < bound.start);
+        if !grounds[g..]
+            .iter()
+            .take_while(|g| g.start <= bound.end)
+            .any(|g| g.end <= bound.end)
         {
             continue;
         }
@@ -1201,6 +1224,7 @@ pub(crate) fn infer(
         };
         lex.infer_window(text, &at, w, &mut stems, &mut out);
     }
+    STEMS.with(|s| *s.borrow_mut() = stems);
     out
 }
 

@@ -412,8 +412,31 @@ fn fold(src: &str, span: Span) -> Folded {
     let mut s = Vec::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
     let mut space = false;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
         let at = span.start + i;
+        let b = bytes[i];
+        if b.is_ascii() {
+            // What the general case below does with an ASCII character.
+            i += 1;
+            if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                if !space && !s.is_empty() {
+                    s.push(b' ');
+                    map.push(at);
+                }
+                space = true;
+            } else {
+                space = false;
+                s.push(b.to_ascii_lowercase());
+                map.push(at);
+            }
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         if c.is_whitespace() {
             if !space && !s.is_empty() {
                 s.push(b' ');

@@ -133,6 +133,8 @@ pub(crate) fn cues(
             Vec::new()
         };
         let claimed_by_citation = group.iter().any(|h| cited_here.contains(&h.rule));
+        // The hits share a span: its status is read once for each kind of rule.
+        let mut known: [Option<Status>; 2] = [None, None];
         for h in group {
             let act = act_of(h);
             let inferable = if claimed_by_citation {
@@ -141,7 +143,10 @@ pub(crate) fn cues(
                 act == regime.primary || (!primary_claims && regime.has(act))
             };
             out.push(ResolvedCue {
-                status: status::assess(text, h.span, qualified(rules, h.rule)),
+                status: {
+                    let q = qualified(rules, h.rule);
+                    *known[usize::from(q)].get_or_insert_with(|| status::assess(text, h.span, q))
+                },
                 hit: *h,
                 inferable,
             });

@@ -247,6 +247,22 @@ impl<'a> Text<'a> {
         f(sentences)
     }
 
+    /// A span that holds `window(src, self.sentence_at(span.start), span)`, found without
+    /// segmenting anything: the sentence lies in the region [`Text::sentence_at`] segments, and
+    /// the window within [`CONTEXT`] bytes (and a char) of `span`.
+    pub(crate) fn window_bound(&self, span: Span) -> Span {
+        let region = self.region_at(span.start);
+        let start = region
+            .start
+            .max(span.start.saturating_sub(CONTEXT + 3))
+            .min(span.start);
+        let end = region
+            .end
+            .min(span.end.saturating_add(CONTEXT + 3))
+            .max(span.end);
+        Span::new(start, end)
+    }
+
     /// The sentence holding byte `offset` (trimmed of surrounding white space).
     pub fn sentence_at(&self, offset: usize) -> Span {
         let region = self.region_at(offset);
@@ -314,6 +330,34 @@ mod tests {
         assert_eq!(next[1].slice(&src), "Row 0 again.");
         let first = t.sentence_at(3);
         assert_eq!(first.slice(&src), "Row 0 of the table has nothing in it.");
+    }
+
+    #[test]
+    fn the_window_bound_holds_the_window() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/letters");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let src = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            let text = Text::new(&src);
+            let bounds: Vec<usize> = (0..=src.len())
+                .filter(|&i| src.is_char_boundary(i))
+                .collect();
+            for (k, &a) in bounds.iter().enumerate().step_by(7) {
+                for len in [0, 1, 9, 30] {
+                    let b = bounds[(k + len).min(bounds.len() - 1)];
+                    let span = Span::new(a, b);
+                    let w = window(&src, text.sentence_at(a), span);
+                    let bound = text.window_bound(span);
+                    assert!(
+                        bound.start <= w.start && w.end <= bound.end,
+                        "{:?} {span:?}: {w:?} not in {bound:?}",
+                        entry.path()
+                    );
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 1000);
     }
 
     #[test]

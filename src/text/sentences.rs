@@ -34,7 +34,9 @@ fn ends_with_bare_line_break(segment: &str) -> bool {
 fn last_line_is_long(segment: &str) -> bool {
     let body = segment.trim_end();
     let last = body.rsplit('\n').next().unwrap_or(body);
-    last.chars().count() >= WRAPPED_LINE
+    // A char is one to four bytes: the count is needed only between.
+    last.len() >= WRAPPED_LINE
+        && (last.len() >= 4 * WRAPPED_LINE || last.chars().count() >= WRAPPED_LINE)
 }
 
 /// Lines at least this long (in characters) are taken to be wrapped prose.
@@ -72,8 +74,7 @@ fn ends_with_abbreviation(segment: &str) -> bool {
             return true;
         }
     }
-    let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// True when `segment` starts (after white space) with a character that cannot open a sentence.
@@ -100,6 +101,13 @@ fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
                 out.push((at + from, &line[from..cut]));
                 from = cut;
             }
+        } else if let Some((image, offsets)) = ascii_image(line) {
+            let mut from = 0;
+            for cut in ascii_sentence_breaks(&image) {
+                let cut = offsets.get(cut).copied().unwrap_or(line.len());
+                out.push((at + from, &line[from..cut]));
+                from = cut;
+            }
         } else {
             out.extend(
                 line.split_sentence_bound_indices()
@@ -109,6 +117,32 @@ fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
         at = end;
     }
     out
+}
+
+/// A line whose only non-ASCII characters are common punctuation, as ASCII bytes of the same
+/// UAX #29 sentence classes (curly quotes are Close like `"`, en and em dashes SContinue like
+/// `-`, no-break and other fixed spaces Sp like ` `, and £, bullets, ellipses and box drawing
+/// Other like `#`), with the byte offset in `line` of each byte of the image. `None` when the
+/// line holds any other non-ASCII character.
+fn ascii_image(line: &str) -> Option<(Vec<u8>, Vec<usize>)> {
+    let mut image = Vec::with_capacity(line.len());
+    let mut offsets = Vec::with_capacity(line.len());
+    for (i, c) in line.char_indices() {
+        let b = if c.is_ascii() {
+            c as u8
+        } else {
+            match c {
+                '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' => b' ',
+                '\u{2013}' | '\u{2014}' => b'-',
+                '\u{2018}'..='\u{201f}' => b'"',
+                '\u{a3}' | '\u{b7}' | '\u{2022}' | '\u{2026}' | '\u{2500}'..='\u{25ff}' => b'#',
+                _ => return None,
+            }
+        };
+        image.push(b);
+        offsets.push(i);
+    }
+    Some((image, offsets))
 }
 
 /// The ends of the UAX #29 sentence segments of an ASCII line: the rules SB3 to SB11 with the
@@ -121,8 +155,18 @@ fn ascii_sentence_breaks(b: &[u8]) -> Vec<usize> {
     let is_sterm = |c: u8| matches!(c, b'.' | b'!' | b'?');
     let n = b.len();
     let mut out = Vec::new();
+    // With no CR, and LF only as the last byte (where the final end is pushed anyway), only
+    // the terminators need looking at: the bytes between them are skipped by `memchr3`.
+    let skip =
+        memchr::memchr(b'\r', b).is_none() && memchr::memchr(b'\n', b).is_none_or(|j| j + 1 == n);
     let mut i = 0;
     while i < n {
+        if skip && !is_sterm(b[i]) {
+            match memchr::memchr3(b'.', b'!', b'?', &b[i..]) {
+                Some(j) => i += j,
+                None => break,
+            }
+        }
         let c = b[i];
         if c == b'\r' {
             // SB3, SB4: CR × LF, and a break after either.
@@ -254,6 +298,26 @@ mod tests {
             "\t",
             "No.",
             "\n\n",
+            "\u{a0}",
+            "\u{202f}",
+            "\u{2009}",
+            "‘",
+            "’",
+            "“",
+            "”",
+            "\u{201b}",
+            "–",
+            "£",
+            "•",
+            "…",
+            "·",
+            "─",
+            "│",
+            "◦",
+            "a",
+            "B",
+            "1",
+            ".",
         ];
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
         for _ in 0..200_000 {
