@@ -26,46 +26,21 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 fn main() {
     let manifest =
         PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let root = manifest.join("data").join("rules");
-    println!("cargo:rerun-if-changed=data/rules");
-    let mut files = Vec::new();
-    collect(&root, &mut files);
-    files.sort();
-
-    let mut embedded = String::from(
-        "/// Rule files compiled into the library: (path under data/rules, contents).\n",
-    );
-    embedded.push_str("pub(crate) static EMBEDDED_RULES: &[(&str, &str)] = &[\n");
-    let mut tests = String::new();
-    for file in &files {
-        let rel = file
-            .strip_prefix(&root)
-            .expect("rule file is under data/rules")
-            .to_string_lossy()
-            .replace('\\', "/");
-        println!("cargo:rerun-if-changed={}", file.display());
-        embedded.push_str(&format!(
-            "    ({rel:?}, include_str!({:?})),\n",
-            file.display().to_string()
-        ));
-        // foia/s43.toml -> foia_s43; eir/r12(5)(e).toml -> eir_r12_5_e
-        let mut name = String::new();
-        for c in rel.trim_end_matches(".toml").chars() {
-            if c.is_ascii_alphanumeric() {
-                name.push(c.to_ascii_lowercase());
-            } else if !name.ends_with('_') {
-                name.push('_');
-            }
-        }
-        let name = name.trim_end_matches('_');
-        tests.push_str(&format!(
-            "#[test]\nfn {name}() {{\n    check_rule_file({rel:?});\n}}\n\n"
-        ));
-    }
-    embedded.push_str("];\n");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    fs::write(out.join("embedded_rules.rs"), embedded).expect("write embedded_rules.rs");
-    fs::write(out.join("rule_tests.rs"), tests).expect("write rule_tests.rs");
+    // foia/s43.toml -> test foia_s43; eir/r12(5)(e).toml -> eir_r12_5_e
+    data_files(
+        &manifest,
+        &out,
+        &DataDir {
+            dir: "rules",
+            what: "Rule files",
+            static_name: "EMBEDDED_RULES",
+            test_prefix: "",
+            check: "check_rule_file",
+            embedded_file: "embedded_rules.rs",
+            tests_file: "rule_tests.rs",
+        },
+    );
     data_files(
         &manifest,
         &out,
@@ -107,7 +82,7 @@ fn main() {
     );
 }
 
-/// A folder of data files under `data/` other than the rules: compiled in as a static of
+/// A folder of data files under `data/`: compiled in as a static of
 /// (path under the folder, contents), with one generated unit test per file that runs its
 /// examples (the module that includes the tests defines the `check` function).
 struct DataDir {
@@ -124,7 +99,8 @@ struct DataDir {
     tests_file: &'static str,
 }
 
-/// Lists the files of `d` (see [`DataDir`]): the context triggers under `data/context/`
+/// Lists the files of `d` (see [`DataDir`]): the rules under `data/rules/` (tests
+/// `<act>_<provision>` in `tests/rules.rs`), the context triggers under `data/context/`
 /// (`src/resolve/context.rs`, tests `context_<file>`), the concept lexicons under
 /// `data/concepts/` (`src/resolve/concepts.rs`, tests `concept_file_<file>`) and the outcome
 /// wording under `data/outcome/` (`src/checks/wording.rs`, tests `outcome_wording_<file>`).

@@ -70,20 +70,14 @@ pub(crate) fn merge(
             .spans
             .iter()
             .map(|(span, concept)| {
-                let pos = text.position(span.start);
-                Evidence {
-                    start: span.start,
-                    end: span.end,
-                    line: pos.line,
-                    column: pos.column,
-                    text: span.slice(text.as_str()).to_string(),
-                    rule: rule.id.clone(),
-                    via: Via::Concept,
-                    cue: Some((*concept).to_string()),
-                    status: Status::ReliedOn,
-                    sentence: text.sentence_at(span.start),
-                    part: None,
-                }
+                super::evidence(
+                    text,
+                    rule,
+                    *span,
+                    Via::Concept,
+                    Some(concept),
+                    Status::ReliedOn,
+                )
             })
             .collect();
         let f = &mut findings[i];
