@@ -55,21 +55,18 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
             span,
         }));
     };
-    // The authority's words about the outcome: its own text, not a question it repeats.
-    let said = |w: Wording, limit: usize| -> Vec<Span> {
+    // Matches of `w` in the authority's own text, and (unless `in_questions`) not in a
+    // question it repeats.
+    let matches = |w: Wording, limit: usize, in_questions: bool| -> Vec<Span> {
         wording::find(text, w, limit.saturating_mul(2))
             .into_iter()
-            .filter(|s| own(text, s.start) && !in_question(text, s.start))
+            .filter(|s| own(text, s.start) && (in_questions || !in_question(text, s.start)))
             .take(limit)
             .collect()
     };
-    let own_only = |w: Wording, limit: usize| -> Vec<Span> {
-        wording::find(text, w, limit.saturating_mul(2))
-            .into_iter()
-            .filter(|s| own(text, s.start))
-            .take(limit)
-            .collect()
-    };
+    // The authority's words about the outcome.
+    let said = |w: Wording, limit: usize| matches(w, limit, false);
+    let own_only = |w: Wording, limit: usize| matches(w, limit, true);
     add(D::Ncnd, own_only(Wording::Ncnd, 3));
     add(D::AttachmentOnly, own_only(Wording::AttachmentOnly, 2));
     let response_attached = said(Wording::ResponseAttached, 2);

@@ -149,27 +149,13 @@ const AFTER: usize = 100;
 impl Pattern {
     /// True unless the words around `m` veto it.
     fn accepts(&self, src: &str, m: Span) -> bool {
-        let b = floor(src, m.start.saturating_sub(BEFORE));
-        let a = ceil(src, m.end.saturating_add(AFTER).min(src.len()));
+        let b = gate::floor(src, m.start.saturating_sub(BEFORE));
+        let a = gate::ceil(src, m.end.saturating_add(AFTER).min(src.len()));
         let before = &src[b..m.start];
         let after = &src[m.end..a];
         !self.not_before.iter().any(|r| r.is_match(before))
             && !self.not_after.iter().any(|r| r.is_match(after))
     }
-}
-
-fn floor(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil(s: &str, mut i: usize) -> usize {
-    while i < s.len() && !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 fn leak(s: String) -> &'static str {

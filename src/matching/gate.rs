@@ -330,14 +330,16 @@ impl Iterator for GatedMatches<'_> {
     }
 }
 
-fn floor(s: &str, mut i: usize) -> usize {
+/// The nearest char boundary at or before `i`.
+pub(crate) fn floor(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
     }
     i
 }
 
-fn ceil(s: &str, mut i: usize) -> usize {
+/// The nearest char boundary at or after `i` (at most the string's length).
+pub(crate) fn ceil(s: &str, mut i: usize) -> usize {
     while i < s.len() && !s.is_char_boundary(i) {
         i += 1;
     }

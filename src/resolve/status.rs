@@ -5,6 +5,7 @@
 //! category its status.
 
 use super::context::{Category, ENGINE};
+use crate::matching::gate;
 use crate::report::Status;
 use crate::span::Span;
 use crate::text::{window, Text, CONTEXT};
@@ -77,15 +78,9 @@ fn scan_window(src: &str, sentence: Span, span: Span) -> Span {
     }
     let start = span.start.saturating_sub(CONTEXT) / GRID * GRID;
     let end = span.end.saturating_add(CONTEXT).div_ceil(GRID) * GRID;
-    let mut start = start.max(sentence.start).min(span.start);
-    let mut end = end.min(sentence.end).max(span.end).min(src.len());
-    while start > 0 && !src.is_char_boundary(start) {
-        start -= 1;
-    }
-    while end < src.len() && !src.is_char_boundary(end) {
-        end += 1;
-    }
-    Span::new(start, end)
+    let start = start.max(sentence.start).min(span.start);
+    let end = end.min(sentence.end).max(span.end).min(src.len());
+    Span::new(gate::floor(src, start), gate::ceil(src, end))
 }
 
 /// The status of one citation or cue at `span`. `qualified` says whether the ground takes a
