@@ -9,7 +9,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::matching::gate::{self, Gated};
+use crate::matching::gate::{self, Gated, GatedSet};
 use crate::span::Span;
 use crate::text::Text;
 
@@ -138,6 +138,8 @@ struct Example {
 /// One pattern of a wording file.
 pub(crate) struct Pattern {
     gated: &'static Gated,
+    /// Its index in [`SET`].
+    index: usize,
     not_before: Vec<Regex>,
     not_after: Vec<Regex>,
 }
@@ -194,6 +196,7 @@ fn parse(name: &str, contents: &str) -> Result<(String, Vec<Pattern>), String> {
         }
         patterns.push(Pattern {
             gated,
+            index: 0,
             not_before,
             not_after,
         });
@@ -203,14 +206,26 @@ fn parse(name: &str, contents: &str) -> Result<(String, Vec<Pattern>), String> {
 
 /// Every wording file, parsed once: (disposition, patterns).
 static WORDINGS: Lazy<Vec<(String, Vec<Pattern>)>> = Lazy::new(|| {
-    embedded::EMBEDDED_WORDING
+    let mut files: Vec<(String, Vec<Pattern>)> = embedded::EMBEDDED_WORDING
         .iter()
         .map(|(name, contents)| {
             // The files are compiled in and each is tested: a failure here is a build error.
             parse(name, contents).expect("outcome wording files are valid")
         })
-        .collect()
+        .collect();
+    for (index, p) in files
+        .iter_mut()
+        .flat_map(|(_, ps)| ps.iter_mut())
+        .enumerate()
+    {
+        p.index = index;
+    }
+    files
 });
+
+/// Every pattern of every wording file, searched together: each letter is read once for all
+/// of them (see [`GatedSet`]), whatever their number.
+static SET: Lazy<GatedSet> = Lazy::new(|| GatedSet::new(gated().collect()));
 
 /// The patterns of one kind of wording (none when its file is missing; a test checks each has
 /// one).
@@ -234,7 +249,7 @@ pub(crate) fn find(text: &Text<'_>, w: Wording, limit: usize) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     for p in patterns(w) {
         out.extend(
-            gate::find_iter(text, p.gated)
+            SET.find_iter(text, p.index)
                 .filter(|m| p.accepts(src, *m))
                 .take(limit),
         );
@@ -322,6 +337,53 @@ mod generated {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The set search finds, for every pattern, what the pattern's own gated search finds.
+    #[test]
+    fn the_set_finds_what_each_pattern_finds() {
+        use crate::matching::CueIndex;
+        use crate::rules::RuleSet;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut letters: Vec<String> = Vec::new();
+        for dir in ["tests/letters", "data/examples"] {
+            for entry in std::fs::read_dir(root.join(dir))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                if entry.path().extension().is_some_and(|e| e == "txt") {
+                    letters.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
+                }
+            }
+        }
+        // Short letters of my own: matches at the very start and end, overlapping anchors,
+        // a pattern that repeats letters, and text with no anchor at all.
+        letters.extend(
+            [
+                "Please find attached the list. We do not hold the rest.",
+                "We are unable to provide the names, which are withheld in part.",
+                "The information is not held. Please see the attached table",
+                "nothing to see",
+                "",
+            ]
+            .map(String::from),
+        );
+        let index = CueIndex::build(&RuleSet::embedded().unwrap()).unwrap();
+        let mut compared = 0;
+        for letter in &letters {
+            let text = Text::new(letter);
+            text.set_anchors(index.scan(letter).anchors);
+            for (_, ps) in WORDINGS.iter() {
+                for p in ps {
+                    let alone: Vec<Span> = gate::find_iter(&text, p.gated).collect();
+                    let together: Vec<Span> = SET.find_iter(&text, p.index).collect();
+                    assert_eq!(together, alone, "{:?} in {letter:?}", p.gated);
+                    compared += alone.len();
+                }
+            }
+        }
+        assert!(compared > 100, "only {compared} matches compared");
+    }
 
     #[test]
     fn every_wording_has_its_file() {

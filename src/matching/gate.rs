@@ -7,11 +7,15 @@
 //! "Disclosed"). A gated pattern must not match anything that holds none of its anchors; the
 //! tests run every gated pattern both ways over the test letters to keep the two in step.
 
+use std::cell::RefCell;
 use std::ops::Deref;
+use std::sync::Arc;
 
 use once_cell::sync::{Lazy, OnceCell};
 use regex::Regex;
-use regex_automata::{meta, Anchored, Input};
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::hybrid::LazyStateID;
+use regex_automata::{meta, Anchored, Input, MatchKind};
 
 use crate::span::Span;
 use crate::text::Text;
@@ -273,8 +277,14 @@ impl GatedMatches<'_> {
         let start = floor(src, first.start.saturating_sub(BACK).max(self.last_end));
         let end = ceil(src, end.min(src.len()));
         let mut found: Vec<Span> = Vec::new();
-        for m in self.gated.near().find_iter(&src[start..end]) {
-            let span = Span::new(start + m.start(), start + m.end());
+        // The window is searched in place, so that a word boundary at its edges reads the
+        // text beyond them, as a search of the whole letter would.
+        for m in self
+            .gated
+            .near()
+            .find_iter(Input::new(src).range(start..end))
+        {
+            let span = Span::new(m.start(), m.end());
             // A match with none of the anchors in it is an artefact of the window's edges. The
             // anchors are in order of start, so only those starting inside the match are
             // looked at (a window over dense text holds thousands of them).
@@ -326,6 +336,361 @@ impl Iterator for GatedMatches<'_> {
             if !self.fill() {
                 return None;
             }
+        }
+    }
+}
+
+/// Room in each lazy DFA cache of a [`GatedSet`]: one DFA holds many patterns.
+const SET_CACHE: usize = 8 << 20;
+
+/// Gated patterns searched together, so that the cost of reading a letter grows little with
+/// their number. The leading patterns are one anchored multi-pattern DFA, walked once from each
+/// position where one of their anchors starts; the others are one multi-pattern DFA, walked once
+/// over each stretch of text within reach of their anchors (overlapping windows merged). Each
+/// walk says which patterns match there (every match, overlapping); a pattern's own regex then
+/// reads only the positions and stretches where it matches, so [`GatedSet::find_iter`] finds
+/// what [`find_iter`] finds.
+pub(crate) struct GatedSet {
+    patterns: Vec<&'static Gated>,
+    /// Patterns searched on their own, as [`find_iter`] does: those found near their anchors
+    /// that repeat a class of letters (see [`plain`]).
+    alone: Vec<bool>,
+    /// For each anchor id, the leading patterns that have it (indices into `patterns`).
+    leading_of: Vec<Vec<u16>>,
+    /// For each anchor id, true when a pattern found near its anchors has it.
+    near_anchor: Vec<bool>,
+    /// The leading patterns as one DFA.
+    leading: Option<Group>,
+    /// The other patterns as one DFA.
+    near: Option<Group>,
+}
+
+/// Some patterns of a set as one lazy DFA that reports every pattern matching.
+struct Group {
+    dfa: DFA,
+    /// The index in the set of each of the DFA's patterns.
+    ids: Vec<u16>,
+}
+
+thread_local! {
+    /// Each thread's caches of the sets' DFAs, by DFA (the sets are static, so an address
+    /// names one DFA for good).
+    static CACHES: RefCell<Vec<(usize, Cache)>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Group {
+    fn build((texts, ids): (Vec<&str>, Vec<u16>)) -> Option<Group> {
+        if texts.is_empty() {
+            return None;
+        }
+        let config = DFA::config()
+            .match_kind(MatchKind::All)
+            .unicode_word_boundary(true)
+            .cache_capacity(SET_CACHE)
+            .minimum_cache_clear_count(None);
+        // A group that does not build leaves its patterns to be searched one by one.
+        let dfa = DFA::builder().configure(config).build_many(&texts).ok()?;
+        Some(Group { dfa, ids })
+    }
+
+    /// Runs `f` with this thread's cache of the DFA.
+    fn with_cache<R>(&self, f: impl FnOnce(&mut Cache) -> R) -> R {
+        CACHES.with(|caches| {
+            let mut caches = caches.borrow_mut();
+            let key = std::ptr::from_ref(&self.dfa) as usize;
+            let i = match caches.iter().position(|(k, _)| *k == key) {
+                Some(i) => i,
+                None => {
+                    caches.push((key, self.dfa.create_cache()));
+                    caches.len() - 1
+                }
+            };
+            f(&mut caches[i].1)
+        })
+    }
+
+    /// Calls `found` with the set index of every pattern that has a match in `src[start..end]`
+    /// (starting at `start` when `anchored`; a pattern may be named more than once). False when
+    /// the DFA could not read the text, so that nothing is ruled out.
+    fn which(
+        &self,
+        cache: &mut Cache,
+        src: &str,
+        (start, end): (usize, usize),
+        anchored: bool,
+        found: &mut impl FnMut(u16),
+    ) -> bool {
+        let dfa = &self.dfa;
+        let bytes = src.as_bytes();
+        let mode = if anchored {
+            Anchored::Yes
+        } else {
+            Anchored::No
+        };
+        let input = Input::new(src).range(start..end).anchored(mode);
+        let Ok(mut sid) = dfa.start_state_forward(cache, &input) else {
+            return false;
+        };
+        let mut report = |cache: &Cache, sid: LazyStateID| {
+            for i in 0..dfa.match_len(cache, sid) {
+                let pid = dfa.match_pattern(cache, sid, i).as_usize();
+                if let Some(&p) = self.ids.get(pid) {
+                    found(p);
+                }
+            }
+        };
+        // Matches show one byte late, and the byte after the end is read for a word boundary
+        // there, as a search of the stretch does.
+        for &b in &bytes[start..end] {
+            if sid.is_tagged() {
+                if sid.is_match() {
+                    report(cache, sid);
+                }
+                if sid.is_dead() {
+                    return true;
+                }
+                if sid.is_quit() {
+                    return false;
+                }
+            }
+            match dfa.next_state(cache, sid, b) {
+                Ok(next) => sid = next,
+                Err(_) => return false,
+            }
+        }
+        if sid.is_match() {
+            report(cache, sid);
+        }
+        if sid.is_dead() {
+            return true;
+        }
+        if sid.is_quit() {
+            return false;
+        }
+        let last = match bytes.get(end) {
+            Some(&b) => dfa.next_state(cache, sid, b),
+            None => dfa.next_eoi_state(cache, sid),
+        };
+        match last {
+            Ok(sid) if !sid.is_quit() => {
+                if sid.is_match() {
+                    report(cache, sid);
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// True for a pattern that repeats nothing that can match a letter, beyond making it optional
+/// (`attachments?`, `\s+`, `\d+` are plain; `[a-z]+`, `[^.]{0,60}`, `\w+` are not). An
+/// unanchored DFA of many patterns has few states when each is plain; one that repeats letters
+/// makes it track every place such a repetition could have started, so it joins no group.
+fn plain(pattern: &str) -> bool {
+    use regex_syntax::hir::{Class, Hir, HirKind};
+    fn letters(c: &Class) -> bool {
+        match c {
+            Class::Unicode(u) => u.ranges().iter().any(|r| {
+                let (a, b) = (r.start(), r.end());
+                (a <= 'z' && 'a' <= b) || (a <= 'Z' && 'A' <= b)
+            }),
+            Class::Bytes(u) => u.ranges().iter().any(|r| {
+                let (a, b) = (r.start(), r.end());
+                (a <= b'z' && b'a' <= b) || (a <= b'Z' && b'A' <= b)
+            }),
+        }
+    }
+    fn walk(h: &Hir) -> bool {
+        match h.kind() {
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => true,
+            HirKind::Capture(c) => walk(&c.sub),
+            HirKind::Concat(hs) | HirKind::Alternation(hs) => hs.iter().all(walk),
+            HirKind::Repetition(r) => {
+                (r.max == Some(1) && walk(&r.sub))
+                    || matches!(r.sub.kind(), HirKind::Class(c) if !letters(c))
+            }
+        }
+    }
+    regex_automata::util::syntax::parse(pattern).is_ok_and(|h| walk(&h))
+}
+
+/// Where each pattern of a [`GatedSet`] matches in one letter: for a leading pattern, the
+/// positions where a match starts (as empty spans); for the others, the stretches of text that
+/// hold a match.
+#[derive(Debug)]
+pub(crate) struct SetScan {
+    spots: Vec<Vec<Span>>,
+}
+
+impl GatedSet {
+    /// The set of `patterns` (indexed by their position in it).
+    pub(crate) fn new(patterns: Vec<&'static Gated>) -> GatedSet {
+        let n = VOCABULARY.len();
+        let mut leading_of: Vec<Vec<u16>> = vec![Vec::new(); n];
+        let mut near_anchor = vec![false; n];
+        let mut lead: (Vec<&str>, Vec<u16>) = (Vec::new(), Vec::new());
+        let mut near: (Vec<&str>, Vec<u16>) = (Vec::new(), Vec::new());
+        let mut alone = vec![false; patterns.len()];
+        for (i, g) in patterns.iter().enumerate() {
+            if !g.leading && !plain(g.pattern) {
+                alone[i] = true;
+                continue;
+            }
+            let i = u16::try_from(i).expect("a set holds fewer than 65,536 patterns");
+            for &id in g.id_list() {
+                let id = usize::from(id);
+                if g.leading {
+                    leading_of[id].push(i);
+                } else {
+                    near_anchor[id] = true;
+                }
+            }
+            let group = if g.leading { &mut lead } else { &mut near };
+            group.0.push(g.pattern);
+            group.1.push(i);
+        }
+        GatedSet {
+            patterns,
+            alone,
+            leading_of,
+            near_anchor,
+            leading: Group::build(lead),
+            near: Group::build(near),
+        }
+    }
+
+    /// The scan of `text` (made once per letter); `None` when the letter was not scanned for
+    /// anchors.
+    fn scan(&'static self, text: &Text<'_>) -> Option<Arc<SetScan>> {
+        let hits = text.anchor_hits()?;
+        let key = std::ptr::from_ref(self) as usize;
+        Some(text.set_scan(key, || self.scan_hits(text.as_str(), hits)))
+    }
+
+    /// Reads the letter `src` at its anchor `hits` (in order of position).
+    fn scan_hits(&self, src: &str, hits: &[AnchorHit]) -> SetScan {
+        let mut spots: Vec<Vec<Span>> = vec![Vec::new(); self.patterns.len()];
+        let mut seen = vec![false; self.patterns.len()];
+        let mut marked: Vec<u16> = Vec::new();
+        if let Some(group) = &self.leading {
+            group.with_cache(|cache| {
+                let mut candidates: Vec<u16> = Vec::new();
+                let mut k = 0;
+                while k < hits.len() {
+                    // Every leading pattern with an anchor starting here.
+                    let at = hits[k].span.start;
+                    candidates.clear();
+                    while k < hits.len() && hits[k].span.start == at {
+                        if let Some(ps) = self.leading_of.get(usize::from(hits[k].anchor)) {
+                            candidates.extend(ps);
+                        }
+                        k += 1;
+                    }
+                    if candidates.is_empty() || at > src.len() {
+                        continue;
+                    }
+                    let mut mark = |p: u16| {
+                        if !seen[usize::from(p)] {
+                            seen[usize::from(p)] = true;
+                            marked.push(p);
+                        }
+                    };
+                    if !group.which(cache, src, (at, src.len()), true, &mut mark) {
+                        candidates.iter().for_each(|&p| mark(p));
+                    }
+                    for p in marked.drain(..) {
+                        seen[usize::from(p)] = false;
+                        if candidates.contains(&p) {
+                            spots[usize::from(p)].push(Span::new(at, at));
+                        }
+                    }
+                }
+            });
+        }
+        if let Some(group) = &self.near {
+            group.with_cache(|cache| {
+                let mut read = |start: usize, end: usize| {
+                    let mut mark = |p: u16| {
+                        if !seen[usize::from(p)] {
+                            seen[usize::from(p)] = true;
+                            marked.push(p);
+                        }
+                    };
+                    if !group.which(cache, src, (start, end), false, &mut mark) {
+                        group.ids.iter().for_each(|&p| mark(p));
+                    }
+                    for p in marked.drain(..) {
+                        seen[usize::from(p)] = false;
+                        spots[usize::from(p)].push(Span::new(start, end));
+                    }
+                };
+                // The windows `fill_window` reads around each anchor, merged where they touch:
+                // each window of a pattern lies within one stretch.
+                let mut stretch: Option<(usize, usize)> = None;
+                let near = hits
+                    .iter()
+                    .filter(|h| self.near_anchor.get(usize::from(h.anchor)) == Some(&true));
+                for h in near {
+                    let start = floor(src, h.span.start.saturating_sub(BACK).min(src.len()));
+                    let end = ceil(src, h.span.end.saturating_add(AHEAD).min(src.len()));
+                    match &mut stretch {
+                        Some((_, e)) if start <= *e => *e = (*e).max(end),
+                        _ => {
+                            if let Some((s, e)) = stretch.take() {
+                                read(s, e);
+                            }
+                            stretch = Some((start, end));
+                        }
+                    }
+                }
+                if let Some((s, e)) = stretch {
+                    read(s, e);
+                }
+            });
+        }
+        SetScan { spots }
+    }
+
+    /// The matches of pattern `i` of the set in `text`, in order: those of [`find_iter`], with
+    /// only the positions and stretches the set's scan found it in read by its own regex.
+    pub(crate) fn find_iter<'t>(&'static self, text: &'t Text<'_>, i: usize) -> GatedMatches<'t> {
+        let g = self.patterns[i];
+        let group = if g.leading { &self.leading } else { &self.near };
+        if group.is_none() || self.alone[i] {
+            return find_iter(text, g);
+        }
+        let (Some(scan), Some(index)) = (self.scan(text), text.anchor_index()) else {
+            return find_iter(text, g);
+        };
+        let spots = &scan.spots[i];
+        let mine = if g.leading {
+            spots.clone()
+        } else {
+            // The pattern's anchors in the stretches that hold a match of it.
+            let ids = g.id_list();
+            let mut out: Vec<Span> = Vec::new();
+            for r in spots {
+                let from = out.len();
+                for &id in ids {
+                    let of = index.of(id);
+                    let first = of.partition_point(|a| a.start < r.start);
+                    out.extend(of[first..].iter().take_while(|a| a.start < r.end));
+                }
+                if ids.len() > 1 {
+                    out[from..].sort_unstable_by_key(|s| (s.start, s.end));
+                }
+            }
+            out
+        };
+        GatedMatches {
+            src: text.as_str(),
+            gated: g,
+            mine: Some(mine),
+            next: 0,
+            ready: Vec::new(),
+            last_end: 0,
+            whole_done: false,
         }
     }
 }

@@ -14,10 +14,11 @@ pub use zones::{find_zones, find_zones_in_parts, Zone, ZoneKind, ZonePart};
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::matching::gate::AnchorIndex;
+use crate::matching::gate::{AnchorIndex, SetScan};
 use crate::matching::AnchorHit;
 use crate::span::{LineIndex, Position, Span};
 
@@ -66,6 +67,8 @@ pub struct Text<'a> {
     anchors: OnceCell<Vec<AnchorHit>>,
     anchor_index: OnceCell<AnchorIndex>,
     memo: RefCell<HashMap<(u8, usize, usize), bool>>,
+    /// The scans of sets of gated patterns, by set (see [`crate::matching::gate::GatedSet`]).
+    set_scans: RefCell<Vec<(usize, Arc<SetScan>)>>,
 }
 
 impl<'a> Text<'a> {
@@ -82,6 +85,7 @@ impl<'a> Text<'a> {
             anchors: OnceCell::new(),
             anchor_index: OnceCell::new(),
             memo: RefCell::new(HashMap::new()),
+            set_scans: RefCell::new(Vec::new()),
         }
     }
 
@@ -114,6 +118,16 @@ impl<'a> Text<'a> {
         let answer = f();
         self.memo.borrow_mut().insert(key, answer);
         answer
+    }
+
+    /// The scan of the set of gated patterns `key` names, made by `f` on first use.
+    pub(crate) fn set_scan(&self, key: usize, f: impl FnOnce() -> SetScan) -> Arc<SetScan> {
+        if let Some((_, scan)) = self.set_scans.borrow().iter().find(|(k, _)| *k == key) {
+            return Arc::clone(scan);
+        }
+        let scan = Arc::new(f());
+        self.set_scans.borrow_mut().push((key, Arc::clone(&scan)));
+        scan
     }
 
     /// The anchor words found in the letter grouped by word, if it was scanned (built on first
