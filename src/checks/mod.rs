@@ -862,15 +862,28 @@ fn alone_under_phone_label(text: &Text<'_>, offset: usize, line: &str) -> bool {
 }
 
 /// True when the paragraph holding `offset` restates the request: the text just before it ends
-/// "You asked for the following information:", "Your request:", "You wrote:".
+/// "You asked for the following information:", "Your request:", "You wrote:"; or its sentence
+/// does ("You asked for the complaints received in Ward 7 during 2022."); or it lies under a
+/// heading line "Request" with no "Answer" or "Response" heading since (a few hundred bytes
+/// back at most).
 fn restated_request(text: &Text<'_>, offset: usize) -> bool {
+    /// How far back a request heading is looked for.
+    const HEADING_BACK: usize = 600;
     let src = text.as_str();
     let para = text.paragraph_at(offset);
-    let mut b = para.start.saturating_sub(160);
-    while b > 0 && !src.is_char_boundary(b) {
-        b -= 1;
+    let b = gate::floor(src, para.start.saturating_sub(160));
+    if RESTATES_REQUEST.is_match(&src[b..para.start])
+        || RESTATING_SENTENCE.is_match(text.sentence_at(offset).slice(src))
+    {
+        return true;
     }
-    RESTATES_REQUEST.is_match(&src[b..para.start])
+    let back = &src[gate::floor(src, offset.saturating_sub(HEADING_BACK))..offset];
+    let last = |re: &regex::Regex| re.find_iter(back).last().map(|m| m.start());
+    match (last(&REQUEST_HEADING), last(&ANSWER_HEADING)) {
+        (Some(q), Some(a)) => q > a,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 /// The long quotations of `src` ("“...”" over 80 bytes): the requester's words quoted back.
