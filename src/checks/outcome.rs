@@ -28,7 +28,7 @@
 //! 7. a review upholding a response that engaged exemptions: **partial**;
 //! 8. more time, a request to clarify, an acknowledgement, each when nothing is given or framed
 //!    as an answer (an acknowledgement also only when the requester is not told to ask another
-//!    body): **extension**, **clarification**, **acknowledgement**;
+//!    body or pointed to a publication): **extension**, **clarification**, **acknowledgement**;
 //! 9. something not held (or declined) beside something given: **partial**;
 //! 10. held by another body and the requester told to ask it: **redirected**; nothing held (or
 //!     held only by another body): **not_held**;
@@ -263,6 +263,7 @@ pub(crate) fn decide(parts: &[Part]) -> Decision {
         && !framed
         && !has(D::ResponseAttached)
         && !has(D::Referred)
+        && !has(D::PublishedPointer)
         && !upheld
     {
         return decision(OutcomeKind::Acknowledgement, spans(&[D::Acknowledgement]));
@@ -490,6 +491,10 @@ mod tests {
             OutcomeKind::Redirected
         );
         assert_eq!(letter(&[D::Referred, D::Provided]), OutcomeKind::Granted);
+        assert_eq!(
+            letter(&[D::PublishedPointer, D::Acknowledgement]),
+            OutcomeKind::Redirected
+        );
     }
 
     #[test]
