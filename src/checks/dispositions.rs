@@ -105,7 +105,15 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
     add(D::NotHeld, said(Wording::NotHeld, 3));
     add(D::PartlyHeld, said(Wording::PartlyHeld, 2));
     add(D::Transferred, said(Wording::Transferred, 2));
-    add(D::Referred, said(Wording::Referred, 1));
+    // "If you are dissatisfied, please send your request for a review to ...": not another body.
+    add(
+        D::Referred,
+        said(Wording::Referred, 2)
+            .into_iter()
+            .filter(not_rights)
+            .take(1)
+            .collect(),
+    );
     add(D::Declined, said(Wording::Declined, 2));
     add(D::PartlyWithheld, said(Wording::PartlyWithheld, 2));
     add(D::Invalid, said(Wording::Invalid, 1));

@@ -692,8 +692,10 @@ fn list_marker(src: &str, start: usize, end: usize) -> bool {
 fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span> {
     let src = text.as_str();
     let mut out = Vec::new();
-    // The long quotations of the letter, found when a figure first needs them.
+    // The long quotations of the letter, and its request and answer headings, found when a
+    // figure first needs them.
     let mut quotes: Option<Vec<Span>> = None;
+    let mut headings: Option<Vec<(usize, bool)>> = None;
     for caps in FIGURE.captures_iter(src) {
         let Some(m) = caps.get(1) else { continue };
         let start = m.start();
@@ -771,6 +773,7 @@ fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span
         // words quoted back or restated after "You asked for:".
         if reference_or_address(src, &line, Span::new(start, end), token)
             || restated_request(text, start)
+            || under_request_heading(headings.get_or_insert_with(|| request_headings(src)), start)
             || quotes
                 .get_or_insert_with(|| long_quotes(src))
                 .iter()
@@ -862,15 +865,38 @@ fn alone_under_phone_label(text: &Text<'_>, offset: usize, line: &str) -> bool {
 }
 
 /// True when the paragraph holding `offset` restates the request: the text just before it ends
-/// "You asked for the following information:", "Your request:", "You wrote:".
+/// "You asked for the following information:", "Your request:", "You wrote:"; or its sentence
+/// does ("You asked for the complaints received in Ward 7 during 2022.").
 fn restated_request(text: &Text<'_>, offset: usize) -> bool {
     let src = text.as_str();
     let para = text.paragraph_at(offset);
-    let mut b = para.start.saturating_sub(160);
-    while b > 0 && !src.is_char_boundary(b) {
-        b -= 1;
-    }
+    let b = gate::floor(src, para.start.saturating_sub(160));
     RESTATES_REQUEST.is_match(&src[b..para.start])
+        || RESTATING_SENTENCE.is_match(text.sentence_at(offset).slice(src))
+}
+
+/// The letter's heading lines over the request restated ("Request", true) and over the answer
+/// ("Answer", "Our response", false), by start, in order: one pass over the letter.
+fn request_headings(src: &str) -> Vec<(usize, bool)> {
+    let mut out: Vec<(usize, bool)> = REQUEST_HEADING
+        .find_iter(src)
+        .map(|m| (m.start(), true))
+        .chain(ANSWER_HEADING.find_iter(src).map(|m| (m.start(), false)))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// True when `offset` lies under a request heading (at most a few hundred bytes after it) with
+/// no answer heading since.
+fn under_request_heading(headings: &[(usize, bool)], offset: usize) -> bool {
+    /// How far back a request heading is looked for.
+    const HEADING_BACK: usize = 600;
+    let before = headings.partition_point(|&(at, _)| at < offset);
+    before > 0 && {
+        let (at, request) = headings[before - 1];
+        request && offset - at <= HEADING_BACK
+    }
 }
 
 /// The long quotations of `src` ("“...”" over 80 bytes): the requester's words quoted back.

@@ -27,14 +27,18 @@
 //! 6. the request treated as invalid, nothing given: **refused**;
 //! 7. a review upholding a response that engaged exemptions: **partial**;
 //! 8. more time, a request to clarify, an acknowledgement, each when nothing is given or framed
-//!    as an answer: **extension**, **clarification**, **acknowledgement**;
+//!    as an answer (an acknowledgement also only when the requester is not told to ask another
+//!    body or pointed to a publication): **extension**, **clarification**, **acknowledgement**;
 //! 9. something not held (or declined) beside something given: **partial**;
 //! 10. held by another body and the requester told to ask it: **redirected**; nothing held (or
 //!     held only by another body): **not_held**;
 //! 11. the response said to be attached, nothing said of what it gives: **unclear**; pointed
-//!     to where it is published (no ground cited), nothing else given: **redirected**; declined
-//!     without a ground and nothing given: **unclear**;
-//! 12. something given, or an answer framed in the text: **granted**; else **unclear**.
+//!     to where it is published (no ground cited), or told to send the request to another body,
+//!     nothing else given: **redirected**; declined without a ground and nothing given:
+//!     **unclear**;
+//! 12. something given (answers of a question-and-answer layout count when every one of two
+//!     or more gives something, or one does beside answers refused or not held), or an answer
+//!     framed in the text: **granted**; else **unclear**.
 
 use crate::report::OutcomeKind;
 use crate::span::Span;
@@ -188,12 +192,17 @@ pub(crate) fn decide(parts: &[Part]) -> Decision {
     let mut disclosed = stated.clone();
     disclosed.extend(spans(&[D::Enclosed]));
     disclosed.extend(&figures);
+    // Held elsewhere is not held here.
+    let not_held = spans(&[D::NotHeld, D::PartlyHeld, D::Transferred]);
     // Answers given beside answers refused or not held.
     if answered > 0 && unanswered {
         disclosed.extend(spans(&[D::Answered]).into_iter().take(1));
     }
-    // Held elsewhere is not held here.
-    let not_held = spans(&[D::NotHeld, D::PartlyHeld, D::Transferred]);
+    // A layout of answers every one of which gives something ("None.", "Yes, since 2019"):
+    // read last, when nothing else has decided (where a layout is misread, its "answers" are
+    // the letter's own paragraphs, and what the rest says decides).
+    let answers = parts.iter().filter(|p| p.answer).count();
+    let all_answered = answered >= 2 && answered == answers;
     let framed = has(D::Framing);
     let decision = |kind: OutcomeKind, evidence: Vec<Span>| Decision { kind, evidence };
     let join = |mut a: Vec<Span>, b: Vec<Span>| {
@@ -253,6 +262,8 @@ pub(crate) fn decide(parts: &[Part]) -> Decision {
         && not_held.is_empty()
         && !framed
         && !has(D::ResponseAttached)
+        && !has(D::Referred)
+        && !has(D::PublishedPointer)
         && !upheld
     {
         return decision(OutcomeKind::Acknowledgement, spans(&[D::Acknowledgement]));
@@ -285,12 +296,20 @@ pub(crate) fn decide(parts: &[Part]) -> Decision {
         // Pointed to where it is published, nothing else given or said not to be held.
         return decision(OutcomeKind::Redirected, spans(&[D::PublishedPointer]));
     }
+    if has(D::Referred) && disclosed.is_empty() && !framed {
+        // Told to send the request to another body, nothing given and nothing said not to be
+        // held here: pointed to the body that holds it.
+        return decision(OutcomeKind::Redirected, spans(&[D::Referred]));
+    }
     if !declined.is_empty() && disclosed.is_empty() {
         // Declined, with no ground given: what it comes to cannot be told.
         return decision(OutcomeKind::Unclear, declined);
     }
     if !disclosed.is_empty() || framed {
         return decision(OutcomeKind::Granted, join(disclosed, spans(&[D::Framing])));
+    }
+    if all_answered {
+        return decision(OutcomeKind::Granted, spans(&[D::Answered]));
     }
     decision(OutcomeKind::Unclear, spans(&[D::AttachmentOnly]))
 }
@@ -393,6 +412,28 @@ mod tests {
         // Every answer given: nothing to set against.
         let parts = [part(false, &[D::Framing]), part(true, &[D::Answered])];
         assert_eq!(kind(&parts), OutcomeKind::Granted);
+        // Two answers that give something are information given, framed or not.
+        let parts = [
+            part(false, &[]),
+            part(true, &[D::Answered]),
+            part(true, &[D::Answered]),
+        ];
+        assert_eq!(kind(&parts), OutcomeKind::Granted);
+        // ... not beside something said not to be held in the rest of the letter.
+        let parts = [
+            part(false, &[D::NotHeld]),
+            part(true, &[D::Answered]),
+            part(true, &[D::Answered]),
+        ];
+        assert_eq!(kind(&parts), OutcomeKind::NotHeld);
+        // ... and not when other answers of the layout give nothing that can be read.
+        let parts = [
+            part(false, &[]),
+            part(true, &[D::Answered]),
+            part(true, &[D::Answered]),
+            part(true, &[]),
+        ];
+        assert_eq!(kind(&parts), OutcomeKind::Unclear);
     }
 
     #[test]
@@ -442,6 +483,18 @@ mod tests {
         // Not held, and another body suggested without saying it holds the information: the
         // held-out letters read this as not held.
         assert_eq!(letter(&[D::NotHeld, D::Referred]), OutcomeKind::NotHeld);
+        // Only told to send the request elsewhere: redirected; beside information given, the
+        // pointer is an aside.
+        assert_eq!(letter(&[D::Referred]), OutcomeKind::Redirected);
+        assert_eq!(
+            letter(&[D::Referred, D::Acknowledgement]),
+            OutcomeKind::Redirected
+        );
+        assert_eq!(letter(&[D::Referred, D::Provided]), OutcomeKind::Granted);
+        assert_eq!(
+            letter(&[D::PublishedPointer, D::Acknowledgement]),
+            OutcomeKind::Redirected
+        );
     }
 
     #[test]

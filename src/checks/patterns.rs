@@ -120,7 +120,7 @@ pub(super) static NOT_AN_ANSWER: Lazy<Regex> = Lazy::new(|| {
 });
 pub(super) static NOT_AN_ANSWER_BEFORE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?:section|sections|regulation|regulations|reg\.?|s\.|article|part|schedule|paragraph|no\.|page|ref(?:erence)?:?|foi|eir|foi\s*/|#|SI|£450|£600|of\s+£|tel(?:ephone)?:?|phone:?|po\s+box|question|q|item|point|version|v|annexe?|appendix|exemption|exclusion|exception|chapter|clause|table|step|stage|case|request|appeal|complaint|(?-u:\b)id|(?-u:\b)within|(?-u:\b)up\s+to|(?-u:\b)the|(?-u:\b)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)\s*$",
+        r"(?i)(?:section|sections|regulation|regulations|reg\.?|s\.|article|part|schedule|paragraph|no\.|page|ref(?:erence)?:?|foi|eir|foi\s*/|#|SI|£450|£600|of\s+£|tel(?:ephone)?:?|phone:?|po\s+box|question|q|item|point|version|v|annexe?|appendix|exemption|exclusion|exception|chapter|clause|table|step|stage|case|request|appeal|complaint|(?-u:\b)id|(?-u:\b)within|(?-u:\b)up\s+to|(?-u:\b)the|(?-u:\b)(?:ward|room|floor|level|zone|block|unit|phase|route|platform|bay|tier|band|grade|district|sector|plot|junction|division|cohort|year\s+group|key\s+stage)|(?-u:\b)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)\s*$",
     )
 });
 
@@ -149,7 +149,7 @@ pub(super) static SEARCH_WORK: Lazy<Regex> = Lazy::new(|| {
 /// A sentence about the cost of answering: its figures are estimates, not answers.
 pub(super) static ESTIMATE_CONTEXT: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)estimat|would\s+take|take\s+(?:us\s+)?(?:approximately|around|about|over|more\s+than)|(?:^|[^\w-])hours?(?-u:\b)|(?-u:\b)minutes?(?-u:\b)|(?-u:\b)cost(?-u:\b)|(?-u:\b)limit(?-u:\b)|(?-u:\b)per\s+(?:record|file|case|item)|(?-u:\b)each\s+(?:record|file|case|item)|(?-u:\b)search|(?-u:\b)manually(?-u:\b)",
+        r"(?i)estimat|would\s+take|take\s+(?:us\s+)?(?:approximately|around|about|over|more\s+than)|(?:^|[^\w-])hours?(?-u:\b)|(?-u:\b)minutes?(?-u:\b)|(?-u:\b)costs?\s+(?:of\s+(?:compl|answer|respond|provid|locat|retriev|extract|search|find|meet|deal|process)|limit|(?:would|will)|more|over|in\s+excess|exceed)|(?-u:\b)(?:would|will)\s+cost(?-u:\b)|(?-u:\b)limit(?-u:\b)|(?-u:\b)per\s+(?:record|file|case|item)|(?-u:\b)each\s+(?:record|file|case|item)|(?-u:\b)search|(?-u:\b)manually(?-u:\b)",
     )
 });
 
@@ -218,6 +218,29 @@ pub(super) static POSTCODE: Lazy<Regex> =
 pub(super) static RIGHTS_SENTENCE: Lazy<Regex> = Lazy::new(|| {
     re(
         r"(?i)(?-u:\b)(?:rights?\s+(?:to|of)|appeal|internal\s+review|complain|complaints?\s+(?:procedure|process|policy)|information\s+commissioner|dissatisfied|unhappy)(?-u:\b)",
+    )
+});
+
+/// The start of a sentence that restates the request ("You asked for the number of ... in Ward
+/// 7 during 2022.", "Your request concerned ..."): its numbers are the requester's, not answers.
+pub(super) static RESTATING_SENTENCE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)^\W*(?:you\s+(?:have\s+)?(?:asked|requested|wanted\s+to\s+know|enquired|queried|sought)|your\s+(?:request|question|enquiry|e-?mail)\s+(?:was|asked|concerned|related|sought|is\s+for))(?-u:\b)",
+    )
+});
+
+/// A heading line of its own over the request restated: "Request", "Your request:", "Your
+/// questions".
+pub(super) static REQUEST_HEADING: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?im)^[ \t]*(?:your\s+|the\s+|original\s+)?(?:request|requests|question|questions|information\s+requested)[ \t]*:?[ \t]*$",
+    )
+});
+
+/// A heading line of its own over the authority's answer: "Answer", "Our response:", "Reply".
+pub(super) static ANSWER_HEADING: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?im)^[ \t]*(?:our\s+|the\s+|my\s+)?(?:answer|answers|response|responses|reply|decision|outcome)[ \t]*:?[ \t]*$",
     )
 });
 

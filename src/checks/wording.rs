@@ -2,7 +2,7 @@
 //! into the library by `build.rs`). Each file names one disposition and lists its patterns, each
 //! with the anchor words every match holds (see [`crate::matching::gate`]), so a pattern only
 //! runs around its anchors; optional `not_before` / `not_after` regexes veto a match by the words
-//! just before or after it. Each file also gives `[[examples]]` that must match and
+//! just before or after it, and `not_within` by the words of the match itself. Each file also gives `[[examples]]` that must match and
 //! `[[counter_examples]]` that must not; `cargo test` runs them, one test per file.
 
 use once_cell::sync::Lazy;
@@ -125,6 +125,8 @@ struct PatternDef {
     leading: bool,
     not_before: Option<String>,
     not_after: Option<String>,
+    /// A regex over the match itself that vetoes it.
+    not_within: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -142,6 +144,7 @@ pub(crate) struct Pattern {
     index: usize,
     not_before: Vec<Regex>,
     not_after: Vec<Regex>,
+    not_within: Option<Regex>,
 }
 
 /// Bytes read before a match for `not_before`, and after it for `not_after`.
@@ -157,6 +160,10 @@ impl Pattern {
         let after = &src[m.end..a];
         !self.not_before.iter().any(|r| r.is_match(before))
             && !self.not_after.iter().any(|r| r.is_match(after))
+            && !self
+                .not_within
+                .as_ref()
+                .is_some_and(|r| r.is_match(m.slice(src)))
     }
 }
 
@@ -194,11 +201,18 @@ fn parse(name: &str, contents: &str) -> Result<(String, Vec<Pattern>), String> {
         for r in file.not_after.iter().chain(&p.not_after) {
             not_after.push(compile(r).map_err(|e| format!("{name}: {e}"))?);
         }
+        let not_within = p
+            .not_within
+            .as_deref()
+            .map(compile)
+            .transpose()
+            .map_err(|e| format!("{name}: {e}"))?;
         patterns.push(Pattern {
             gated,
             index: 0,
             not_before,
             not_after,
+            not_within,
         });
     }
     Ok((file.disposition, patterns))

@@ -19,11 +19,12 @@ pub struct QuestionAnswer {
     pub answer: Span,
 }
 
-/// A line that starts a numbered or lettered question: "1.", "2)", "Q3.", "Question 4:", "a)",
-/// "(b)", "iv.", or a dash or bullet. The capture is the text after the marker.
+/// A line that starts a numbered or lettered question: "1.", "2)", "Q3.", "Question 4:", "Q:"
+/// (unnumbered), "Request 2:", "Part 3.", "a)", "(b)", "iv.", or a dash or bullet. The capture is
+/// the text after the marker.
 static MARKER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:q(?:uestion)?\s*\d{1,2}[a-z]?\s*[.):\-–]?|\(?\d{1,2}[a-z]?(?:\.\d{1,2})?[.)]|\d{1,2}[a-z]?:|\(?[a-h][.)]|\([a-h]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])|(?P<bullet>[-•*·]))\s*(?P<rest>\S.*)$",
+        r"(?i)^\s*(?:(?:q(?:uestion)?\s*\d{1,2}[a-z]?\s*[.):\-–]?|q(?:uestion)?\s*[.:\-–]|(?:request|part|item)\s*\d{1,2}[a-z]?\s*[.):\-–]|\(?\d{1,2}[a-z]?(?:\.\d{1,2})?[.)]|\d{1,2}[a-z]?:|\(?[a-h][.)]|\([a-h]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])|(?P<bullet>[-•*·]))\s*(?P<rest>\S.*)$",
     )
     .expect("question marker pattern is valid")
 });
@@ -184,7 +185,7 @@ pub fn question_answers(text: &str, lines: &LineIndex) -> Vec<QuestionAnswer> {
                     .next()
                     .is_some_and(|c| c.is_ascii_alphabetic() || ".):".contains(c))
         };
-        if first.is_ascii_digit() && numbered() || "qabcdefghivx(-•*·".contains(first) {
+        if first.is_ascii_digit() && numbered() || "qabcdefghivxrp(-•*·".contains(first) {
             if let Some(caps) = MARKER.captures(l) {
                 // "12.—(4) For the purposes of ..." is a provision quoted from a statute.
                 let quoted_provision = caps
@@ -337,6 +338,25 @@ mod tests {
                 ("Q2. Which is the largest?", "Please see our website."),
             ]
         );
+    }
+
+    #[test]
+    fn unnumbered_and_named_markers() {
+        let text = "Q: How many kennels does the council run?\nA: Two.\n\nQ: Are any privately run?\nA: None.\n";
+        assert_eq!(
+            blocks(text),
+            vec![
+                ("Q: How many kennels does the council run?", "A: Two."),
+                ("Q: Are any privately run?", "A: None."),
+            ]
+        );
+        let text = "Request 1: The number of bins replaced in 2023.\nAnswer: 812 bins.\nRequest 2: How much did each bin cost?\nAnswer: £21.\n";
+        let b = blocks(text);
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[1].1, "Answer: £21.");
+        // A heading that asks nothing is not a question.
+        let text = "Part 1: information released\nThe minutes are attached.\nPart 2: information withheld\nThe names are redacted.\n";
+        assert!(blocks(text).is_empty());
     }
 
     #[test]
