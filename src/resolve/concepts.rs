@@ -1031,7 +1031,19 @@ impl Lexicon {
                     d.status
                 }
             };
-            let a = read(span_of(g));
+            // The ground term gives the reason, often as a possibility ("the marks could be
+            // linked to particular pupils, so we have withheld them"): a hedge or supposition
+            // over it does not make the argument a mere mention; the action decides.
+            let a = {
+                let d = status::assess_detail(text, span_of(g), qualified);
+                match d.category {
+                    Some(
+                        super::context::Category::Considered
+                        | super::context::Category::Conditional,
+                    ) => Status::ReliedOn,
+                    _ => d.status,
+                }
+            };
             let b = read(span_of(r));
             let status = if a == Status::Disclaimed || b == Status::Disclaimed {
                 Status::Disclaimed
