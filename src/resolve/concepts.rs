@@ -70,7 +70,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "if", "be", "been", "is", "are", "was", "were", "it", "its", "our", "their", "them", "they",
     "we", "us", "you", "your", "this", "that", "these", "those", "would", "could", "might", "may",
     "will", "not", "no", "more", "than", "each", "every", "what", "whether", "which", "who", "him",
-    "her", "his", "out", "back", "up",
+    "her", "his", "out", "back", "up", "then",
 ];
 /// The longest of [`FUNCTION_WORDS`], in bytes.
 const MAX_FUNCTION_WORD: usize = 7;
