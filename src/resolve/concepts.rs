@@ -103,6 +103,8 @@ const ANCHOR_COMMON: &[&str] = &[
     "known",
     "sent",
     "regulations",
+    "reasonable",
+    "reasonably",
     "release",
     "released",
     "releasing",
