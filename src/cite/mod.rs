@@ -648,6 +648,27 @@ fn parse_parens(b: &[u8], mut i: usize) -> (Vec<String>, usize) {
     (out, i)
 }
 
+/// Most bytes a gloss in brackets after a citation may hold.
+const MAX_GLOSS: usize = 48;
+
+/// The end of a gloss in brackets at `i` (after one optional space): a few words naming the
+/// provision ("(investigations)", "(law enforcement)"), not a subsection component.
+fn gloss_end(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    if j < b.len() && (b[j] == b' ' || b[j] == b'\t') {
+        j += 1;
+    }
+    if b.get(j) != Some(&b'(') || !b.get(j + 1)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let close = j + 1 + b[j + 1..].iter().take(MAX_GLOSS).position(|&c| c == b')')?;
+    let inner = &b[j + 1..close];
+    let wordy = inner
+        .iter()
+        .all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'-' | b',' | b'\''));
+    (wordy && inner.len() >= 3 && component(inner).is_none()).then_some(close + 1)
+}
+
 /// Reads a dotted path ("2.1.a" after the number "2"): `.1`, `.a`, ... directly at `i`.
 fn parse_dotted(b: &[u8], mut i: usize) -> (Vec<String>, usize) {
     let mut out = Vec::new();
@@ -919,8 +940,12 @@ fn parse_group(b: &[u8], t: &Trigger) -> Option<Group> {
         number,
         path,
     }];
-    // List continuation.
-    while let Some((range, k)) = parse_separator(b, end) {
+    // List continuation, also past a gloss in brackets when a number follows ("sections
+    // 34(1)(a) (investigations) and 35(1)").
+    while let Some((range, k)) = parse_separator(b, end).or_else(|| {
+        let g = gloss_end(b, end)?;
+        parse_separator(b, g).filter(|&(_, k)| b.get(k).is_some_and(u8::is_ascii_digit))
+    }) {
         let prev = refs.last().expect("refs is never empty");
         if b.get(k) == Some(&b'(') {
             let (comps, e) = parse_parens(b, k);
@@ -1119,6 +1144,15 @@ mod tests {
         );
         assert_eq!(provisions("s.40(2)/(3A)(a)"), ["40(2)", "40(3A)(a)"]);
         assert_eq!(provisions("sections 22-24"), ["22", "23", "24"]);
+        assert_eq!(
+            provisions("sections 34(1)(a) (investigations) and 35(1)(a) and (b) (law enforcement)"),
+            ["34(1)(a)", "35(1)(a)", "35(1)(b)"]
+        );
+        assert_eq!(
+            provisions("sections 40 (personal information) and 43 (commercial interests)"),
+            ["40", "43"]
+        );
+        assert_eq!(provisions("section 12 (cost) and 20 working days"), ["12"]);
         assert_eq!(
             provisions("regulation 12(4)(a)-(c)"),
             ["12(4)(a)", "12(4)(b)", "12(4)(c)"]

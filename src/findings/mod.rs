@@ -82,9 +82,12 @@ struct Spot {
 /// 1. No relied-on span: disclaimed if any span disclaims it; relied on if a span recounts an
 ///    earlier decision and the letter says a review upholds it (and takes nothing back); else
 ///    mentioned.
-/// 2. Relied-on spans and no disclaimer: relied on. A consideration, a hypothetical or a
+/// 2. A qualified ground whose public interest test came out for release after every relied-on
+///    span: mentioned (disclaimed if a span disclaims it), unless an application follows the
+///    test's outcome or an explicit one stands in another paragraph.
+/// 3. Relied-on spans and no disclaimer: relied on. A consideration, a hypothetical or a
 ///    pending decision earlier (or later) does not undo an application.
-/// 3. Relied-on spans and disclaimers: relied on only when some relied-on span is an explicit
+/// 4. Relied-on spans and disclaimers: relied on only when some relied-on span is an explicit
 ///    application (words that apply a ground reach it, a review upholds it, or it is a strong
 ///    cue), and it comes after the last disclaimer (a later decision overrides), or it names a
 ///    different subsection than every disclaimer, or it stands in another paragraph (another
@@ -138,6 +141,36 @@ fn combine(
         } else {
             Status::Mentioned
         });
+    }
+    // A public interest test that came out for release, after every span that engaged the
+    // ground (often in a paragraph of its own), decides it: the ground was weighed and not
+    // applied. An application after it, or one made explicitly in another part of the letter,
+    // still stands.
+    if qualified {
+        let released: Vec<&Spot> = spots
+            .iter()
+            .filter(|s| {
+                s.status == Status::Mentioned
+                    && crate::resolve::assess_detail(text, s.span, qualified).category
+                        == Some(Category::PublicInterestRelease)
+            })
+            .collect();
+        if let Some(last_release) = released.iter().map(|s| s.span.start).max() {
+            let stands = relied.iter().any(|s| {
+                s.span.start > last_release
+                    || (crate::resolve::assess_detail(text, s.span, qualified).explicit
+                        && released
+                            .iter()
+                            .all(|r| !text.paragraph_at(s.span.start).contains(r.span)))
+            });
+            if !stands {
+                return Some(if disclaimed.is_empty() {
+                    Status::Mentioned
+                } else {
+                    Status::Disclaimed
+                });
+            }
+        }
     }
     if disclaimed.is_empty() {
         return Some(Status::ReliedOn);
@@ -436,6 +469,28 @@ mod tests {
                 "foia:s31"
             ),
             Some(Status::Mentioned)
+        );
+    }
+
+    #[test]
+    fn a_public_interest_test_for_release_after_the_engagement_decides() {
+        let engaged =
+            "The minutes fall within section 36(2)(c), in the opinion of our qualified person.";
+        assert_eq!(status_of(engaged, "foia:s36"), Some(Status::ReliedOn));
+        assert_eq!(
+            status_of(
+                &format!("{engaged}\n\nSection 36 is qualified, so we weighed the public interest. The public interest in openness about the board's work outweighs the interest in maintaining the exemption, and the minutes are attached."),
+                "foia:s36"
+            ),
+            Some(Status::Mentioned)
+        );
+        // An explicit application elsewhere in the letter stands.
+        assert_eq!(
+            status_of(
+                "The draft is withheld under section 36(2)(c).\n\nThe final minutes also engage section 36, but the public interest lies in favour of disclosure, and they are attached.",
+                "foia:s36"
+            ),
+            Some(Status::ReliedOn)
         );
     }
 

@@ -70,7 +70,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "if", "be", "been", "is", "are", "was", "were", "it", "its", "our", "their", "them", "they",
     "we", "us", "you", "your", "this", "that", "these", "those", "would", "could", "might", "may",
     "will", "not", "no", "more", "than", "each", "every", "what", "whether", "which", "who", "him",
-    "her", "his", "out", "back", "up",
+    "her", "his", "out", "back", "up", "then",
 ];
 /// The longest of [`FUNCTION_WORDS`], in bytes.
 const MAX_FUNCTION_WORD: usize = 7;
@@ -103,6 +103,8 @@ const ANCHOR_COMMON: &[&str] = &[
     "known",
     "sent",
     "regulations",
+    "reasonable",
+    "reasonably",
     "release",
     "released",
     "releasing",
@@ -1031,7 +1033,19 @@ impl Lexicon {
                     d.status
                 }
             };
-            let a = read(span_of(g));
+            // The ground term gives the reason, often as a possibility ("the marks could be
+            // linked to particular pupils, so we have withheld them"): a hedge or supposition
+            // over it does not make the argument a mere mention; the action decides.
+            let a = {
+                let d = status::assess_detail(text, span_of(g), qualified);
+                match d.category {
+                    Some(
+                        super::context::Category::Considered
+                        | super::context::Category::Conditional,
+                    ) => Status::ReliedOn,
+                    _ => d.status,
+                }
+            };
             let b = read(span_of(r));
             let status = if a == Status::Disclaimed || b == Status::Disclaimed {
                 Status::Disclaimed
