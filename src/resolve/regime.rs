@@ -52,7 +52,7 @@ impl Regime {
 const REGIMES: [Act; 4] = [Act::Foia, Act::Eir, Act::Foisa, Act::Eisr];
 
 /// What names a regime in a letter.
-static SIGNALS: [(Gated, Act); 10] = [
+static SIGNALS: [(Gated, Act); 11] = [
     (
         Gated::new(
             &["freedom"],
@@ -81,6 +81,11 @@ static SIGNALS: [(Gated, Act); 10] = [
         Act::Eir,
     ),
     (Gated::new(&["eir"], r"(?-u:\b)EIRs?(?-u:\b)"), Act::Eir),
+    // The words of the EIR's exception for commercial confidentiality (reg 12(5)(e)).
+    (
+        Gated::new(&["legitimate"], r"(?i)legitimate\s+economic\s+interests?"),
+        Act::Eir,
+    ),
     (
         Gated::new(&["freedom"], r"(?i)Freedom\s+of\s+Information\s+Act"),
         Act::Foia,
@@ -115,9 +120,12 @@ pub(crate) fn detect_regime(text: &Text<'_>, citations: &[Citation]) -> Regime {
             score[i] += gate::find_iter(text, g).filter(|m| own(m.start)).count();
         }
     }
+    // A provision cited with its act named counts for that act; one cited bare counts only
+    // when its form belongs to the regulations ("regulation 12(5)(b)", "reg 13"): FOIA and
+    // FOISA have sections, and a bare "section 40" names neither Act over the other.
     for c in citations
         .iter()
-        .filter(|c| c.act_explicit && own(c.span.start))
+        .filter(|c| own(c.span.start) && (c.act_explicit || matches!(c.act, Act::Eir | Act::Eisr)))
     {
         if let Some(i) = slot(c.act) {
             score[i] += 1;
@@ -208,5 +216,18 @@ mod tests {
             Jurisdiction::Mixed
         );
         assert_eq!(regime("FOIA and EIR both apply").primary, Act::Foia);
+    }
+
+    #[test]
+    fn regulations_cited_bare_and_their_words_are_signs_of_the_eir() {
+        let r = regime("The names are withheld under regulation 13 and the advice under 12(5)(b).");
+        assert_eq!(r.primary, Act::Eir);
+        let r = regime("Release would harm the developer's legitimate economic interests.");
+        assert_eq!(r.primary, Act::Eir);
+        // A bare section number names no Act.
+        assert_eq!(
+            regime("The names are withheld under section 40(2).").jurisdiction,
+            Jurisdiction::Unknown
+        );
     }
 }
