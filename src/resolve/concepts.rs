@@ -1217,6 +1217,13 @@ fn choose_ground(
         .iter()
         .find(|(i, _)| act(*i) == regime.primary)
         .or_else(|| found.iter().find(|(i, _)| regime.has(act(*i))))
+        // A letter that shows no regime and argues a ground only one regime has (the
+        // protection of the environment is an exception of the EIR alone) is under it.
+        .or_else(|| {
+            (regime.jurisdiction == super::Jurisdiction::Unknown)
+                .then(|| found.first())
+                .flatten()
+        })
         .map(|(i, p)| (*i, (*p).clone()))
 }
 
