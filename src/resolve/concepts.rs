@@ -252,6 +252,10 @@ struct ConceptFile {
     scope: Scope,
     #[serde(default)]
     grounds: Vec<GroundFile>,
+    /// Conclusion concepts: words that, opening a sentence, refer it back to the one before
+    /// ("This", "Doing so"), as written.
+    #[serde(default)]
+    openers: Vec<String>,
     #[serde(default)]
     examples: Vec<ConceptExample>,
     #[serde(default)]
@@ -443,6 +447,8 @@ pub(crate) struct Lexicon {
     gated_ground: Gated,
     /// The anchor words of conclusion terms (none without a conclusion concept).
     gated_conclusion: Option<Gated>,
+    /// The openers of conclusion concepts, each followed by a space.
+    openers: Vec<String>,
     /// The first three bytes of every term word.
     heads: Heads,
 }
@@ -628,6 +634,7 @@ impl Lexicon {
         let mut anchors: Vec<String> = Vec::new();
         let mut ground_anchors: Vec<String> = Vec::new();
         let mut conclusion_anchors: Vec<String> = Vec::new();
+        let mut openers: Vec<String> = Vec::new();
         let mut written = 0;
         for (ci, (file, f)) in files.into_iter().enumerate() {
             let err = |m: String| format!("{file}: {m}");
@@ -658,6 +665,10 @@ impl Lexicon {
             if f.min_terms == 0 {
                 return Err(err("min_terms must be at least 1".into()));
             }
+            if !f.openers.is_empty() && f.kind != ConceptKind::Conclusion {
+                return Err(err("only conclusion concepts have openers".into()));
+            }
+            openers.extend(f.openers.iter().map(|o| format!("{} ", o.trim())));
             let except: Vec<String> = f.except.iter().map(|w| w.to_lowercase()).collect();
             for t in &f.terms {
                 let first = terms.len();
@@ -739,6 +750,7 @@ impl Lexicon {
             gated_ground: Self::gated(ground_anchors),
             gated_conclusion: (!conclusion_anchors.is_empty())
                 .then(|| Self::gated(conclusion_anchors)),
+            openers,
         })
     }
 
@@ -1010,10 +1022,13 @@ impl Lexicon {
             .filter(|h| text.zone_at(toks[h.first].span.start).is_none())
             .collect();
         let concludes = carry.is_some_and(|from| {
-            hits.iter().any(|h| {
-                self.concepts[h.concept].kind == ConceptKind::Conclusion
-                    && toks[h.first].span.start >= from
-            })
+            self.openers
+                .iter()
+                .any(|o| src.get(from..).is_some_and(|t| t.starts_with(o.as_str())))
+                || hits.iter().any(|h| {
+                    self.concepts[h.concept].kind == ConceptKind::Conclusion
+                        && toks[h.first].span.start >= from
+                })
         });
         if carry.is_some() && !concludes {
             return;
@@ -1058,7 +1073,6 @@ impl Lexicon {
                     .find(|r| match carry {
                         Some(from) => {
                             satisfies(r)
-                                && self.concepts[r.concept].kind == ConceptKind::Action
                                 && toks[g.first].span.start < from
                                 && toks[r.first].span.start >= from
                         }
@@ -1268,6 +1282,7 @@ fn carried_window(
     text: &Text<'_>,
     grounds: &[Span],
     conclusions: &[Span],
+    openers: &[String],
     a: Span,
 ) -> Option<(Span, usize)> {
     let near = a.start.saturating_sub(CARRY_NEAR);
@@ -1276,12 +1291,24 @@ fn carried_window(
         .iter()
         .take_while(|c| c.start <= a.end.saturating_add(CARRY_NEAR))
         .peekable();
-    near.peek()?;
-    let s = text.sentence_at(a.start);
-    if !near.any(|c| c.start >= s.start && c.end <= s.end) {
+    let src = text.as_str();
+    // A sentence that opens by referring back ("This exceeds the limit") starts within reach.
+    let opens = |s: Span| {
+        openers.iter().any(|o| {
+            src.get(s.start..)
+                .is_some_and(|t| t.starts_with(o.as_str()))
+        })
+    };
+    let lo = gate::floor(src, a.start.saturating_sub(CARRY_NEAR));
+    let may_open =
+        !openers.is_empty() && (lo == 0 || src[lo..a.start].contains(['.', '\n', '!', '?']));
+    if near.peek().is_none() && !may_open {
         return None;
     }
-    let src = text.as_str();
+    let s = text.sentence_at(a.start);
+    if !near.any(|c| c.start >= s.start && c.end <= s.end) && !opens(s) {
+        return None;
+    }
     let mut from = s.start;
     for _ in 0..CARRY_SENTENCES {
         let before = src[..from].trim_end();
@@ -1370,7 +1397,7 @@ pub(crate) fn infer(
             continue;
         };
         let conclusions = conclusions.get_or_insert_with(|| spans(g));
-        let Some((w, from)) = carried_window(text, grounds, conclusions, a) else {
+        let Some((w, from)) = carried_window(text, grounds, conclusions, &lex.openers, a) else {
             continue;
         };
         done_to = done_to.max(w.end).max(a.end);
