@@ -256,6 +256,10 @@ struct ConceptFile {
     /// ("This", "Doing so"), as written.
     #[serde(default)]
     openers: Vec<String>,
+    /// Conclusion concepts: words that join a decision to the reasons before it inside its
+    /// sentence (", so"), as written, in lower case.
+    #[serde(default)]
+    joiners: Vec<String>,
     #[serde(default)]
     examples: Vec<ConceptExample>,
     #[serde(default)]
@@ -449,6 +453,8 @@ pub(crate) struct Lexicon {
     gated_conclusion: Option<Gated>,
     /// The openers of conclusion concepts, each followed by a space.
     openers: Vec<String>,
+    /// The joiners of conclusion concepts, each followed by a space.
+    joiners: Vec<String>,
     /// The first three bytes of every term word.
     heads: Heads,
 }
@@ -635,6 +641,7 @@ impl Lexicon {
         let mut ground_anchors: Vec<String> = Vec::new();
         let mut conclusion_anchors: Vec<String> = Vec::new();
         let mut openers: Vec<String> = Vec::new();
+        let mut joiners: Vec<String> = Vec::new();
         let mut written = 0;
         for (ci, (file, f)) in files.into_iter().enumerate() {
             let err = |m: String| format!("{file}: {m}");
@@ -665,10 +672,18 @@ impl Lexicon {
             if f.min_terms == 0 {
                 return Err(err("min_terms must be at least 1".into()));
             }
-            if !f.openers.is_empty() && f.kind != ConceptKind::Conclusion {
-                return Err(err("only conclusion concepts have openers".into()));
+            if (!f.openers.is_empty() || !f.joiners.is_empty()) && f.kind != ConceptKind::Conclusion
+            {
+                return Err(err(
+                    "only conclusion concepts have openers and joiners".into()
+                ));
             }
             openers.extend(f.openers.iter().map(|o| format!("{} ", o.trim())));
+            joiners.extend(
+                f.joiners
+                    .iter()
+                    .map(|o| format!("{} ", o.trim().to_lowercase())),
+            );
             let except: Vec<String> = f.except.iter().map(|w| w.to_lowercase()).collect();
             for t in &f.terms {
                 let first = terms.len();
@@ -751,6 +766,7 @@ impl Lexicon {
             gated_conclusion: (!conclusion_anchors.is_empty())
                 .then(|| Self::gated(conclusion_anchors)),
             openers,
+            joiners,
         })
     }
 
@@ -987,15 +1003,16 @@ impl Lexicon {
         hits
     }
 
-    /// The grounds the sentence window `w` infers. With `carry`, `w` is a concluding sentence
-    /// (from byte `carry`) and the sentences before it: only a withholding in the concluding
-    /// sentence, beside a conclusion word there, pairs with ground terms before it.
+    /// The grounds the sentence window `w` infers. With `carry = (from, shown)`, `w` is a
+    /// concluding sentence (from byte `from`) and the sentences before it: only a requirement in
+    /// the concluding sentence pairs with ground terms before it, and only when the sentence is
+    /// shown to conclude (`shown`: by an opener or joiner) or holds a conclusion term.
     fn infer_window(
         &self,
         text: &Text<'_>,
         at: &Grounds<'_>,
         w: Span,
-        carry: Option<usize>,
+        carry: Option<(usize, bool)>,
         stems: &mut Stems,
         out: &mut Vec<Inference>,
     ) {
@@ -1006,7 +1023,7 @@ impl Lexicon {
         } = *at;
         let src = text.as_str();
         let mut toks = tokenize_with(src, w, |word| self.stem_of(word, stems));
-        if let Some(from) = carry {
+        if let Some((from, _)) = carry {
             // The concluding sentence is a clause and phrase of its own: no negation or modal
             // of the sentences before reaches into it.
             let (clause, phrase) = toks.last().map_or((0, 0), |t| (t.clause + 1, t.phrase + 1));
@@ -1021,10 +1038,8 @@ impl Lexicon {
             .into_iter()
             .filter(|h| text.zone_at(toks[h.first].span.start).is_none())
             .collect();
-        let concludes = carry.is_some_and(|from| {
-            self.openers
-                .iter()
-                .any(|o| src.get(from..).is_some_and(|t| t.starts_with(o.as_str())))
+        let concludes = carry.is_some_and(|(from, shown)| {
+            shown
                 || hits.iter().any(|h| {
                     self.concepts[h.concept].kind == ConceptKind::Conclusion
                         && toks[h.first].span.start >= from
@@ -1033,6 +1048,7 @@ impl Lexicon {
         if carry.is_some() && !concludes {
             return;
         }
+        let carry = carry.map(|(from, _)| from);
         for (ci, c) in self.concepts.iter().enumerate() {
             if c.kind != ConceptKind::Ground {
                 continue;
@@ -1283,8 +1299,9 @@ fn carried_window(
     grounds: &[Span],
     conclusions: &[Span],
     openers: &[String],
+    joiners: &[String],
     a: Span,
-) -> Option<(Span, usize)> {
+) -> Option<(Span, usize, bool)> {
     let near = a.start.saturating_sub(CARRY_NEAR);
     let c = conclusions.partition_point(|c| c.start < near);
     let mut near = conclusions[c..]
@@ -1302,11 +1319,18 @@ fn carried_window(
     let lo = gate::floor(src, a.start.saturating_sub(CARRY_NEAR));
     let may_open =
         !openers.is_empty() && (lo == 0 || src[lo..a.start].contains(['.', '\n', '!', '?']));
-    if near.peek().is_none() && !may_open {
+    // A decision joined to what came before inside its sentence ("..., so we cannot release it").
+    let joined_in = |from: usize| {
+        let before = src[from..a.start].to_ascii_lowercase();
+        joiners.iter().any(|j| before.contains(j.as_str()))
+    };
+    let may_join = !joiners.is_empty() && joined_in(lo);
+    if near.peek().is_none() && !may_open && !may_join {
         return None;
     }
     let s = text.sentence_at(a.start);
-    if !near.any(|c| c.start >= s.start && c.end <= s.end) && !opens(s) {
+    let words = opens(s) || (may_join && joined_in(lo.max(s.start)));
+    if !words && !near.any(|c| c.start >= s.start && c.end <= s.end) {
         return None;
     }
     let mut from = s.start;
@@ -1328,7 +1352,7 @@ fn carried_window(
     if grounds.get(g).is_none_or(|g| g.end > s.start) {
         return None;
     }
-    Some((Span::new(from, s.end.max(a.end)), s.start))
+    Some((Span::new(from, s.end.max(a.end)), s.start, words))
 }
 
 /// The grounds the letter argues in its own words, one inference per sentence and ground.
@@ -1397,12 +1421,14 @@ pub(crate) fn infer(
             continue;
         };
         let conclusions = conclusions.get_or_insert_with(|| spans(g));
-        let Some((w, from)) = carried_window(text, grounds, conclusions, &lex.openers, a) else {
+        let Some((w, from, words)) =
+            carried_window(text, grounds, conclusions, &lex.openers, &lex.joiners, a)
+        else {
             continue;
         };
         done_to = done_to.max(w.end).max(a.end);
         if !other_act(w) {
-            lex.infer_window(text, &at, w, Some(from), &mut stems, &mut out);
+            lex.infer_window(text, &at, w, Some((from, words)), &mut stems, &mut out);
         }
     }
     STEMS.with(|s| *s.borrow_mut() = stems);
