@@ -1427,7 +1427,13 @@ pub(crate) fn infer(
             continue;
         };
         done_to = done_to.max(w.end).max(a.end);
-        if !other_act(w) {
+        // A deciding sentence that cites a provision states its own ground ("These are
+        // personal data and exempt under s.40(2)"): it concludes nothing before it.
+        let cited = {
+            let k = refs.partition_point(|r| r.cit.span.start < from);
+            refs.get(k).is_some_and(|r| r.cit.span.start < w.end)
+        };
+        if !cited && !other_act(w) {
             lex.infer_window(text, &at, w, Some((from, words)), &mut stems, &mut out);
         }
     }
