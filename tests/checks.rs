@@ -282,3 +282,19 @@ will reply within 20 working days.\n",
         assert!(!classify(text).review_rights, "{text}");
     }
 }
+
+#[test]
+fn a_ground_argued_in_words_gives_its_reason() {
+    // No section number and no fixed cue phrase: the argument that made the finding is the
+    // reason s.17(1)(c) asks for.
+    let r = classify("We have not included the day rates. If they were known, rival firms could undercut the supplier when the contract is relet.");
+    assert!(
+        r.relied_on().any(|f| f.id == "foia:s43"),
+        "{:?}",
+        r.findings
+    );
+    assert_eq!(check(&r, "reasons_given"), CheckResult::Pass);
+    // A bare withholding by number gives none.
+    let r = classify("The day rates are withheld under section 43(2).");
+    assert_eq!(check(&r, "reasons_given"), CheckResult::Fail);
+}

@@ -382,7 +382,10 @@ fn notice_checks(
             .iter()
             .filter(|e| e.status == Status::ReliedOn)
             .find(|e| {
+                // A strong cue, or an argument in words that made the finding (a concept:
+                // "personal to them", "rivals could undercut"), is the reason itself.
                 e.via == Via::StrongCue
+                    || e.via == Via::Concept
                     || REASON.is_match(window(src, e.sentence, e.span()).slice(src))
             });
         match reasoned {
