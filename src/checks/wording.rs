@@ -357,19 +357,7 @@ mod tests {
     fn the_set_finds_what_each_pattern_finds() {
         use crate::matching::CueIndex;
         use crate::rules::RuleSet;
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut letters: Vec<String> = Vec::new();
-        for dir in ["tests/letters", "data/examples"] {
-            for entry in std::fs::read_dir(root.join(dir))
-                .into_iter()
-                .flatten()
-                .flatten()
-            {
-                if entry.path().extension().is_some_and(|e| e == "txt") {
-                    letters.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
-                }
-            }
-        }
+        let mut letters = crate::matching::gate::tests::letter_files();
         // Short letters of my own: matches at the very start and end, overlapping anchors,
         // a pattern that repeats letters, and text with no anchor at all.
         letters.extend(

@@ -439,18 +439,26 @@ impl Group {
                 }
             }
         };
+        // Reports a match state's patterns; the walk's answer once the state ends it (a dead
+        // state: true, nothing more can match; a quit state: false).
+        let mut settle = |cache: &Cache, sid: LazyStateID| {
+            if sid.is_match() {
+                report(cache, sid);
+            }
+            if sid.is_dead() {
+                Some(true)
+            } else if sid.is_quit() {
+                Some(false)
+            } else {
+                None
+            }
+        };
         // Matches show one byte late, and the byte after the end is read for a word boundary
         // there, as a search of the stretch does.
         for &b in &bytes[start..end] {
             if sid.is_tagged() {
-                if sid.is_match() {
-                    report(cache, sid);
-                }
-                if sid.is_dead() {
-                    return true;
-                }
-                if sid.is_quit() {
-                    return false;
+                if let Some(done) = settle(cache, sid) {
+                    return done;
                 }
             }
             match dfa.next_state(cache, sid, b) {
@@ -458,27 +466,16 @@ impl Group {
                 Err(_) => return false,
             }
         }
-        if sid.is_match() {
-            report(cache, sid);
-        }
-        if sid.is_dead() {
-            return true;
-        }
-        if sid.is_quit() {
-            return false;
+        if let Some(done) = settle(cache, sid) {
+            return done;
         }
         let last = match bytes.get(end) {
             Some(&b) => dfa.next_state(cache, sid, b),
             None => dfa.next_eoi_state(cache, sid),
         };
         match last {
-            Ok(sid) if !sid.is_quit() => {
-                if sid.is_match() {
-                    report(cache, sid);
-                }
-                true
-            }
-            _ => false,
+            Ok(sid) => settle(cache, sid) != Some(false),
+            Err(_) => false,
         }
     }
 }
@@ -712,13 +709,13 @@ pub(crate) fn ceil(s: &str, mut i: usize) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::matching::CueIndex;
     use crate::rules::RuleSet;
 
-    /// Letters to compare on: the test letters, the examples and every rule example.
-    fn letters() -> Vec<String> {
+    /// The project's letter files: `tests/letters/*.txt` and `data/examples/*.txt`.
+    pub(crate) fn letter_files() -> Vec<String> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut out = Vec::new();
         for dir in ["tests/letters", "data/examples"] {
@@ -732,6 +729,12 @@ mod tests {
                 }
             }
         }
+        out
+    }
+
+    /// Letters to compare on: the test letters, the examples and every rule example.
+    fn letters() -> Vec<String> {
+        let mut out = letter_files();
         let rules = RuleSet::embedded().unwrap();
         for r in rules.rules() {
             for e in r.examples.iter().chain(&r.counter_examples) {
