@@ -1321,12 +1321,8 @@ fn carried_window(
         !openers.is_empty() && (lo == 0 || src[lo..a.start].contains(['.', '\n', '!', '?']));
     // A decision joined to what came before inside its sentence ("..., so we cannot release it").
     let joined_in = |from: usize| {
-        let before = &src.as_bytes()[from..a.start];
-        joiners.iter().any(|j| {
-            before
-                .windows(j.len())
-                .any(|w| w.eq_ignore_ascii_case(j.as_bytes()))
-        })
+        let before = src[from..a.start].to_ascii_lowercase();
+        joiners.iter().any(|j| before.contains(j.as_str()))
     };
     let may_join = !joiners.is_empty() && joined_in(lo);
     if near.peek().is_none() && !may_open && !may_join {
