@@ -24,7 +24,7 @@ pub struct QuestionAnswer {
 /// the text after the marker.
 static MARKER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:q(?:uestion)?\s*\d{1,2}[a-z]?\s*[.):\-–]?|q(?:uestion)?\s*[.:\-–]|(?:request|part|item)\s*\d{1,2}[a-z]?\s*[.):\-–]|\(?\d{1,2}[a-z]?(?:\.\d{1,2})?[.)]|\d{1,2}[a-z]?:|\(?[a-h][.)]|\([a-h]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])|(?P<bullet>[-•*·]))\s*(?P<rest>\S.*)$",
+        r#"(?i)^\s*["“‘']?(?:(?:q(?:uestion)?\s*\d{1,2}[a-z]?\s*[.):\-–]?|q(?:uestion)?\s*[.:\-–]|(?:request|part|item)\s*\d{1,2}[a-z]?\s*[.):\-–]|\(?\d{1,2}[a-z]?(?:\.\d{1,2})?[.)]|\d{1,2}[a-z]?:|\(?[a-h][.)]|\([a-h]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])|(?P<bullet>[-•*·]))\s*(?P<rest>\S.*)$"#,
     )
     .expect("question marker pattern is valid")
 });
@@ -53,10 +53,18 @@ static REQUEST_GOES_ON: Lazy<Regex> = Lazy::new(|| {
     .expect("request continuation pattern is valid")
 });
 
-/// A line that starts the authority's answer ("Answer:", "Response -").
+/// A line that starts the authority's answer ("Answer:", "Response -"), or is a heading of its
+/// own ("Our response", "Answers:-").
 static ANSWER_HEAD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*(?:our\s+|(?:the\s+)?(?:council|authority|trust|force|department|board|service|police|ministry|agency|office)(?:['’]s)?\s+)?(?:response|answer|reply)\s*[:\-–]")
+    Regex::new(r"(?i)^\s*(?:our\s+|(?:the\s+)?(?:council|authority|trust|force|department|board|service|police|ministry|agency|office)(?:['’]s)?\s+)?(?:response|answer|reply)(?:s?\s*[:\-–]|s?(?:\s+to\s+your\s+(?:request|questions?))?\s*$)")
         .expect("answer heading pattern is valid")
+});
+
+/// A heading line, alone on its line, over the authority's answers to a request listed above
+/// it ("Our response", "Response:-", "Answers to your questions").
+static RESPONSE_HEADING: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*(?:our\s+|(?:the\s+)?(?:council|authority|trust|force|department|board|service|police|ministry|agency|office)(?:['’]s)?\s+)?(?:response|answers?|reply|replies)(?:\s+to\s+your\s+(?:request|questions?))?\s*[:\-–]*\s*$")
+        .expect("response heading pattern is valid")
 });
 
 /// Where, in `line` (from byte `from`), an answer given on the question's own line starts:
@@ -154,6 +162,106 @@ static CLOSING: Lazy<Regex> = Lazy::new(|| {
     .expect("closing pattern is valid")
 });
 
+/// The label of a numbered or lettered marker, for pairing a question with the answer that
+/// repeats its number: "Q2." and "2)" are both "2", "(b)" is "b". `None` for a bullet.
+fn marker_label(line: &str) -> Option<String> {
+    let caps = MARKER.captures(line)?;
+    if caps.name("bullet").is_some() {
+        return None;
+    }
+    let marker = &line[..caps.name("rest").map_or(line.len(), |m| m.start())];
+    let label: String = marker
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let label = ["question", "request", "part", "item", "q"]
+        .iter()
+        .find_map(|w| {
+            label
+                .strip_prefix(w)
+                .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .map_or(label.as_str(), |r| r);
+    (!label.is_empty()).then(|| label.to_string())
+}
+
+/// A request listed as numbered items, then a response heading ("Our response"), then answers
+/// numbered as the items were ("1. Yes.", "2. We do not hold ..."): each answer is paired with
+/// the item of its number. Needs two such pairs, the first answer repeating the first item's
+/// number; markers after the heading that repeat no item (a list inside an answer) stay in the
+/// answer before them.
+fn listed_answers(
+    text: &str,
+    lines: &LineIndex,
+    starts: &[(usize, bool)],
+    closing: usize,
+) -> Option<Vec<QuestionAnswer>> {
+    let line = |n: usize| lines.line_span(text, n).unwrap_or_default();
+    let labelled: Vec<(usize, String)> = starts
+        .iter()
+        .filter(|&&(_, bullet)| !bullet)
+        .filter_map(|&(n, _)| marker_label(line(n).slice(text)).map(|k| (n, k)))
+        .collect();
+    if labelled.len() < 4 {
+        return None;
+    }
+    let (first, last) = (labelled[0].0, labelled[labelled.len() - 1].0);
+    let heading = (first + 1..last).find(|&n| {
+        let l = line(n).slice(text);
+        l.len() <= 60 && RESPONSE_HEADING.is_match(l)
+    })?;
+    let items: Vec<&(usize, String)> = labelled.iter().filter(|(n, _)| *n < heading).collect();
+    let replies: Vec<&(usize, String)> = labelled.iter().filter(|(n, _)| *n > heading).collect();
+    if items.first()?.1 != replies.first()?.1 {
+        return None;
+    }
+    // (item line, reply line), in order on both sides.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for (n, label) in &replies {
+        if let Some(j) = items[from..].iter().position(|(_, k)| k == label) {
+            pairs.push((items[from + j].0, *n));
+            from += j + 1;
+        }
+    }
+    if pairs.len() < 2 {
+        return None;
+    }
+    let end_of_answers = if closing <= lines.line_count() {
+        line(closing).start
+    } else {
+        text.len()
+    };
+    let out = pairs
+        .iter()
+        .enumerate()
+        .map(|(i, &(item, reply))| {
+            // The item runs at most to the next start or the heading.
+            let next_start = starts
+                .iter()
+                .map(|&(m, _)| m)
+                .find(|&m| m > item)
+                .map_or(heading, |m| m.min(heading));
+            let question = question_from(text, lines, item, next_start, false);
+            let reply_line = line(reply);
+            let body = MARKER
+                .captures(reply_line.slice(text))
+                .and_then(|c| c.name("rest"))
+                .map_or(reply_line.start, |m| reply_line.start + m.start());
+            let end = pairs
+                .get(i + 1)
+                .map_or(end_of_answers, |&(_, r)| line(r).start)
+                .max(body);
+            QuestionAnswer {
+                question,
+                answer: Span::new(body, end),
+            }
+        })
+        .collect();
+    Some(out)
+}
+
 /// At most this many lines make up one question.
 const QUESTION_LINES: usize = 8;
 
@@ -167,8 +275,11 @@ pub fn question_answers(text: &str, lines: &LineIndex) -> Vec<QuestionAnswer> {
     let mut closing = count + 1;
     for n in 1..=count {
         let l = line(n).slice(text);
+        // A request quoted back may open with the quotation mark: “1. How many ...
+        let body = l.trim_start();
+        let body = body.strip_prefix(['"', '“', '‘', '\'']).unwrap_or(body);
         // The first char decides which patterns can match at all (most lines: neither).
-        let Some(first) = l.trim_start().chars().next() else {
+        let Some(first) = body.chars().next() else {
             continue;
         };
         let first = first.to_ascii_lowercase();
@@ -177,7 +288,7 @@ pub fn question_answers(text: &str, lines: &LineIndex) -> Vec<QuestionAnswer> {
             break;
         }
         let numbered = || {
-            let t = l.trim_start();
+            let t = body;
             let digits = t.bytes().take_while(u8::is_ascii_digit).count();
             digits <= 2
                 && t[digits..]
@@ -196,6 +307,9 @@ pub fn question_answers(text: &str, lines: &LineIndex) -> Vec<QuestionAnswer> {
                 }
             }
         }
+    }
+    if let Some(listed) = listed_answers(text, lines, &starts, closing) {
+        return listed;
     }
     // Each candidate's question, and whether it asks.
     let mut questions: Vec<(Span, bool)> = Vec::with_capacity(starts.len());
@@ -356,6 +470,35 @@ mod tests {
         assert_eq!(b[1].1, "Answer: £21.");
         // A heading that asks nothing is not a question.
         let text = "Part 1: information released\nThe minutes are attached.\nPart 2: information withheld\nThe names are redacted.\n";
+        assert!(blocks(text).is_empty());
+    }
+
+    #[test]
+    fn a_listed_request_then_answers_numbered_the_same_way() {
+        let text = "Your request:\n\u{201c}1. Do you keep a register of empty shops?\n2. If so, please send me a copy of it.\u{201d}\nOur response:-\n1. Yes.\n2. We do not hold a copy that can be sent, as it is kept in a live system.\nIf you are unhappy, you may ask for a review.\n";
+        assert_eq!(
+            blocks(text),
+            vec![
+                ("\u{201c}1. Do you keep a register of empty shops?", "Yes."),
+                (
+                    "2. If so, please send me a copy of it.\u{201d}",
+                    "We do not hold a copy that can be sent, as it is kept in a live system."
+                ),
+            ]
+        );
+        // A list inside an answer stays in it; the heading may stand alone on its line.
+        let text = "1. Which depots do you run?\n2. How many vans are there?\nResponse\n1. Two depots:\na) North\nb) South\n2. 40 vans.\n";
+        let b = blocks(text);
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].1, "Two depots:\na) North\nb) South");
+        assert_eq!(b[1].1, "40 vans.");
+    }
+
+    #[test]
+    fn a_heading_line_ends_a_request_item() {
+        // The items ask nothing of their own, so a heading line alone must end the second
+        // one; a provision's lettered paragraph quoted further down is not a layout either.
+        let text = "Your request\n1. Sites of the old quarries\n2. Map references for the sites\nOur response\nI can confirm we hold this, but it is withheld as unfinished data.\n(d) the request relates to material still in the course of completion\nWe will publish it when it is checked.\n";
         assert!(blocks(text).is_empty());
     }
 

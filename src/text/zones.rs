@@ -63,6 +63,19 @@ static RESPONSE_HEAD: Lazy<Regex> = Lazy::new(|| {
     )
     .expect("response heading pattern is valid")
 });
+/// A line of a list: a bullet or a short number or letter marker.
+static LIST_ITEM: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*(?:[-–•*·⦁▪◦●]|\(?\d{1,2}[.)]\s|\(?[a-h][.)]\s)")
+        .expect("list item pattern is valid")
+});
+/// A line that opens in the requester's voice: "I request", "I would also like", "Please
+/// provide", "Could you".
+static REQUESTER_VOICE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*(?:i\s+(?:also\s+)?(?:request|would\s+(?:also\s+)?like|am\s+(?:also\s+)?(?:requesting|asking))|please\s+(?:also\s+)?(?:provide|send|disclose|supply|include|confirm|list|state)|(?:could|can|would)\s+you)(?-u:\b)")
+        .expect("requester voice pattern is valid")
+});
+/// At most this many lines of a request repeated back under its heading.
+const REQUEST_LINES: usize = 20;
 static SIGN_OFF: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^\s*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm|many)\s+(?:regards|thanks)|regards|thank\s+you)[,.!]?\s*$")
         .expect("sign-off pattern is valid")
@@ -333,6 +346,21 @@ fn zones_of_part(text: &str, lines: &LineIndex, part: ZonePart, zones: &mut Vec<
                     n += 1;
                     continue;
                 }
+                // The request goes on past a closed sentence in the requester's voice ("I
+                // also request:") and through the list a line ending in a colon opens.
+                let mut in_list = false;
+                while end < count && end - n < REQUEST_LINES {
+                    let next = line_text(end + 1);
+                    if next.trim().is_empty() || RESPONSE_HEAD.is_match(next) {
+                        break;
+                    }
+                    let item = LIST_ITEM.is_match(next);
+                    in_list = line_text(end).trim_end().ends_with(':') || in_list && item;
+                    if !(in_list || REQUESTER_VOICE.is_match(next)) {
+                        break;
+                    }
+                    end += 1;
+                }
                 push(zones, ZoneKind::Request, Span::new(start, line(end).end));
                 n = end + 1;
                 continue;
@@ -394,6 +422,24 @@ mod tests {
         assert_eq!(
             zones(text),
             vec![(ZoneKind::Request, "how many staff earn over £100k?")]
+        );
+    }
+
+    #[test]
+    fn the_request_goes_on_in_the_requesters_voice_and_its_list() {
+        let text = "Request\nQ1. Please send the latest audit of the speed cameras.\nI also request:\n- the full audit; or\n- if that is refused, an edited copy with names taken out.\nDecision\nThe audit is withheld.";
+        assert_eq!(
+            zones(text),
+            vec![(
+                ZoneKind::Request,
+                "Request\nQ1. Please send the latest audit of the speed cameras.\nI also request:\n- the full audit; or\n- if that is refused, an edited copy with names taken out."
+            )]
+        );
+        // A list after a closed question is the answer, not more of the request.
+        let text = "Your request: how many fines were issued?\n- 12 in 2022\n- 14 in 2023";
+        assert_eq!(
+            zones(text),
+            vec![(ZoneKind::Request, "how many fines were issued?")]
         );
     }
 
