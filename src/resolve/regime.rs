@@ -104,9 +104,33 @@ static SIGNALS: [(Gated, Act); 11] = [
     ),
 ];
 
+/// Weaker signs, read only when the letter names no regime above: "FOI", "Freedom of
+/// Information" on its own ("your Freedom of Information request"), the (UK) Information
+/// Commissioner or the ICO, all FOIA's when nothing else is said; "environmental information",
+/// the EIR's.
+static WEAK_SIGNALS: [(Gated, Act); 5] = [
+    (Gated::new(&["foi"], r"(?-u:\b)FOI(?-u:\b)"), Act::Foia),
+    (
+        Gated::new(&["freedom"], r"(?i)Freedom\s+of\s+Information(?-u:\b)"),
+        Act::Foia,
+    ),
+    (
+        Gated::new(&["commissioner"], r"(?i)Information\s+Commissioner"),
+        Act::Foia,
+    ),
+    (Gated::new(&["ico"], r"(?-u:\b)ICO(?-u:\b)"), Act::Foia),
+    (
+        Gated::new(
+            &["environmental"],
+            r"(?i)environmental\s+information(?-u:\b)",
+        ),
+        Act::Eir,
+    ),
+];
+
 /// The gated patterns of this module.
 pub(crate) fn gated() -> impl Iterator<Item = &'static Gated> {
-    SIGNALS.iter().map(|(g, _)| g)
+    SIGNALS.iter().chain(WEAK_SIGNALS.iter()).map(|(g, _)| g)
 }
 
 /// Counts each regime's signals and decides. Signals inside zones (earlier mail, the request
@@ -159,6 +183,25 @@ pub(crate) fn detect_regime(text: &Text<'_>, citations: &[Citation]) -> Regime {
             };
             (j, primary)
         }
+    };
+    // Nothing named: the weaker signs decide the regime reported, not which regimes are
+    // present nor whose wording infers grounds.
+    let jurisdiction = if jurisdiction == Jurisdiction::Unknown {
+        let mut weak = [0usize; 4];
+        for (g, act) in &WEAK_SIGNALS {
+            if let Some(i) = slot(*act) {
+                weak[i] += gate::find_iter(text, g).filter(|m| own(m.start)).count();
+            }
+        }
+        match (0..4)
+            .filter(|&i| weak[i] > 0)
+            .max_by_key(|&i| (weak[i], std::cmp::Reverse(i)))
+        {
+            Some(i) => jurisdiction_of(REGIMES[i]),
+            None => Jurisdiction::Unknown,
+        }
+    } else {
+        jurisdiction
     };
     Regime {
         jurisdiction,
@@ -224,6 +267,19 @@ mod tests {
         assert_eq!(r.primary, Act::Eir);
         let r = regime("Release would harm the developer's legitimate economic interests.");
         assert_eq!(r.primary, Act::Eir);
+        // Without the Act's name, "FOI", "Freedom of Information" and the Information
+        // Commissioner are FOIA's.
+        let r = regime("Your FOI request: the names are withheld under section 40(2). You may complain to the Information Commissioner.");
+        assert_eq!(r.jurisdiction, Jurisdiction::Foia);
+        assert!(!r.present[1]);
+        let r = regime("This is environmental information, so we have handled it accordingly.");
+        assert_eq!(r.jurisdiction, Jurisdiction::Eir);
+        assert_eq!(r.primary, Act::Foia);
+        assert_eq!(
+            regime("Your FOI request falls under the Environmental Information Regulations.")
+                .jurisdiction,
+            Jurisdiction::Eir
+        );
         // A bare section number names no Act.
         assert_eq!(
             regime("The names are withheld under section 40(2).").jurisdiction,
