@@ -162,6 +162,9 @@ struct FileDef {
     terminators: Vec<String>,
     #[serde(default)]
     clause_joiners: Vec<String>,
+    /// Terminators that are prepositions before a number ("since 2020") and end nothing there.
+    #[serde(default)]
+    not_before_number: Vec<String>,
     #[serde(default = "yes")]
     global_terminators: bool,
     #[serde(default)]
@@ -224,6 +227,8 @@ pub(crate) struct Engine {
     ac: Option<AhoCorasick>,
     pats: Vec<Pat>,
     triggers: Vec<Trigger>,
+    /// Terminator words that end nothing before a number (lower case).
+    not_before_number: Vec<String>,
     /// For each file: (path, category, examples, counter-examples).
     #[cfg_attr(not(test), allow(dead_code))]
     files: Vec<FileExamples>,
@@ -250,6 +255,7 @@ fn compile() -> Result<Engine, String> {
     let mut patterns: Vec<String> = Vec::new();
     let mut pats: Vec<Pat> = Vec::new();
     let mut triggers: Vec<Trigger> = Vec::new();
+    let mut not_before_number: Vec<String> = Vec::new();
     let mut files = Vec::new();
     let add = |patterns: &mut Vec<String>, pats: &mut Vec<Pat>, phrase: &str, p: Pat| {
         let variants = expand_phrase(phrase).map_err(|e| format!("{phrase:?}: {e}"))?;
@@ -270,6 +276,7 @@ fn compile() -> Result<Engine, String> {
             None => None,
         };
         let owner = category.map_or(Owner::All, Owner::Category);
+        not_before_number.extend(def.not_before_number.iter().map(|w| w.to_lowercase()));
         for t in &def.terminators {
             add(
                 &mut patterns,
@@ -375,6 +382,7 @@ fn compile() -> Result<Engine, String> {
         ac,
         pats,
         triggers,
+        not_before_number,
         files,
     })
 }
@@ -637,6 +645,19 @@ impl Engine {
                 continue;
             }
             if is_word_byte(last) && b < s.len() && is_word_byte(s[b]) {
+                continue;
+            }
+            // "since 2020": a preposition before a number, not the start of a clause.
+            if matches!(pat, Pat::Terminator { .. })
+                && self
+                    .not_before_number
+                    .iter()
+                    .any(|w| w.as_bytes() == &s[a..b])
+                && s[b..]
+                    .iter()
+                    .find(|c| !c.is_ascii_whitespace())
+                    .is_some_and(u8::is_ascii_digit)
+            {
                 continue;
             }
             out.push(Hit {
