@@ -72,7 +72,7 @@ fn outcome_name(kind: OutcomeKind) -> &'static str {
         OutcomeKind::Refused => "refused",
         OutcomeKind::NotHeld => "information not held",
         OutcomeKind::Ncnd => "neither confirmed nor denied",
-        OutcomeKind::Redirected => "redirected to published information",
+        OutcomeKind::Redirected => "redirected (published elsewhere, or held by another body)",
         OutcomeKind::Acknowledgement => "acknowledgement",
         OutcomeKind::Clarification => "clarification sought",
         OutcomeKind::Extension => "extension",

@@ -171,12 +171,15 @@ impl ZonePart {
 }
 
 /// Finds the zones of `text`, in order and without overlaps, reading the whole text as one part.
+/// A header block on its first lines ("From: ... Subject: ...", a message saved or pasted with
+/// its headers) is the message's own heading, not earlier mail.
 pub fn find_zones(text: &str, lines: &LineIndex) -> Vec<Zone> {
     find_zones_in_parts(text, lines, &[])
 }
 
 /// Finds the zones of `text` part by part (`parts` in text order; none means the whole text is
-/// one part): a zone ends at the latest where its part ends. Parts that overlap an earlier one
+/// one part, whose header block on its first lines is its own heading, as in [`find_zones`]): a
+/// zone ends at the latest where its part ends. Parts that overlap an earlier one
 /// or lie outside the text are cut to fit.
 pub fn find_zones_in_parts(text: &str, lines: &LineIndex, parts: &[ZonePart]) -> Vec<Zone> {
     let mut zones: Vec<Zone> = Vec::new();
@@ -184,7 +187,7 @@ pub fn find_zones_in_parts(text: &str, lines: &LineIndex, parts: &[ZonePart]) ->
         zones_of_part(
             text,
             lines,
-            ZonePart::new(Span::new(0, text.len()), false),
+            ZonePart::new(Span::new(0, text.len()), true),
             &mut zones,
         );
         return zones;
@@ -543,6 +546,8 @@ mod tests {
         assert!(zones_in_parts(text, &own).is_empty());
         let mail = [ZonePart::new(Span::new(0, text.len()), false)];
         assert_eq!(zones_in_parts(text, &mail)[0].0, ZoneKind::Forwarded);
+        // A plain text read whole is a message with its own headers.
+        assert!(zones(text).is_empty());
         // Further down an attachment, the same block is earlier mail.
         let text = "Our reply.\nFrom: A Person\nSent: 1 May\nsee below";
         let own = [ZonePart::new(Span::new(0, text.len()), true)];
