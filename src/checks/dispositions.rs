@@ -148,10 +148,16 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
 
     // Figures given in the letter count as information given; beside a ground relied on, even
     // one figure is an answer given (unless it sizes the search of a cost refusal).
+    // A request refused as a burden (vexatious, manifestly unreasonable): a lone figure sizes
+    // the request ("there are around 1,900 files"), it does not answer it.
+    let burden_refusal = relied
+        .iter()
+        .any(|f| tests_of(rules, f).contains(&Test::Conduct));
     let figures = answer_figures(text, 3, cost_refusal);
     let lone_answer = figures.len() == 1
         && !relied.is_empty()
         && !redirect_only
+        && !burden_refusal
         && (!cost_refusal || !sized_search(text, figures[0]));
     if figures.len() >= 2 || lone_answer {
         add(D::Figure, figures);
