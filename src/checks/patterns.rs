@@ -217,7 +217,7 @@ pub(super) static POSTCODE: Lazy<Regex> =
 /// complaints received") are not rights: only the verb or a complaints procedure is.
 pub(super) static RIGHTS_SENTENCE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:rights?\s+(?:to|of)|appeal|internal\s+review|complain|complaints?\s+(?:procedure|process|policy)|information\s+commissioner|dissatisfied|unhappy)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:rights?\s+(?:to|of)|(?:complaint|review|appeal)s?\s+rights|your\s+rights|appeal|internal\s+review|complain|complaints?\s+(?:procedure|process|policy)|information\s+commissioner|dissatisfied|unhappy)(?-u:\b)",
     )
 });
 
