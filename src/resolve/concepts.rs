@@ -85,7 +85,7 @@ const FUNCTION_WORDS: &[&str] = &[
 /// The longest of [`FUNCTION_WORDS`], in bytes.
 const MAX_FUNCTION_WORD: usize = 7;
 /// Words whose Snowball English stem does not begin with their first three letters.
-const STEM_EXCEPTIONS: &[&str] = &["skies", "dying", "lying", "tying"];
+const STEM_EXCEPTIONS: &[&str] = &["being", "skies", "dying", "lying", "tying"];
 /// Words common in letters, that anchor a term only when it has no rarer word ("releasing ...
 /// would harm" anchors on "harm").
 const ANCHOR_COMMON: &[&str] = &[
