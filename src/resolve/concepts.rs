@@ -400,6 +400,9 @@ const NO_STEM: StemId = StemId::MAX;
 struct StemTable {
     ids: FnvMap<StemId>,
     names: Vec<String>,
+    /// While the lexicon is built: the term words met and their stems' numbers, so that each
+    /// distinct word is stemmed once.
+    words: FnvMap<StemId>,
 }
 
 impl StemTable {
@@ -411,6 +414,16 @@ impl StemTable {
         let id = StemId::try_from(self.names.len()).unwrap_or(NO_STEM);
         self.ids.insert(stem.to_string(), id);
         self.names.push(stem.to_string());
+        id
+    }
+
+    /// The number of the stem of `word` (in lower case), given it if it has none yet.
+    fn intern_word(&mut self, word: &str) -> StemId {
+        if let Some(&id) = self.words.get(word) {
+            return id;
+        }
+        let id = self.intern(&full_stem(word));
+        self.words.insert(word.to_string(), id);
         id
     }
 
@@ -726,9 +739,7 @@ fn tokenize_with<'a>(
 
 /// The tokens of a term word or words, stems numbered in `table` (the lexicon being built).
 fn term_tokens<'a>(src: &'a str, buf: &'a mut String, table: &mut StemTable) -> Vec<Token<'a>> {
-    tokenize_with(src, Span::new(0, src.len()), buf, |l| {
-        table.intern(&full_stem(l))
-    })
+    tokenize_with(src, Span::new(0, src.len()), buf, |l| table.intern_word(l))
 }
 
 /// The longest common prefix of two strings, on a char boundary.
@@ -861,6 +872,7 @@ impl Lexicon {
                 }
             }
         }
+        table.words = FnvMap::default();
         let mut by_first: Vec<Vec<usize>> = vec![Vec::new(); table.len()];
         let mut by_exact: FnvMap<Vec<usize>> = FnvMap::default();
         let mut by_prefix = Vec::new();
@@ -1118,6 +1130,12 @@ impl Lexicon {
                 .map(|(_, t)| t);
             for &ti in by_stem.chain(by_prefix) {
                 let term = &self.terms[ti];
+                // Most candidates fail on their second word: it is tested first.
+                if let Some(second) = term.parts.first().and_then(|p| p.get(1)) {
+                    if toks.get(i + 1).is_none_or(|t| !word_matches(second, t)) {
+                        continue;
+                    }
+                }
                 let Some(last) = match_parts(&term.parts, toks, i) else {
                     continue;
                 };

@@ -384,7 +384,7 @@ pub(crate) static ENGINE: Lazy<Engine> =
     Lazy::new(|| compile().unwrap_or_else(|e| panic!("context trigger files: {e}")));
 
 /// Sentences kept read per thread (see [`Engine::scan`]).
-const SCAN_CACHE: usize = 8;
+const SCAN_CACHE: usize = 32;
 
 /// One sentence read: its folded text, pattern hits and triggers.
 struct Scanned {
