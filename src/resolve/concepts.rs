@@ -515,6 +515,11 @@ pub(crate) struct Lexicon {
     by_exact: FnvMap<Vec<usize>>,
     /// Terms whose first word is a prefix.
     by_prefix: Vec<(String, usize)>,
+    /// The first three bytes of the prefixes of [`Lexicon::by_prefix`].
+    prefix_heads: Heads,
+    /// For each first byte of a key of [`Lexicon::by_exact`], a bit for each length (in bytes,
+    /// at most [`MAX_FUNCTION_WORD`]) of the keys with it: most words need no look-up.
+    exact_lens: Vec<u8>,
     /// The anchor words of action, harm and support terms.
     gated: Gated,
     /// The anchor words of ground terms.
@@ -889,6 +894,16 @@ impl Lexicon {
                 None => return Err("an empty term".into()),
             }
         }
+        let mut prefix_heads = Heads::default();
+        for (p, _) in &by_prefix {
+            prefix_heads.insert(p.as_bytes());
+        }
+        let mut exact_lens = vec![0u8; 256];
+        for k in by_exact.keys() {
+            if let (Some(&b), 1..=MAX_FUNCTION_WORD) = (k.as_bytes().first(), k.len()) {
+                exact_lens[usize::from(b)] |= 1 << k.len();
+            }
+        }
         let mut heads = Heads::default();
         for w in terms.iter().flat_map(|t| t.parts.iter().flatten()) {
             match w {
@@ -905,6 +920,8 @@ impl Lexicon {
             by_first,
             by_exact,
             by_prefix,
+            prefix_heads,
+            exact_lens,
             gated: Self::gated(anchors),
             gated_ground: Self::gated(ground_anchors),
             gated_conclusion: (!conclusion_anchors.is_empty())
@@ -1109,6 +1126,16 @@ impl Lexicon {
         id
     }
 
+    /// False when no key of [`Lexicon::by_exact`] has `lower`'s first byte and length.
+    fn may_be_exact(&self, lower: &str) -> bool {
+        match (lower.as_bytes().first(), lower.len()) {
+            (Some(&b), 1..=MAX_FUNCTION_WORD) => {
+                self.exact_lens[usize::from(b)] >> lower.len() & 1 == 1
+            }
+            _ => false,
+        }
+    }
+
     /// Every term match in `toks`.
     fn hits(&self, toks: &[Token<'_>]) -> Vec<Hit> {
         let mut hits = Vec::new();
@@ -1118,13 +1145,18 @@ impl Lexicon {
                 .and_then(|s| self.by_first.get(s))
                 .into_iter()
                 .chain(
-                    (tok.lower.len() <= MAX_FUNCTION_WORD)
+                    self.may_be_exact(tok.lower)
                         .then(|| self.by_exact.get(tok.lower))
                         .flatten(),
                 )
                 .flatten();
-            let by_prefix = self
-                .by_prefix
+            // A prefix (3 bytes or more) shares the word's first three bytes.
+            let prefixes: &[(String, usize)] = if self.prefix_heads.may_hold(tok.lower.as_bytes()) {
+                &self.by_prefix
+            } else {
+                &[]
+            };
+            let by_prefix = prefixes
                 .iter()
                 .filter(|(p, _)| tok.lower.starts_with(p.as_str()))
                 .map(|(_, t)| t);
