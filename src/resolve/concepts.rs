@@ -23,7 +23,11 @@
 //!
 //! Cost: the words of action, harm and support concepts are anchors of one gated pattern, found by
 //! the matching stage's one automaton; only the sentences that hold one are tokenised and
-//! stemmed. A letter with none costs nothing more.
+//! stemmed. A letter with none costs nothing more. A token allocates nothing: its lower-case
+//! form is a slice of the letter (or, for a word not written in lower case ASCII, of one buffer
+//! per window), and its stem is the number the lexicon gave that stem when it was built
+//! ([`StemTable`]), so that a term word matches it by comparing two numbers; a word whose stem
+//! no term word has gets [`NO_STEM`], and one no term word can begin is not stemmed at all.
 
 use std::collections::HashMap;
 
