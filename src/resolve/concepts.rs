@@ -1166,9 +1166,18 @@ impl Lexicon {
                 .map(|(_, t)| t);
             for &ti in by_stem.chain(by_prefix) {
                 let term = &self.terms[ti];
-                // Most candidates fail on their second word: it is tested first.
+                // Most candidates fail on their second word, or on the first word of their
+                // second part within a gap's reach: those are tested first.
+                let first_len = term.parts.first().map_or(0, Vec::len);
                 if let Some(second) = term.parts.first().and_then(|p| p.get(1)) {
                     if toks.get(i + 1).is_none_or(|t| !word_matches(second, t)) {
+                        continue;
+                    }
+                }
+                if let Some(next) = term.parts.get(1).and_then(|p| p.first()) {
+                    let from = (i + first_len).min(toks.len());
+                    let to = (i + first_len + GAP + 1).min(toks.len());
+                    if !toks[from..to].iter().any(|t| word_matches(next, t)) {
                         continue;
                     }
                 }
