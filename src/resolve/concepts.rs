@@ -23,7 +23,11 @@
 //!
 //! Cost: the words of action, harm and support concepts are anchors of one gated pattern, found by
 //! the matching stage's one automaton; only the sentences that hold one are tokenised and
-//! stemmed. A letter with none costs nothing more.
+//! stemmed. A letter with none costs nothing more. A token allocates nothing: its lower-case
+//! form is a slice of the letter (or, for a word not written in lower case ASCII, of one buffer
+//! per window), and its stem is the number the lexicon gave that stem when it was built
+//! ([`StemTable`]), so that a term word matches it by comparing two numbers; a word whose stem
+//! no term word has gets [`NO_STEM`], and one no term word can begin is not stemmed at all.
 
 use std::collections::HashMap;
 
@@ -332,8 +336,8 @@ pub(crate) struct Concept {
 /// One word of a term.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Word {
-    /// Matches a token with this stem.
-    Stem(String),
+    /// Matches a token with this stem (its number in the lexicon's [`StemTable`]).
+    Stem(StemId),
     /// A function word ("the", "of", "would"): matches the token as written, in lower case, so
     /// that a letter's function words need no stemming.
     Exact(String),
@@ -387,12 +391,80 @@ impl std::hash::Hasher for Fnv {
 
 type FnvMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
 
-/// Words and their stems, so that each distinct word is stemmed once.
-type Stems = FnvMap<String>;
+/// A stem of a term word, by number (see [`StemTable`]); [`NO_STEM`] for a letter's word whose
+/// stem no term word has.
+type StemId = u32;
+
+/// The stem of a word no term word can match.
+const NO_STEM: StemId = StemId::MAX;
+
+/// The stems of the lexicon's term words, numbered as they are first met, so that a letter's
+/// token and a term word match by comparing two numbers.
+#[derive(Debug, Default)]
+struct StemTable {
+    ids: FnvMap<StemId>,
+    names: Vec<String>,
+    /// While the lexicon is built: the term words met and their stems' numbers, so that each
+    /// distinct word is stemmed once.
+    words: FnvMap<StemId>,
+}
+
+impl StemTable {
+    /// The number of `stem`, given it if it has none yet (the lexicon being built).
+    fn intern(&mut self, stem: &str) -> StemId {
+        if let Some(&id) = self.ids.get(stem) {
+            return id;
+        }
+        let id = StemId::try_from(self.names.len()).unwrap_or(NO_STEM);
+        self.ids.insert(stem.to_string(), id);
+        self.names.push(stem.to_string());
+        id
+    }
+
+    /// The number of the stem of `word` (in lower case), given it if it has none yet.
+    fn intern_word(&mut self, word: &str) -> StemId {
+        if let Some(&id) = self.words.get(word) {
+            return id;
+        }
+        let id = self.intern(&full_stem(word));
+        self.words.insert(word.to_string(), id);
+        id
+    }
+
+    /// The number of `stem`, or [`NO_STEM`] when no term word has it.
+    fn get(&self, stem: &str) -> StemId {
+        self.ids.get(stem).copied().unwrap_or(NO_STEM)
+    }
+
+    /// The stem numbered `id` (empty for [`NO_STEM`]).
+    fn name(&self, id: StemId) -> &str {
+        usize::try_from(id)
+            .ok()
+            .and_then(|i| self.names.get(i))
+            .map_or("", String::as_str)
+    }
+
+    /// How many stems are numbered.
+    fn len(&self) -> usize {
+        self.names.len()
+    }
+}
+
+/// Letter words and the numbers of their stems, so that each distinct word is stemmed once. Its
+/// numbers are those of the embedded lexicon's [`StemTable`] (the only one letters are read
+/// with).
+type Stems = FnvMap<StemId>;
 
 /// Most words kept in a thread's [`STEMS`] (cleared when full): the words of letters repeat
 /// from one letter to the next.
 const STEMS_KEPT: usize = 20_000;
+
+/// What the reading of one window leaves for the next: the thread's [`Stems`], and a buffer
+/// for the lower-case forms of words (see [`tokenize_with`]).
+struct Scratch {
+    stems: Stems,
+    lowered: String,
+}
 
 thread_local! {
     /// The stems of the words read on this thread (a stem is a function of the word).
@@ -439,12 +511,19 @@ pub(crate) struct Lexicon {
     /// Every concept.
     pub concepts: Vec<Concept>,
     terms: Vec<Term>,
-    /// Terms by the stem of their first word.
-    by_first: FnvMap<Vec<usize>>,
+    /// The stems of the term words.
+    stems: StemTable,
+    /// Terms by the stem of their first word (indexed by its number).
+    by_first: Vec<Vec<usize>>,
     /// Terms whose first word is a function word, by that word.
     by_exact: FnvMap<Vec<usize>>,
     /// Terms whose first word is a prefix.
     by_prefix: Vec<(String, usize)>,
+    /// The first three bytes of the prefixes of [`Lexicon::by_prefix`].
+    prefix_heads: Heads,
+    /// For each first byte of a key of [`Lexicon::by_exact`], a bit for each length (in bytes,
+    /// at most [`MAX_FUNCTION_WORD`]) of the keys with it: most words need no look-up.
+    exact_lens: Vec<u8>,
     /// The anchor words of action, harm and support terms.
     gated: Gated,
     /// The anchor words of ground terms.
@@ -494,13 +573,36 @@ pub(crate) fn gated() -> impl Iterator<Item = &'static Gated> {
 
 /// A word token of a sentence.
 #[derive(Debug)]
-struct Token {
+struct Token<'a> {
     span: Span,
-    lower: String,
-    stem: String,
+    /// The word in lower case: a slice of the letter when it is written in lower case ASCII
+    /// (most words are), else of the window's buffer of lower-cased words; "not" for "n't".
+    lower: &'a str,
+    /// The number of its stem ([`NO_STEM`] when no term word has it).
+    stem: StemId,
     /// Clauses are split by `;` and "but", "however" ...
     clause: u32,
     /// Phrases are clauses split further by `,` `:` and brackets (negation scope).
+    phrase: u32,
+}
+
+/// Where a token's lower-case form is while its window is read (see [`Token::lower`]).
+#[derive(Clone, Copy, Debug)]
+enum Lower {
+    /// The letter's bytes `a..b`, written in lower case.
+    Src(usize, usize),
+    /// The buffer's bytes `a..b`.
+    Buf(usize, usize),
+    /// "not", for "n't".
+    Not,
+}
+
+/// A [`Token`] while its window is read.
+struct RawToken {
+    span: Span,
+    lower: Lower,
+    stem: StemId,
+    clause: u32,
     phrase: u32,
 }
 
@@ -508,52 +610,75 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-/// The word tokens of `src[w]`: runs of letters and digits, lower-cased and stemmed; "n't"
-/// becomes "not" and a possessive "'s" is dropped.
-fn tokenize(src: &str, w: Span) -> Vec<Token> {
-    tokenize_with(src, w, |l| STEMMER.stem(l).into_owned())
+/// A word (in lower case) as the stemmer would have it: words of one or two letters are their
+/// own stem.
+fn full_stem(lower: &str) -> std::borrow::Cow<'_, str> {
+    if lower.len() <= 2 {
+        std::borrow::Cow::Borrowed(lower)
+    } else {
+        STEMMER.stem(lower)
+    }
 }
 
-/// [`tokenize`], with the stems of words of three letters or more from `stem_of` (which may
-/// give an empty stem, which no term word has, to a word no term word can match).
-fn tokenize_with(src: &str, w: Span, mut stem_of: impl FnMut(&str) -> String) -> Vec<Token> {
+/// The word tokens of `src[w]`: runs of letters and digits, lower-cased, each with the number of
+/// its stem from `stem_of` (given the word in lower case); "n't" becomes "not" and a possessive
+/// "'s" is dropped. `buf` receives the lower-case forms of the words not written in lower case
+/// ASCII, so that a word allocates nothing of its own.
+fn tokenize_with<'a>(
+    src: &'a str,
+    w: Span,
+    buf: &'a mut String,
+    mut stem_of: impl FnMut(&str) -> StemId,
+) -> Vec<Token<'a>> {
+    buf.clear();
     let s = w.slice(src);
-    let mut out: Vec<Token> = Vec::new();
+    let mut out: Vec<RawToken> = Vec::new();
     let (mut clause, mut phrase) = (0u32, 0u32);
     let mut start: Option<usize> = None;
     let mut prev: Option<char> = None;
     let mut before_word: Option<char> = None;
     let mut comma = false;
-    let mut push = |out: &mut Vec<Token>,
+    let mut push = |out: &mut Vec<RawToken>,
                     a: usize,
                     b: usize,
                     before: Option<char>,
                     c: &mut u32,
                     comma: &mut bool| {
         let word = &s[a..b];
-        let lower = word.to_lowercase();
         let after_apostrophe = before.filter(|&c| is_apostrophe(c)).is_some_and(|c| {
             s.get(..a.saturating_sub(c.len_utf8()))
                 .and_then(|b| b.chars().next_back())
                 .is_some_and(char::is_alphanumeric)
         });
-        let lower = match (after_apostrophe, lower.as_str()) {
-            (true, "s") => return,
-            (true, "t") => "not".to_string(),
-            _ => lower,
-        };
-        if CLAUSE_WORDS.contains(&lower.as_str())
-            || (*comma && COMMA_CLAUSE_WORDS.contains(&lower.as_str()))
+        let lower = if after_apostrophe && matches!(word, "s" | "S") {
+            return;
+        } else if after_apostrophe && matches!(word, "t" | "T") {
+            Lower::Not
+        } else if word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         {
+            Lower::Src(w.start + a, w.start + b)
+        } else {
+            let from = buf.len();
+            if word.is_ascii() {
+                buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                buf.push_str(&word.to_lowercase());
+            }
+            Lower::Buf(from, buf.len())
+        };
+        let text = match lower {
+            Lower::Src(x, y) => &src[x..y],
+            Lower::Buf(x, y) => &buf[x..y],
+            Lower::Not => "not",
+        };
+        if CLAUSE_WORDS.contains(&text) || (*comma && COMMA_CLAUSE_WORDS.contains(&text)) {
             *c += 1;
         }
         *comma = false;
-        let stem = if lower.len() <= 2 {
-            lower.clone()
-        } else {
-            stem_of(&lower)
-        };
-        out.push(Token {
+        let stem = stem_of(text);
+        out.push(RawToken {
             span: Span::new(w.start + a, w.start + b),
             lower,
             stem,
@@ -605,7 +730,25 @@ fn tokenize_with(src: &str, w: Span, mut stem_of: impl FnMut(&str) -> String) ->
         }
         t.phrase += extra;
     }
-    out
+    let buf: &'a str = buf;
+    out.into_iter()
+        .map(|t| Token {
+            span: t.span,
+            lower: match t.lower {
+                Lower::Src(x, y) => &src[x..y],
+                Lower::Buf(x, y) => &buf[x..y],
+                Lower::Not => "not",
+            },
+            stem: t.stem,
+            clause: t.clause,
+            phrase: t.phrase,
+        })
+        .collect()
+}
+
+/// The tokens of a term word or words, stems numbered in `table` (the lexicon being built).
+fn term_tokens<'a>(src: &'a str, buf: &'a mut String, table: &mut StemTable) -> Vec<Token<'a>> {
+    tokenize_with(src, Span::new(0, src.len()), buf, |l| table.intern_word(l))
 }
 
 /// The longest common prefix of two strings, on a char boundary.
@@ -643,6 +786,7 @@ impl Lexicon {
         let mut openers: Vec<String> = Vec::new();
         let mut joiners: Vec<String> = Vec::new();
         let mut written = 0;
+        let mut table = StemTable::default();
         for (ci, (file, f)) in files.into_iter().enumerate() {
             let err = |m: String| format!("{file}: {m}");
             let mut requires = Vec::new();
@@ -688,9 +832,9 @@ impl Lexicon {
             for t in &f.terms {
                 let first = terms.len();
                 for v in expand_phrase(t).map_err(|e| err(format!("term {t:?}: {e}")))? {
-                    let mut term = Self::term(&v, ci, written).map_err(&err)?;
+                    let mut term = Self::term(&v, ci, written, &mut table).map_err(&err)?;
                     term.except.clone_from(&except);
-                    let anchor = Self::anchor(&v).ok_or_else(|| {
+                    let anchor = Self::anchor(&v, &mut table).ok_or_else(|| {
                         err(format!(
                             "term {v:?} has no ASCII word of 3 letters to anchor it"
                         ))
@@ -737,30 +881,51 @@ impl Lexicon {
                 }
             }
         }
-        let mut by_first: FnvMap<Vec<usize>> = FnvMap::default();
+        table.words = FnvMap::default();
+        let mut by_first: Vec<Vec<usize>> = vec![Vec::new(); table.len()];
         let mut by_exact: FnvMap<Vec<usize>> = FnvMap::default();
         let mut by_prefix = Vec::new();
         for (i, t) in terms.iter().enumerate() {
             match t.parts.first().and_then(|p| p.first()) {
-                Some(Word::Stem(s)) => by_first.entry(s.clone()).or_default().push(i),
+                Some(Word::Stem(s)) => {
+                    match usize::try_from(*s).ok().and_then(|s| by_first.get_mut(s)) {
+                        Some(list) => list.push(i),
+                        None => return Err("too many stems".into()),
+                    }
+                }
                 Some(Word::Exact(e)) => by_exact.entry(e.clone()).or_default().push(i),
                 Some(Word::Prefix(p)) => by_prefix.push((p.clone(), i)),
                 None => return Err("an empty term".into()),
             }
         }
+        let mut prefix_heads = Heads::default();
+        for (p, _) in &by_prefix {
+            prefix_heads.insert(p.as_bytes());
+        }
+        let mut exact_lens = vec![0u8; 256];
+        for k in by_exact.keys() {
+            if let (Some(&b), 1..=MAX_FUNCTION_WORD) = (k.as_bytes().first(), k.len()) {
+                exact_lens[usize::from(b)] |= 1 << k.len();
+            }
+        }
         let mut heads = Heads::default();
         for w in terms.iter().flat_map(|t| t.parts.iter().flatten()) {
-            if let Word::Stem(s) | Word::Prefix(s) = w {
-                heads.insert(s.as_bytes());
+            match w {
+                Word::Stem(s) => heads.insert(table.name(*s).as_bytes()),
+                Word::Prefix(p) => heads.insert(p.as_bytes()),
+                Word::Exact(_) => {}
             }
         }
         Ok(Lexicon {
             heads,
+            stems: table,
             concepts,
             terms,
             by_first,
             by_exact,
             by_prefix,
+            prefix_heads,
+            exact_lens,
             gated: Self::gated(anchors),
             gated_ground: Self::gated(ground_anchors),
             gated_conclusion: (!conclusion_anchors.is_empty())
@@ -793,26 +958,32 @@ impl Lexicon {
     }
 
     /// Compiles one expansion of a term.
-    fn term(v: &str, concept: usize, written: usize) -> Result<Term, String> {
+    fn term(
+        v: &str,
+        concept: usize,
+        written: usize,
+        table: &mut StemTable,
+    ) -> Result<Term, String> {
+        let mut buf = String::new();
         let mut parts = Vec::new();
         for part in v.split(GAP_MARK) {
             let mut words = Vec::new();
             for w in part.split_whitespace() {
                 if let Some(p) = w.strip_suffix('*') {
                     // "counter-terror*": stems, then the last word as a prefix.
-                    let toks = tokenize(p, Span::new(0, p.len()));
+                    let toks = term_tokens(p, &mut buf, table);
                     let Some((last, before)) = toks.split_last() else {
                         return Err(format!("prefix {w:?} is empty"));
                     };
                     if last.lower.len() < 3 || !p.ends_with(char::is_alphanumeric) {
                         return Err(format!("prefix {w:?} must end in 3 letters or more"));
                     }
-                    words.extend(before.iter().map(|t| Word::Stem(t.stem.clone())));
-                    words.push(Word::Prefix(last.lower.clone()));
+                    words.extend(before.iter().map(|t| Word::Stem(t.stem)));
+                    words.push(Word::Prefix(last.lower.to_string()));
                 } else {
-                    for t in tokenize(w, Span::new(0, w.len())) {
-                        if FUNCTION_WORDS.contains(&t.lower.as_str()) {
-                            words.push(Word::Exact(t.lower));
+                    for t in term_tokens(w, &mut buf, table) {
+                        if FUNCTION_WORDS.contains(&t.lower) {
+                            words.push(Word::Exact(t.lower.to_string()));
                         } else {
                             words.push(Word::Stem(t.stem));
                         }
@@ -825,7 +996,7 @@ impl Lexicon {
             parts.push(words);
         }
         let negative = parts.iter().flatten().any(|w| match w {
-            Word::Stem(s) => NEGATOR_STEMS.contains(s),
+            Word::Stem(s) => NEGATOR_STEMS.iter().any(|n| n == table.name(*s)),
             Word::Exact(e) => NEGATORS.contains(&e.as_str()),
             Word::Prefix(_) => false,
         });
@@ -840,20 +1011,26 @@ impl Lexicon {
 
     /// The anchor of a term: the longest of its words' stable beginnings (a word and its stem
     /// share it: "redact" for "redacted"), at least 3 ASCII letters.
-    fn anchor(v: &str) -> Option<String> {
+    fn anchor(v: &str, table: &mut StemTable) -> Option<String> {
+        let mut buf = String::new();
         v.split(GAP_MARK)
             .flat_map(str::split_whitespace)
             .flat_map(|w| {
                 if let Some(p) = w.strip_suffix('*') {
-                    let last = tokenize(p, Span::new(0, p.len())).pop();
+                    let last = term_tokens(p, &mut buf, table).pop();
                     return last
-                        .map(|t| (t.lower.clone(), t.lower))
+                        .map(|t| (t.lower.to_string(), t.lower.to_string()))
                         .into_iter()
                         .collect();
                 }
-                tokenize(w, Span::new(0, w.len()))
+                term_tokens(w, &mut buf, table)
                     .into_iter()
-                    .map(|t| (common_prefix(&t.lower, &t.stem).to_string(), t.lower))
+                    .map(|t| {
+                        (
+                            common_prefix(t.lower, table.name(t.stem)).to_string(),
+                            t.lower.to_string(),
+                        )
+                    })
                     .collect::<Vec<_>>()
             })
             .filter(|(a, _)| a.len() >= 3 && a.is_ascii())
@@ -884,7 +1061,7 @@ struct Hit {
     negated: bool,
 }
 
-fn word_matches(w: &Word, t: &Token) -> bool {
+fn word_matches(w: &Word, t: &Token<'_>) -> bool {
     match w {
         Word::Stem(s) => t.stem == *s,
         Word::Exact(e) => t.lower == *e,
@@ -893,7 +1070,7 @@ fn word_matches(w: &Word, t: &Token) -> bool {
 }
 
 /// The last token of a match of `parts` starting at token `i`, if there is one.
-fn match_parts(parts: &[Vec<Word>], toks: &[Token], i: usize) -> Option<usize> {
+fn match_parts(parts: &[Vec<Word>], toks: &[Token<'_>], i: usize) -> Option<usize> {
     let (first, rest) = parts.split_first()?;
     let end = i + first.len();
     if end > toks.len()
@@ -935,48 +1112,82 @@ impl Lexicon {
             && (self.heads.may_hold(lower.as_bytes()) || STEM_EXCEPTIONS.contains(&lower))
     }
 
-    /// The stem of a letter's word for matching: empty when no term word can match it, and
-    /// asked of the stemmer once per distinct word of the letter.
-    fn stem_of(&self, lower: &str, stems: &mut Stems) -> String {
+    /// The number of the stem of a letter's word (in lower case) for matching: [`NO_STEM`]
+    /// when no term word can match it, and asked of the stemmer once per distinct word read on
+    /// the thread (`stems`).
+    fn stem_of(&self, lower: &str, stems: &mut Stems) -> StemId {
+        if lower.len() <= 2 {
+            return self.stems.get(lower);
+        }
         if !self.may_match(lower) {
-            return String::new();
+            return NO_STEM;
         }
-        if let Some(s) = stems.get(lower) {
-            return s.clone();
+        if let Some(&id) = stems.get(lower) {
+            return id;
         }
-        let s = STEMMER.stem(lower).into_owned();
-        stems.insert(lower.to_string(), s.clone());
-        s
+        let id = self.stems.get(&STEMMER.stem(lower));
+        stems.insert(lower.to_string(), id);
+        id
+    }
+
+    /// False when no key of [`Lexicon::by_exact`] has `lower`'s first byte and length.
+    fn may_be_exact(&self, lower: &str) -> bool {
+        match (lower.as_bytes().first(), lower.len()) {
+            (Some(&b), 1..=MAX_FUNCTION_WORD) => {
+                self.exact_lens[usize::from(b)] >> lower.len() & 1 == 1
+            }
+            _ => false,
+        }
     }
 
     /// Every term match in `toks`.
-    fn hits(&self, toks: &[Token]) -> Vec<Hit> {
+    fn hits(&self, toks: &[Token<'_>]) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (i, tok) in toks.iter().enumerate() {
-            let by_stem = (!tok.stem.is_empty())
-                .then(|| self.by_first.get(&tok.stem))
-                .flatten()
+            let by_stem = usize::try_from(tok.stem)
+                .ok()
+                .and_then(|s| self.by_first.get(s))
                 .into_iter()
                 .chain(
-                    (tok.lower.len() <= MAX_FUNCTION_WORD)
-                        .then(|| self.by_exact.get(&tok.lower))
+                    self.may_be_exact(tok.lower)
+                        .then(|| self.by_exact.get(tok.lower))
                         .flatten(),
                 )
                 .flatten();
-            let by_prefix = self
-                .by_prefix
+            // A prefix (3 bytes or more) shares the word's first three bytes.
+            let prefixes: &[(String, usize)] = if self.prefix_heads.may_hold(tok.lower.as_bytes()) {
+                &self.by_prefix
+            } else {
+                &[]
+            };
+            let by_prefix = prefixes
                 .iter()
                 .filter(|(p, _)| tok.lower.starts_with(p.as_str()))
                 .map(|(_, t)| t);
             for &ti in by_stem.chain(by_prefix) {
                 let term = &self.terms[ti];
+                // Most candidates fail on their second word, or on the first word of their
+                // second part within a gap's reach: those are tested first.
+                let first_len = term.parts.first().map_or(0, Vec::len);
+                if let Some(second) = term.parts.first().and_then(|p| p.get(1)) {
+                    if toks.get(i + 1).is_none_or(|t| !word_matches(second, t)) {
+                        continue;
+                    }
+                }
+                if let Some(next) = term.parts.get(1).and_then(|p| p.first()) {
+                    let from = (i + first_len).min(toks.len());
+                    let to = (i + first_len + GAP + 1).min(toks.len());
+                    if !toks[from..to].iter().any(|t| word_matches(next, t)) {
+                        continue;
+                    }
+                }
                 let Some(last) = match_parts(&term.parts, toks, i) else {
                     continue;
                 };
                 if !term.except.is_empty()
                     && toks[i..=last]
                         .iter()
-                        .any(|t| term.except.contains(&t.lower))
+                        .any(|t| term.except.iter().any(|e| e == t.lower))
                 {
                     continue;
                 }
@@ -987,7 +1198,7 @@ impl Lexicon {
                         ConceptKind::Harm => negated(toks, i, last),
                         // "not provided in confidence": the term itself denied.
                         ConceptKind::Ground => {
-                            i > 0 && matches!(toks[i - 1].lower.as_str(), "not" | "never")
+                            i > 0 && matches!(toks[i - 1].lower, "not" | "never")
                         }
                         _ => false,
                     };
@@ -1013,7 +1224,7 @@ impl Lexicon {
         at: &Grounds<'_>,
         w: Span,
         carry: Option<(usize, bool)>,
-        stems: &mut Stems,
+        scratch: &mut Scratch,
         out: &mut Vec<Inference>,
     ) {
         let Grounds {
@@ -1022,7 +1233,8 @@ impl Lexicon {
             settled,
         } = *at;
         let src = text.as_str();
-        let mut toks = tokenize_with(src, w, |word| self.stem_of(word, stems));
+        let Scratch { stems, lowered } = scratch;
+        let mut toks = tokenize_with(src, w, lowered, |word| self.stem_of(word, stems));
         if let Some((from, _)) = carry {
             // The concluding sentence is a clause and phrase of its own: no negation or modal
             // of the sentences before reaches into it.
@@ -1173,28 +1385,28 @@ impl Lexicon {
 /// True when the action or harm at tokens `first..=last` is negated: a negation inside it
 /// ("would not harm"), a few words before it in the same phrase ("have not been redacted"), or
 /// "nothing" right after it ("redacted nothing").
-fn negated(toks: &[Token], first: usize, last: usize) -> bool {
-    let is_neg = |t: &Token| NEGATORS.contains(&t.lower.as_str());
+fn negated(toks: &[Token<'_>], first: usize, last: usize) -> bool {
+    let is_neg = |t: &Token<'_>| NEGATORS.contains(&t.lower);
     let phrase = toks[first].phrase;
     toks[first..=last].iter().any(is_neg)
         || toks[first.saturating_sub(NEG_BACK)..first]
             .iter()
             .rev()
-            .take_while(|t| t.phrase == phrase && !NEG_STOP.contains(&t.lower.as_str()))
+            .take_while(|t| t.phrase == phrase && !NEG_STOP.contains(&t.lower))
             .any(is_neg)
         || toks
             .get(last + 1)
-            .is_some_and(|t| NEGATORS_AFTER.contains(&t.lower.as_str()))
+            .is_some_and(|t| NEGATORS_AFTER.contains(&t.lower))
 }
 
 /// True when the action at token `first` is only what the authority would have to do ("we would
 /// have to redact the names", "may need to remove"): a modal a few words before it.
-fn hypothetical(toks: &[Token], first: usize) -> bool {
+fn hypothetical(toks: &[Token<'_>], first: usize) -> bool {
     let phrase = toks[first].phrase;
     let from = first.saturating_sub(HYPOTHETICAL_BACK);
     toks[from..first].iter().enumerate().any(|(k, t)| {
         t.phrase == phrase
-            && HYPOTHETICALS.contains(&t.lower.as_str())
+            && HYPOTHETICALS.contains(&t.lower)
             // "we would like to explain that ..." is a courtesy, not a condition.
             && toks.get(from + k + 1).is_none_or(|n| n.lower != "like")
     })
@@ -1377,9 +1589,12 @@ pub(crate) fn infer(
     let mut out = Vec::new();
     let mut done_to = 0;
     let mut grounds: Option<Vec<Span>> = None;
-    let mut stems = STEMS.with(|s| std::mem::take(&mut *s.borrow_mut()));
-    if stems.len() > STEMS_KEPT {
-        stems.clear();
+    let mut scratch = Scratch {
+        stems: STEMS.with(|s| std::mem::take(&mut *s.borrow_mut())),
+        lowered: String::new(),
+    };
+    if scratch.stems.len() > STEMS_KEPT {
+        scratch.stems.clear();
     }
     // The automaton found the anchors: no regex needs to find them again.
     let spans = |g: &'static Gated| -> Vec<Span> {
@@ -1411,7 +1626,7 @@ pub(crate) fn infer(
             if other_act(w) {
                 continue;
             }
-            lex.infer_window(text, &at, w, None, &mut stems, &mut out);
+            lex.infer_window(text, &at, w, None, &mut scratch, &mut out);
         }
         // Nothing argued in the anchor's own sentence: it may conclude the sentences before.
         if out.len() > inferred {
@@ -1434,10 +1649,10 @@ pub(crate) fn infer(
             refs.get(k).is_some_and(|r| r.cit.span.start < w.end)
         };
         if !cited && !other_act(w) {
-            lex.infer_window(text, &at, w, Some((from, words)), &mut stems, &mut out);
+            lex.infer_window(text, &at, w, Some((from, words)), &mut scratch, &mut out);
         }
     }
-    STEMS.with(|s| *s.borrow_mut() = stems);
+    STEMS.with(|s| *s.borrow_mut() = scratch.stems);
     out
 }
 
@@ -1446,6 +1661,11 @@ mod tests {
     use super::*;
     use crate::report::Via;
     use crate::Classifier;
+
+    /// The tokens of `src[w]`, every word stemmed (none left out as one no term can match).
+    fn tokenize<'a>(src: &'a str, w: Span, buf: &'a mut String) -> Vec<Token<'a>> {
+        tokenize_with(src, w, buf, |l| lex().stems.get(&full_stem(l)))
+    }
 
     fn lex() -> &'static Lexicon {
         lexicon().expect("the embedded concept files are valid")
@@ -1520,8 +1740,9 @@ mod tests {
     fn tokens_are_stemmed_with_negation_and_clauses() {
         let src =
             "The names haven't been redacted; the rates weren't, but the residents' emails are.";
-        let toks = tokenize(src, Span::new(0, src.len()));
-        let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        let mut buf = String::new();
+        let toks = tokenize(src, Span::new(0, src.len()), &mut buf);
+        let words: Vec<&str> = toks.iter().map(|t| t.lower).collect();
         assert_eq!(
             words,
             [
@@ -1542,14 +1763,19 @@ mod tests {
                 "are"
             ]
         );
-        assert_eq!(toks[5].stem, "redact");
-        assert_eq!(toks[1].stem, "name");
+        assert_eq!(lex().stems.name(toks[5].stem), "redact");
+        assert_eq!(lex().stems.name(toks[1].stem), "name");
+        // A word no term word shares a stem with has none.
+        let mut other = String::new();
+        let odd = tokenize("Zqxvw", Span::new(0, 5), &mut other);
+        assert_eq!((odd[0].lower, odd[0].stem), ("zqxvw", NO_STEM));
         assert_eq!(toks[5].clause, 0);
         assert_eq!(toks[6].clause, 1);
         assert_eq!(toks[10].clause, 2);
         assert_eq!(toks[3].span.slice(src), "t");
         let curly = "It isn\u{2019}t the council\u{2019}s.";
-        let words: Vec<String> = tokenize(curly, Span::new(0, curly.len()))
+        let mut buf = String::new();
+        let words: Vec<&str> = tokenize(curly, Span::new(0, curly.len()), &mut buf)
             .into_iter()
             .map(|t| t.lower)
             .collect();
@@ -1566,7 +1792,8 @@ mod tests {
             ("No names have been redacted.", true),
         ];
         for (src, want) in cases {
-            let toks = tokenize(src, Span::new(0, src.len()));
+            let mut buf = String::new();
+            let toks = tokenize(src, Span::new(0, src.len()), &mut buf);
             let hits = lex().hits(&toks);
             let action = hits
                 .iter()
@@ -1599,11 +1826,16 @@ mod tests {
                 let Ok(src) = std::fs::read_to_string(entry.path()) else {
                     continue;
                 };
-                let all = lex.hits(&tokenize(&src, Span::new(0, src.len())));
+                let mut buf = String::new();
+                let all = lex.hits(&tokenize(&src, Span::new(0, src.len()), &mut buf));
                 let mut stems = Stems::default();
-                let some = lex.hits(&tokenize_with(&src, Span::new(0, src.len()), |w| {
-                    lex.stem_of(w, &mut stems)
-                }));
+                let mut buf = String::new();
+                let some = lex.hits(&tokenize_with(
+                    &src,
+                    Span::new(0, src.len()),
+                    &mut buf,
+                    |w| lex.stem_of(w, &mut stems),
+                ));
                 let key = |h: &Hit| (h.concept, h.written, h.first, h.last);
                 assert_eq!(
                     all.iter().map(key).collect::<Vec<_>>(),
@@ -1620,11 +1852,13 @@ mod tests {
     #[test]
     fn a_gap_term_matches_across_a_few_words() {
         let src = "checking each of 900 files by hand";
-        let toks = tokenize(src, Span::new(0, src.len()));
+        let mut buf = String::new();
+        let toks = tokenize(src, Span::new(0, src.len()), &mut buf);
         let parts = vec![
-            vec![Word::Stem("each".into())],
-            vec![Word::Stem("file".into())],
+            vec![Word::Exact("each".into())],
+            vec![Word::Stem(lex().stems.get("file"))],
         ];
+        assert_ne!(lex().stems.get("file"), NO_STEM);
         assert_eq!(match_parts(&parts, &toks, 1), Some(4));
         assert_eq!(match_parts(&parts, &toks, 0), None);
     }

@@ -392,7 +392,7 @@ pub(crate) static ENGINE: Lazy<Engine> =
     Lazy::new(|| compile().unwrap_or_else(|e| panic!("context trigger files: {e}")));
 
 /// Sentences kept read per thread (see [`Engine::scan`]).
-const SCAN_CACHE: usize = 8;
+const SCAN_CACHE: usize = 32;
 
 /// One sentence read: its folded text, pattern hits and triggers.
 struct Scanned {
@@ -426,19 +426,26 @@ fn fold(src: &str, span: Span) -> Folded {
         let at = span.start + i;
         let b = bytes[i];
         if b.is_ascii() {
-            // What the general case below does with an ASCII character.
-            i += 1;
-            if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
-                if !space && !s.is_empty() {
-                    s.push(b' ');
-                    map.push(at);
-                }
-                space = true;
-            } else {
+            // What the general case below does with an ASCII character; a run of ASCII
+            // characters other than white space is copied in one go.
+            let is_space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+            if !is_space(b) {
+                let run = bytes[i..]
+                    .iter()
+                    .position(|&c| !c.is_ascii() || is_space(c))
+                    .unwrap_or(bytes.len() - i);
+                s.extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
+                map.extend(at..at + run);
                 space = false;
-                s.push(b.to_ascii_lowercase());
+                i += run;
+                continue;
+            }
+            i += 1;
+            if !space && !s.is_empty() {
+                s.push(b' ');
                 map.push(at);
             }
+            space = true;
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
