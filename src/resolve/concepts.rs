@@ -256,6 +256,10 @@ struct ConceptFile {
     scope: Scope,
     #[serde(default)]
     grounds: Vec<GroundFile>,
+    /// Ground concepts: infer only in a letter that shows a regime one of `grounds` belongs to
+    /// (never by default, in a letter that names no regime).
+    #[serde(default)]
+    needs_regime: bool,
     /// Conclusion concepts: words that, opening a sentence, refer it back to the one before
     /// ("This", "Doing so"), as written.
     #[serde(default)]
@@ -327,6 +331,8 @@ pub(crate) struct Concept {
     scope: Scope,
     /// (rule id, provision) in order of preference.
     grounds: Vec<(String, Option<String>)>,
+    /// Infers only where the letter shows one of its grounds' regimes.
+    needs_regime: bool,
     /// Examples.
     pub examples: Vec<ConceptExample>,
     /// Counter-examples.
@@ -865,6 +871,7 @@ impl Lexicon {
                     .into_iter()
                     .map(|g| (g.rule, g.provision))
                     .collect(),
+                needs_regime: f.needs_regime,
                 examples: f.examples,
                 counter_examples: f.counter_examples,
             });
@@ -1315,7 +1322,8 @@ impl Lexicon {
             let Some((g, r)) = pair else {
                 continue;
             };
-            let Some((rule, provision)) = choose_ground(rules, regime, &c.grounds) else {
+            let Some((rule, provision)) = choose_ground(rules, regime, &c.grounds, c.needs_regime)
+            else {
                 continue;
             };
             if settled.binary_search(&rule).is_ok() {
@@ -1443,6 +1451,7 @@ fn choose_ground(
     rules: &RuleSet,
     regime: &Regime,
     grounds: &[(String, Option<String>)],
+    needs_regime: bool,
 ) -> Option<(usize, Option<String>)> {
     let found: Vec<(usize, &Option<String>)> = grounds
         .iter()
@@ -1462,7 +1471,7 @@ fn choose_ground(
         // A letter that shows no regime and argues a ground only one regime has (the
         // protection of the environment is an exception of the EIR alone) is under it.
         .or_else(|| {
-            (regime.jurisdiction == super::Jurisdiction::Unknown)
+            (regime.jurisdiction == super::Jurisdiction::Unknown && !needs_regime)
                 .then(|| found.first())
                 .flatten()
         })
