@@ -4,6 +4,7 @@
 //! it, or says what was looked for and not found.
 
 mod dispositions;
+mod figures;
 mod outcome;
 mod patterns;
 mod wording;
@@ -690,7 +691,7 @@ fn list_marker(src: &str, start: usize, end: usize) -> bool {
         || before.ends_with('(') && after == Some(')')
 }
 
-/// Numbers the letter gives as answers (see [`FIGURE`]), at most `limit`. In a cost refusal
+/// Numbers the letter gives as answers (see [`figures`]), at most `limit`. In a cost refusal
 /// (`cost_refusal`) the counts of records or items to be searched are not answers.
 fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span> {
     let src = text.as_str();
@@ -699,13 +700,12 @@ fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span
     // figure first needs them.
     let mut quotes: Option<Vec<Span>> = None;
     let mut headings: Option<Vec<(usize, bool)>> = None;
-    for caps in FIGURE.captures_iter(src) {
-        let Some(m) = caps.get(1) else { continue };
-        let start = m.start();
+    for m in figures::figures(src) {
+        let start = m.start;
         if !own(text, start) || text.zone_at(start).is_some() {
             continue;
         }
-        let token = m.as_str().trim_end_matches([',', '.']);
+        let token = m.slice(src).trim_end_matches([',', '.']);
         let end = start + token.len();
         let pounds = token.starts_with('£');
         let token = token.trim_start_matches('£');
