@@ -119,6 +119,18 @@ fn number_at(s: &str, q: usize) -> Option<(usize, usize)> {
     last_comma.map(|c| (c, c + 1))
 }
 
+/// True when one of the eight bytes of `x` is an ASCII digit or the lead byte of a multi-byte
+/// char (at or above 0xC0), the bytes a number may start with. Exact: a byte `b` is a digit when
+/// `b ^ 0x30` is below 10, and "some byte below n" has no false answers for n up to 128.
+fn may_start_in(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let t = x ^ (ONES * 0x30);
+    let digit = t.wrapping_sub(ONES * 10) & !t & HIGHS;
+    let lead = x & (x << 1) & HIGHS;
+    digit | lead != 0
+}
+
 /// The numbers of `s` in order, as the first group of [`super::patterns::FIGURE`]'s matches.
 pub(super) fn figures(s: &str) -> Figures<'_> {
     Figures { s, pos: 0 }
@@ -139,6 +151,15 @@ impl Iterator for Figures<'_> {
         let bytes = s.as_bytes();
         let mut q = self.pos;
         while q < s.len() {
+            // Eight bytes at a time past text with no digit and no non-ASCII char.
+            if let Some(chunk) = bytes.get(q..q + 8) {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                if !may_start_in(u64::from_le_bytes(word)) {
+                    q += 8;
+                    continue;
+                }
+            }
             let b = bytes[q];
             // A number starts with a digit or `£` (non-ASCII digits are rare: their lead bytes
             // are read as chars).
@@ -217,6 +238,27 @@ mod tests {
             assert_eq!(figures(&letter).collect::<Vec<_>>(), want);
         }
         assert!(compared > 10_000, "only {compared} numbers compared");
+    }
+
+    #[test]
+    fn the_word_test_finds_every_byte_a_number_may_start_with() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..200_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let bytes = seed.to_le_bytes();
+            let want = bytes.iter().any(|&b| b.is_ascii_digit() || b >= 0xC0);
+            assert_eq!(may_start_in(seed), want, "{bytes:?}");
+        }
+        for b in 0..=255u8 {
+            let want = b.is_ascii_digit() || b >= 0xC0;
+            for at in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[at] = b;
+                assert_eq!(may_start_in(u64::from_le_bytes(bytes)), want, "{b} at {at}");
+            }
+        }
     }
 
     #[test]
