@@ -17,6 +17,7 @@ use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::hybrid::LazyStateID;
 use regex_automata::nfa::thompson;
 use regex_automata::{meta, Anchored, Input, MatchKind, PatternID};
+use regex_syntax::hir::Hir;
 
 use crate::span::Span;
 use crate::text::Text;
@@ -427,12 +428,13 @@ thread_local! {
 }
 
 impl Group {
-    /// The group of `texts` (their set indices `ids`); `leading` also builds its leftmost-first
-    /// DFA.
-    fn build((texts, ids): (Vec<&str>, Vec<u16>), leading: bool) -> Option<Group> {
-        if texts.is_empty() {
+    /// The group of the patterns `hirs` (parsed; their set indices `ids`): `None` when there
+    /// are none or one did not parse. `leading` also builds its leftmost-first DFA.
+    fn build((hirs, ids): (Vec<Option<Hir>>, Vec<u16>), leading: bool) -> Option<Group> {
+        if hirs.is_empty() {
             return None;
         }
+        let hirs: Vec<Hir> = hirs.into_iter().collect::<Option<_>>()?;
         let config = |kind: MatchKind| {
             DFA::config()
                 .match_kind(kind)
@@ -444,7 +446,7 @@ impl Group {
         // is compiled once for both DFAs (DFAs have no captures).
         let nfa = thompson::Compiler::new()
             .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
-            .build_many(&texts)
+            .build_many_from_hir(&hirs)
             .ok()?;
         let dfa = DFA::builder()
             .configure(config(MatchKind::All))
@@ -541,8 +543,8 @@ impl Group {
 /// (`attachments?`, `\s+`, `\d+` are plain; `[a-z]+`, `[^.]{0,60}`, `\w+` are not). An
 /// unanchored DFA of many patterns has few states when each is plain; one that repeats letters
 /// makes it track every place such a repetition could have started, so it joins no group.
-fn plain(pattern: &str) -> bool {
-    use regex_syntax::hir::{Class, Hir, HirKind};
+fn plain(pattern: &Hir) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
     fn letters(c: &Class) -> bool {
         match c {
             Class::Unicode(u) => u.ranges().iter().any(|r| {
@@ -566,7 +568,7 @@ fn plain(pattern: &str) -> bool {
             }
         }
     }
-    regex_automata::util::syntax::parse(pattern).is_ok_and(|h| walk(&h))
+    walk(pattern)
 }
 
 /// Where each pattern of a [`GatedSet`] matches in one letter: for a leading pattern, the
@@ -583,12 +585,14 @@ impl GatedSet {
         let n = VOCABULARY.len();
         let mut leading_of: Vec<Vec<u16>> = vec![Vec::new(); n];
         let mut near_anchor = vec![false; n];
-        let mut lead: (Vec<&str>, Vec<u16>) = (Vec::new(), Vec::new());
-        let mut near: (Vec<&str>, Vec<u16>) = (Vec::new(), Vec::new());
+        let mut lead: (Vec<Option<Hir>>, Vec<u16>) = (Vec::new(), Vec::new());
+        let mut near: (Vec<Option<Hir>>, Vec<u16>) = (Vec::new(), Vec::new());
         let mut alone = vec![false; patterns.len()];
         let mut lead_pid = vec![None; patterns.len()];
         for (i, g) in patterns.iter().enumerate() {
-            if !g.leading && !plain(g.pattern) {
+            // Parsed once, for the test below and for the group's NFA.
+            let hir = regex_automata::util::syntax::parse(g.pattern).ok();
+            if !g.leading && !hir.as_ref().is_some_and(plain) {
                 alone[i] = true;
                 continue;
             }
@@ -605,7 +609,7 @@ impl GatedSet {
                 lead_pid[usize::from(i)] = PatternID::new(lead.0.len()).ok();
             }
             let group = if g.leading { &mut lead } else { &mut near };
-            group.0.push(g.pattern);
+            group.0.push(hir);
             group.1.push(i);
         }
         GatedSet {
