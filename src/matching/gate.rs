@@ -214,7 +214,11 @@ pub(crate) fn find_iter<'t>(text: &'t Text<'_>, g: &'t Gated) -> GatedMatches<'t
 pub(crate) fn anchor_spans(text: &Text<'_>, g: &Gated) -> Option<Vec<Span>> {
     text.anchor_index().map(|index| {
         let ids = g.id_list();
-        let mut spans: Vec<Span> = ids.iter().flat_map(|&id| index.of(id)).copied().collect();
+        let total = ids.iter().map(|&id| index.of(id).len()).sum();
+        let mut spans: Vec<Span> = Vec::with_capacity(total);
+        for &id in ids {
+            spans.extend_from_slice(index.of(id));
+        }
         if ids.len() > 1 {
             spans.sort_unstable_by_key(|s| (s.start, s.end));
         }
