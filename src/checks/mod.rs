@@ -69,8 +69,20 @@ fn own_matches(text: &Text<'_>, g: &Gated, limit: usize) -> Vec<Span> {
 /// Commissioner's address), or, when it stands in a heading of its own, when the sentence after
 /// it does. Citing the Commissioner's guidance, or saying that a review was carried out, is not
 /// telling the requester of their rights.
-fn rights_matches(text: &Text<'_>, g: &Gated, context: &[Span], limit: usize) -> Vec<Span> {
-    let holds = |s: Span| context.iter().any(|c| s.start <= c.start && c.end <= s.end);
+///
+/// The rights wording (`context`) is read the first time a match needs it.
+fn rights_matches(
+    text: &Text<'_>,
+    g: &Gated,
+    context: &std::cell::OnceCell<Vec<Span>>,
+    limit: usize,
+) -> Vec<Span> {
+    let holds = |s: Span| {
+        context
+            .get_or_init(|| wording::find(text, wording::Wording::RightsContext, 64))
+            .iter()
+            .any(|c| s.start <= c.start && c.end <= s.end)
+    };
     let src = text.as_str();
     gate::find_iter(text, g)
         .filter(|s| own(text, s.start))
@@ -284,7 +296,7 @@ fn notice_checks(
         .filter(|f| f.status == Status::ReliedOn)
         .collect();
 
-    let rights_wording = wording::find(text, wording::Wording::RightsContext, 64);
+    let rights_wording = std::cell::OnceCell::new();
     let rights_review = rights_matches(text, &REVIEW, &rights_wording, 2);
     let rights_commissioner = if regime.scottish() {
         rights_matches(text, &SCOTTISH_COMMISSIONER, &rights_wording, 2)
