@@ -4,6 +4,7 @@
 //! it, or says what was looked for and not found.
 
 mod dispositions;
+mod figures;
 mod outcome;
 mod patterns;
 mod wording;
@@ -68,8 +69,20 @@ fn own_matches(text: &Text<'_>, g: &Gated, limit: usize) -> Vec<Span> {
 /// Commissioner's address), or, when it stands in a heading of its own, when the sentence after
 /// it does. Citing the Commissioner's guidance, or saying that a review was carried out, is not
 /// telling the requester of their rights.
-fn rights_matches(text: &Text<'_>, g: &Gated, context: &[Span], limit: usize) -> Vec<Span> {
-    let holds = |s: Span| context.iter().any(|c| s.start <= c.start && c.end <= s.end);
+///
+/// The rights wording (`context`) is read the first time a match needs it.
+fn rights_matches(
+    text: &Text<'_>,
+    g: &Gated,
+    context: &std::cell::OnceCell<Vec<Span>>,
+    limit: usize,
+) -> Vec<Span> {
+    let holds = |s: Span| {
+        context
+            .get_or_init(|| wording::find(text, wording::Wording::RightsContext, 64))
+            .iter()
+            .any(|c| s.start <= c.start && c.end <= s.end)
+    };
     let src = text.as_str();
     gate::find_iter(text, g)
         .filter(|s| own(text, s.start))
@@ -283,7 +296,7 @@ fn notice_checks(
         .filter(|f| f.status == Status::ReliedOn)
         .collect();
 
-    let rights_wording = wording::find(text, wording::Wording::RightsContext, 64);
+    let rights_wording = std::cell::OnceCell::new();
     let rights_review = rights_matches(text, &REVIEW, &rights_wording, 2);
     let rights_commissioner = if regime.scottish() {
         rights_matches(text, &SCOTTISH_COMMISSIONER, &rights_wording, 2)
@@ -690,7 +703,7 @@ fn list_marker(src: &str, start: usize, end: usize) -> bool {
         || before.ends_with('(') && after == Some(')')
 }
 
-/// Numbers the letter gives as answers (see [`FIGURE`]), at most `limit`. In a cost refusal
+/// Numbers the letter gives as answers (see [`figures`]), at most `limit`. In a cost refusal
 /// (`cost_refusal`) the counts of records or items to be searched are not answers.
 fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span> {
     let src = text.as_str();
@@ -699,13 +712,12 @@ fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span
     // figure first needs them.
     let mut quotes: Option<Vec<Span>> = None;
     let mut headings: Option<Vec<(usize, bool)>> = None;
-    for caps in FIGURE.captures_iter(src) {
-        let Some(m) = caps.get(1) else { continue };
-        let start = m.start();
+    for m in figures::figures(src) {
+        let start = m.start;
         if !own(text, start) || text.zone_at(start).is_some() {
             continue;
         }
-        let token = m.as_str().trim_end_matches([',', '.']);
+        let token = m.slice(src).trim_end_matches([',', '.']);
         let end = start + token.len();
         let pounds = token.starts_with('£');
         let token = token.trim_start_matches('£');

@@ -108,7 +108,10 @@ pub(super) static SCOTTISH_COMMISSIONER: Gated = Gated::new(
 );
 
 /// A figure given as an answer: a number that is not a date, year, time, reference, phone
-/// number, postcode, cost-limit figure or statutory number (checked around each match).
+/// number, postcode, cost-limit figure or statutory number (checked around each match). The
+/// checks read the numbers with [`super::figures`], which finds what this finds; the tests
+/// compare the two.
+#[cfg(test)]
 pub(super) static FIGURE: Lazy<Regex> =
     Lazy::new(|| re(r"(?:^|[\s(:│|])(£?\d[\d,]*(?:\.\d+)?%?)(?:[\s).,;:│|*]|$)"));
 

@@ -5,7 +5,7 @@
 //! just before or after it, and `not_within` by the words of the match itself. Each file also gives `[[examples]]` that must match and
 //! `[[counter_examples]]` that must not; `cargo test` runs them, one test per file.
 
-use once_cell::sync::Lazy;
+use once_cell::sync::{Lazy, OnceCell};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -142,9 +142,40 @@ pub(crate) struct Pattern {
     gated: &'static Gated,
     /// Its index in [`SET`].
     index: usize,
-    not_before: Vec<Regex>,
-    not_after: Vec<Regex>,
-    not_within: Option<Regex>,
+    not_before: Vec<&'static Veto>,
+    not_after: Vec<&'static Veto>,
+    not_within: Option<&'static Veto>,
+}
+
+/// A veto regex (`not_before`, `not_after`, `not_within`), compiled the first time a match is
+/// checked against it: most letters meet only a few of the files' vetoes, so start-up does not
+/// compile them all. A file's own veto is one value shared by all its patterns.
+pub(crate) struct Veto {
+    pattern: String,
+    regex: OnceCell<Regex>,
+}
+
+impl Veto {
+    /// A veto of `pattern` (checked by parsing in the tests, which also compile it).
+    fn new(pattern: &str) -> Result<&'static Veto, String> {
+        #[cfg(test)]
+        regex_automata::util::syntax::parse(pattern).map_err(|e| e.to_string())?;
+        Ok(Box::leak(Box::new(Veto {
+            pattern: pattern.to_string(),
+            regex: OnceCell::new(),
+        })))
+    }
+
+    /// The compiled regex.
+    fn regex(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| Regex::new(&self.pattern).expect("veto patterns are valid"))
+    }
+
+    /// True when the regex matches `s`.
+    fn is_match(&self, s: &str) -> bool {
+        self.regex().is_match(s)
+    }
 }
 
 /// Bytes read before a match for `not_before`, and after it for `not_after`.
@@ -171,19 +202,27 @@ fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
-fn compile(text: &str) -> Result<Regex, String> {
-    Regex::new(text).map_err(|e| e.to_string())
-}
-
 /// Parses one wording file into its disposition name and patterns.
 fn parse(name: &str, contents: &str) -> Result<(String, Vec<Pattern>), String> {
     let file: File = toml::from_str(contents).map_err(|e| format!("{name}: {e}"))?;
+    // The file's own vetoes, shared by its patterns.
+    let file_veto = |r: &Option<String>| {
+        r.as_deref()
+            .map(Veto::new)
+            .transpose()
+            .map_err(|e| format!("{name}: {e}"))
+    };
+    let file_before = file_veto(&file.not_before)?;
+    let file_after = file_veto(&file.not_after)?;
     let mut patterns = Vec::new();
     for p in file.patterns {
         if p.anchors.is_empty() {
             return Err(format!("{name}: a pattern needs anchors"));
         }
-        // Checked by parsing only: the gated pattern compiles its own engine on first use.
+        // The gated pattern compiles its own engine on first use; the tests (which parse the
+        // files with this) check that it parses. The embedded files are not parsed again at
+        // start-up.
+        #[cfg(test)]
         regex_automata::util::syntax::parse(&p.regex).map_err(|e| format!("{name}: {e}"))?;
         let anchors: Vec<&'static str> = p.anchors.into_iter().map(leak).collect();
         let anchors: &'static [&'static str] = Box::leak(anchors.into_boxed_slice());
@@ -193,20 +232,16 @@ fn parse(name: &str, contents: &str) -> Result<(String, Vec<Pattern>), String> {
         } else {
             Gated::new(anchors, regex)
         }));
-        let mut not_before = Vec::new();
-        let mut not_after = Vec::new();
-        for r in file.not_before.iter().chain(&p.not_before) {
-            not_before.push(compile(r).map_err(|e| format!("{name}: {e}"))?);
+        let veto = |r: &str| Veto::new(r).map_err(|e| format!("{name}: {e}"));
+        let mut not_before: Vec<&'static Veto> = file_before.iter().copied().collect();
+        let mut not_after: Vec<&'static Veto> = file_after.iter().copied().collect();
+        if let Some(r) = &p.not_before {
+            not_before.push(veto(r)?);
         }
-        for r in file.not_after.iter().chain(&p.not_after) {
-            not_after.push(compile(r).map_err(|e| format!("{name}: {e}"))?);
+        if let Some(r) = &p.not_after {
+            not_after.push(veto(r)?);
         }
-        let not_within = p
-            .not_within
-            .as_deref()
-            .map(compile)
-            .transpose()
-            .map_err(|e| format!("{name}: {e}"))?;
+        let not_within = p.not_within.as_deref().map(veto).transpose()?;
         patterns.push(Pattern {
             gated,
             index: 0,
@@ -290,6 +325,14 @@ fn check_wording_file(name: &str) {
     );
     assert!(!file.examples.is_empty(), "{name}: no examples");
     let mut failures = Vec::new();
+    // Every veto compiles (they are compiled on first use, so a letter never meets a bad one).
+    for p in &patterns {
+        for v in p.not_before.iter().chain(&p.not_after).chain(&p.not_within) {
+            if let Err(e) = Regex::new(&v.pattern) {
+                failures.push(format!("veto {:?} does not compile: {e}", v.pattern));
+            }
+        }
+    }
     let accepted = |s: &str| -> Vec<(usize, Span)> {
         patterns
             .iter()

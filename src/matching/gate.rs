@@ -15,7 +15,9 @@ use once_cell::sync::{Lazy, OnceCell};
 use regex::Regex;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::hybrid::LazyStateID;
-use regex_automata::{meta, Anchored, Input, MatchKind};
+use regex_automata::nfa::thompson;
+use regex_automata::{meta, Anchored, Input, MatchKind, PatternID};
+use regex_syntax::hir::Hir;
 
 use crate::span::Span;
 use crate::text::Text;
@@ -203,6 +205,7 @@ pub(crate) fn find_iter<'t>(text: &'t Text<'_>, g: &'t Gated) -> GatedMatches<'t
         ready: Vec::new(),
         last_end: 0,
         whole_done: false,
+        first: None,
     }
 }
 
@@ -211,7 +214,11 @@ pub(crate) fn find_iter<'t>(text: &'t Text<'_>, g: &'t Gated) -> GatedMatches<'t
 pub(crate) fn anchor_spans(text: &Text<'_>, g: &Gated) -> Option<Vec<Span>> {
     text.anchor_index().map(|index| {
         let ids = g.id_list();
-        let mut spans: Vec<Span> = ids.iter().flat_map(|&id| index.of(id)).copied().collect();
+        let total = ids.iter().map(|&id| index.of(id).len()).sum();
+        let mut spans: Vec<Span> = Vec::with_capacity(total);
+        for &id in ids {
+            spans.extend_from_slice(index.of(id));
+        }
         if ids.len() > 1 {
             spans.sort_unstable_by_key(|s| (s.start, s.end));
         }
@@ -231,6 +238,10 @@ pub(crate) struct GatedMatches<'t> {
     ready: Vec<Span>,
     last_end: usize,
     whole_done: bool,
+    /// For a leading pattern of a set: the set's leftmost-first DFA and the pattern's id in it,
+    /// which finds the end of a match as the pattern's own regex does, with no regex of its own
+    /// to compile.
+    first: Option<(&'static DFA, PatternID)>,
 }
 
 impl GatedMatches<'_> {
@@ -305,6 +316,25 @@ impl GatedMatches<'_> {
         true
     }
 
+    /// Where the leftmost-first match of the pattern that starts at `at` ends, if there is one.
+    fn end_from(&self, at: usize) -> Option<usize> {
+        if let Some((dfa, pid)) = self.first {
+            let input = Input::new(self.src)
+                .range(at..)
+                .anchored(Anchored::Pattern(pid));
+            match with_dfa_cache(dfa, |cache| dfa.try_search_fwd(cache, &input)) {
+                Ok(None) => return None,
+                // An empty match is left to the regex, which knows how to treat one that
+                // splits a char.
+                Ok(Some(m)) if m.offset() > at => return Some(m.offset()),
+                // The DFA gave up (a byte it cannot read): the regex decides.
+                _ => {}
+            }
+        }
+        let input = Input::new(self.src).range(at..).anchored(Anchored::Yes);
+        self.gated.near().search_half(&input).map(|m| m.offset())
+    }
+
     /// For a leading pattern: tries the regex anchored at each next anchor until one matches.
     fn fill_anchored(&mut self, mine: &[Span]) -> bool {
         while let Some(&hit) = mine.get(self.next) {
@@ -313,11 +343,10 @@ impl GatedMatches<'_> {
             if at < self.last_end {
                 continue;
             }
-            let input = Input::new(self.src).range(at..).anchored(Anchored::Yes);
-            if let Some(m) = self.gated.near().search_half(&input) {
+            if let Some(end) = self.end_from(at) {
                 // Anchored: the match starts at the anchor.
-                self.last_end = m.offset().max(at + 1);
-                self.ready.push(Span::new(at, m.offset()));
+                self.last_end = end.max(at + 1);
+                self.ready.push(Span::new(at, end));
                 return true;
             }
         }
@@ -361,6 +390,8 @@ pub(crate) struct GatedSet {
     near_anchor: Vec<bool>,
     /// The leading patterns as one DFA.
     leading: Option<Group>,
+    /// For each leading pattern, its id in that DFA.
+    lead_pid: Vec<Option<PatternID>>,
     /// The other patterns as one DFA.
     near: Option<Group>,
 }
@@ -370,6 +401,28 @@ struct Group {
     dfa: DFA,
     /// The index in the set of each of the DFA's patterns.
     ids: Vec<u16>,
+    /// For the leading patterns: the same patterns (the same NFA) as a leftmost-first DFA with
+    /// a start state for each pattern, which finds a match's end as the pattern's own regex
+    /// does (see [`GatedMatches::end_from`]).
+    first: Option<DFA>,
+}
+
+/// Runs `f` with this thread's cache of `dfa` (a fresh one if the thread's caches are in use).
+fn with_dfa_cache<R>(dfa: &DFA, f: impl FnOnce(&mut Cache) -> R) -> R {
+    CACHES.with(|caches| {
+        let Ok(mut caches) = caches.try_borrow_mut() else {
+            return f(&mut dfa.create_cache());
+        };
+        let key = std::ptr::from_ref(dfa) as usize;
+        let i = match caches.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                caches.push((key, dfa.create_cache()));
+                caches.len() - 1
+            }
+        };
+        f(&mut caches[i].1)
+    })
 }
 
 thread_local! {
@@ -379,34 +432,44 @@ thread_local! {
 }
 
 impl Group {
-    fn build((texts, ids): (Vec<&str>, Vec<u16>)) -> Option<Group> {
-        if texts.is_empty() {
+    /// The group of the patterns `hirs` (parsed; their set indices `ids`): `None` when there
+    /// are none or one did not parse. `leading` also builds its leftmost-first DFA.
+    fn build((hirs, ids): (Vec<Option<Hir>>, Vec<u16>), leading: bool) -> Option<Group> {
+        if hirs.is_empty() {
             return None;
         }
-        let config = DFA::config()
-            .match_kind(MatchKind::All)
-            .unicode_word_boundary(true)
-            .cache_capacity(SET_CACHE)
-            .minimum_cache_clear_count(None);
-        // A group that does not build leaves its patterns to be searched one by one.
-        let dfa = DFA::builder().configure(config).build_many(&texts).ok()?;
-        Some(Group { dfa, ids })
+        let hirs: Vec<Hir> = hirs.into_iter().collect::<Option<_>>()?;
+        let config = |kind: MatchKind| {
+            DFA::config()
+                .match_kind(kind)
+                .unicode_word_boundary(true)
+                .cache_capacity(SET_CACHE)
+                .minimum_cache_clear_count(None)
+        };
+        // A group that does not build leaves its patterns to be searched one by one. The NFA
+        // is compiled once for both DFAs (DFAs have no captures).
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+            .build_many_from_hir(&hirs)
+            .ok()?;
+        let dfa = DFA::builder()
+            .configure(config(MatchKind::All))
+            .build_from_nfa(nfa.clone())
+            .ok()?;
+        let first = leading
+            .then(|| {
+                DFA::builder()
+                    .configure(config(MatchKind::LeftmostFirst).starts_for_each_pattern(true))
+                    .build_from_nfa(nfa)
+                    .ok()
+            })
+            .flatten();
+        Some(Group { dfa, ids, first })
     }
 
     /// Runs `f` with this thread's cache of the DFA.
     fn with_cache<R>(&self, f: impl FnOnce(&mut Cache) -> R) -> R {
-        CACHES.with(|caches| {
-            let mut caches = caches.borrow_mut();
-            let key = std::ptr::from_ref(&self.dfa) as usize;
-            let i = match caches.iter().position(|(k, _)| *k == key) {
-                Some(i) => i,
-                None => {
-                    caches.push((key, self.dfa.create_cache()));
-                    caches.len() - 1
-                }
-            };
-            f(&mut caches[i].1)
-        })
+        with_dfa_cache(&self.dfa, f)
     }
 
     /// Calls `found` with the set index of every pattern that has a match in `src[start..end]`
@@ -484,8 +547,8 @@ impl Group {
 /// (`attachments?`, `\s+`, `\d+` are plain; `[a-z]+`, `[^.]{0,60}`, `\w+` are not). An
 /// unanchored DFA of many patterns has few states when each is plain; one that repeats letters
 /// makes it track every place such a repetition could have started, so it joins no group.
-fn plain(pattern: &str) -> bool {
-    use regex_syntax::hir::{Class, Hir, HirKind};
+fn plain(pattern: &Hir) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
     fn letters(c: &Class) -> bool {
         match c {
             Class::Unicode(u) => u.ranges().iter().any(|r| {
@@ -509,7 +572,7 @@ fn plain(pattern: &str) -> bool {
             }
         }
     }
-    regex_automata::util::syntax::parse(pattern).is_ok_and(|h| walk(&h))
+    walk(pattern)
 }
 
 /// Where each pattern of a [`GatedSet`] matches in one letter: for a leading pattern, the
@@ -526,11 +589,14 @@ impl GatedSet {
         let n = VOCABULARY.len();
         let mut leading_of: Vec<Vec<u16>> = vec![Vec::new(); n];
         let mut near_anchor = vec![false; n];
-        let mut lead: (Vec<&str>, Vec<u16>) = (Vec::new(), Vec::new());
-        let mut near: (Vec<&str>, Vec<u16>) = (Vec::new(), Vec::new());
+        let mut lead: (Vec<Option<Hir>>, Vec<u16>) = (Vec::new(), Vec::new());
+        let mut near: (Vec<Option<Hir>>, Vec<u16>) = (Vec::new(), Vec::new());
         let mut alone = vec![false; patterns.len()];
+        let mut lead_pid = vec![None; patterns.len()];
         for (i, g) in patterns.iter().enumerate() {
-            if !g.leading && !plain(g.pattern) {
+            // Parsed once, for the test below and for the group's NFA.
+            let hir = regex_automata::util::syntax::parse(g.pattern).ok();
+            if !g.leading && !hir.as_ref().is_some_and(plain) {
                 alone[i] = true;
                 continue;
             }
@@ -543,8 +609,11 @@ impl GatedSet {
                     near_anchor[id] = true;
                 }
             }
+            if g.leading {
+                lead_pid[usize::from(i)] = PatternID::new(lead.0.len()).ok();
+            }
             let group = if g.leading { &mut lead } else { &mut near };
-            group.0.push(g.pattern);
+            group.0.push(hir);
             group.1.push(i);
         }
         GatedSet {
@@ -552,8 +621,9 @@ impl GatedSet {
             alone,
             leading_of,
             near_anchor,
-            leading: Group::build(lead),
-            near: Group::build(near),
+            leading: Group::build(lead, true),
+            lead_pid,
+            near: Group::build(near, false),
         }
     }
 
@@ -661,6 +731,12 @@ impl GatedSet {
             return find_iter(text, g);
         };
         let spots = &scan.spots[i];
+        // The pattern's id in the leading group's leftmost-first DFA.
+        let first = self
+            .leading
+            .as_ref()
+            .and_then(|group| group.first.as_ref())
+            .zip(self.lead_pid.get(i).copied().flatten());
         let mine = if g.leading {
             spots.clone()
         } else {
@@ -688,6 +764,7 @@ impl GatedSet {
             ready: Vec::new(),
             last_end: 0,
             whole_done: false,
+            first,
         }
     }
 }

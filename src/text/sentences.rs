@@ -30,10 +30,11 @@ fn ends_with_bare_line_break(segment: &str) -> bool {
 }
 
 /// True when the last line of `segment` is as long as a line of wrapped prose, rather than a
-/// heading, a list item or a link title.
+/// heading, a list item or a link title. A segment is found within one line (see
+/// [`for_each_segment`]), so its last line is all of it but the line break.
 fn last_line_is_long(segment: &str) -> bool {
-    let body = segment.trim_end();
-    let last = body.rsplit('\n').next().unwrap_or(body);
+    let last = segment.trim_end();
+    debug_assert!(!last.contains('\n'));
     // A char is one to four bytes: the count is needed only between.
     last.len() >= WRAPPED_LINE
         && (last.len() >= 4 * WRAPPED_LINE || last.chars().count() >= WRAPPED_LINE)
@@ -86,47 +87,63 @@ fn starts_lowercase(segment: &str) -> bool {
         .is_some_and(|c| c.is_lowercase())
 }
 
-/// The Unicode sentence segments of `text` (UAX #29), found a line at a time: UAX #29 always
-/// breaks after a line feed and none of its rules looks across one. An ASCII line is segmented
-/// by [`ascii_sentence_breaks`], any other by `unicode-segmentation`.
+/// The Unicode sentence segments of `text` (UAX #29), in order.
+#[cfg(test)]
 fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
+    for_each_segment(text, |start, seg| out.push((start, seg)));
+    out
+}
+
+/// Calls `f` with each Unicode sentence segment of `text` (UAX #29) and its offset, in order,
+/// found a line at a time: UAX #29 always breaks after a line feed and none of its rules looks
+/// across one. An ASCII line is segmented by [`ascii_sentence_breaks`], any other by
+/// `unicode-segmentation`. The buffers are reused from line to line.
+fn for_each_segment<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
+    let mut cuts: Vec<usize> = Vec::with_capacity(8);
+    let mut image: Vec<u8> = Vec::new();
+    let mut offsets: Vec<usize> = Vec::new();
+    // Each line holds a line feed only at its end: with no carriage return in the text, a line
+    // needs no look for either.
+    let plain = memchr::memchr(b'\r', text.as_bytes()).is_none();
     let mut at = 0;
     while at < text.len() {
         let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i + 1);
         let line = &text[at..end];
         if line.is_ascii() {
+            ascii_sentence_breaks(line.as_bytes(), plain, &mut cuts);
             let mut from = 0;
-            for cut in ascii_sentence_breaks(line.as_bytes()) {
-                out.push((at + from, &line[from..cut]));
+            for &cut in &cuts {
+                f(at + from, &line[from..cut]);
                 from = cut;
             }
-        } else if let Some((image, offsets)) = ascii_image(line) {
+        } else if ascii_image(line, &mut image, &mut offsets) {
+            ascii_sentence_breaks(&image, plain, &mut cuts);
             let mut from = 0;
-            for cut in ascii_sentence_breaks(&image) {
+            for &cut in &cuts {
                 let cut = offsets.get(cut).copied().unwrap_or(line.len());
-                out.push((at + from, &line[from..cut]));
+                f(at + from, &line[from..cut]);
                 from = cut;
             }
         } else {
-            out.extend(
-                line.split_sentence_bound_indices()
-                    .map(|(i, seg)| (at + i, seg)),
-            );
+            for (i, seg) in line.split_sentence_bound_indices() {
+                f(at + i, seg);
+            }
         }
         at = end;
     }
-    out
 }
 
 /// A line whose only non-ASCII characters are common punctuation, as ASCII bytes of the same
 /// UAX #29 sentence classes (curly quotes are Close like `"`, en and em dashes SContinue like
 /// `-`, no-break and other fixed spaces Sp like ` `, and £, bullets, ellipses and box drawing
-/// Other like `#`), with the byte offset in `line` of each byte of the image. `None` when the
-/// line holds any other non-ASCII character.
-fn ascii_image(line: &str) -> Option<(Vec<u8>, Vec<usize>)> {
-    let mut image = Vec::with_capacity(line.len());
-    let mut offsets = Vec::with_capacity(line.len());
+/// Other like `#`), written to `image`, with the byte offset in `line` of each byte of the image
+/// written to `offsets`. False when the line holds any other non-ASCII character.
+fn ascii_image(line: &str, image: &mut Vec<u8>, offsets: &mut Vec<usize>) -> bool {
+    image.clear();
+    offsets.clear();
+    image.reserve(line.len());
+    offsets.reserve(line.len());
     for (i, c) in line.char_indices() {
         let b = if c.is_ascii() {
             c as u8
@@ -136,29 +153,32 @@ fn ascii_image(line: &str) -> Option<(Vec<u8>, Vec<usize>)> {
                 '\u{2013}' | '\u{2014}' => b'-',
                 '\u{2018}'..='\u{201f}' => b'"',
                 '\u{a3}' | '\u{b7}' | '\u{2022}' | '\u{2026}' | '\u{2500}'..='\u{25ff}' => b'#',
-                _ => return None,
+                _ => return false,
             }
         };
         image.push(b);
         offsets.push(i);
     }
-    Some((image, offsets))
+    true
 }
 
 /// The ends of the UAX #29 sentence segments of an ASCII line: the rules SB3 to SB11 with the
 /// ASCII members of each class (Sp: space, tab, VT, FF; Close: quotes and brackets; SContinue:
 /// comma, hyphen, colon, semicolon; ATerm: full stop; STerm: ! and ?). The last end is the
-/// line's length. Checked against `unicode-segmentation` by the tests.
-fn ascii_sentence_breaks(b: &[u8]) -> Vec<usize> {
+/// line's length. Written to `out` (cleared first). `plain` says that the caller knows the line
+/// holds no CR, and LF only as its last byte. Checked against `unicode-segmentation` by the
+/// tests.
+fn ascii_sentence_breaks(b: &[u8], plain: bool, out: &mut Vec<usize>) {
     let is_sp = |c: u8| matches!(c, b' ' | b'\t' | 0x0B | 0x0C);
     let is_close = |c: u8| matches!(c, b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}');
     let is_sterm = |c: u8| matches!(c, b'.' | b'!' | b'?');
     let n = b.len();
-    let mut out = Vec::new();
+    out.clear();
     // With no CR, and LF only as the last byte (where the final end is pushed anyway), only
     // the terminators need looking at: the bytes between them are skipped by `memchr3`.
-    let skip =
-        memchr::memchr(b'\r', b).is_none() && memchr::memchr(b'\n', b).is_none_or(|j| j + 1 == n);
+    let skip = plain
+        || memchr::memchr(b'\r', b).is_none()
+            && memchr::memchr(b'\n', b).is_none_or(|j| j + 1 == n);
     let mut i = 0;
     while i < n {
         if skip && !is_sterm(b[i]) {
@@ -235,16 +255,16 @@ fn ascii_sentence_breaks(b: &[u8]) -> Vec<usize> {
     if out.last() != Some(&n) {
         out.push(n);
     }
-    out
 }
 
 /// Splits `text` into sentences, each trimmed of surrounding white space. Blank sentences are
 /// dropped. Offsets are bytes into `text`.
 pub fn split_sentences(text: &str) -> Vec<Span> {
-    let mut merged: Vec<Span> = Vec::new();
+    // About one sentence to a line of prose.
+    let mut merged: Vec<Span> = Vec::with_capacity(text.len() / 64 + 1);
     let mut glue = false;
     let mut wrap_pending = false;
-    for (start, seg) in sentence_bounds(text) {
+    for_each_segment(text, |start, seg| {
         let span = Span::new(start, start + seg.len());
         match merged.last_mut() {
             Some(last)
@@ -257,17 +277,15 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
         let wrapped = ends_with_bare_line_break(seg);
         glue = ends_with_abbreviation(seg) || wrapped && last_line_is_long(seg);
         wrap_pending = wrapped;
-    }
+    });
+    merged.retain_mut(|s| {
+        let raw = s.slice(text);
+        let lead = raw.len() - raw.trim_start().len();
+        let trail = raw.len() - raw.trim_end().len();
+        *s = Span::new(s.start + lead, s.end - trail);
+        !s.is_empty()
+    });
     merged
-        .into_iter()
-        .filter_map(|s| {
-            let raw = s.slice(text);
-            let lead = raw.len() - raw.trim_start().len();
-            let trail = raw.len() - raw.trim_end().len();
-            let t = Span::new(s.start + lead, s.end - trail);
-            (!t.is_empty()).then_some(t)
-        })
-        .collect()
 }
 
 #[cfg(test)]
