@@ -1540,9 +1540,11 @@ fn carried_window(
     let lo = gate::floor(src, a.start.saturating_sub(CARRY_NEAR));
     let may_open =
         !openers.is_empty() && (lo == 0 || src[lo..a.start].contains(['.', '\n', '!', '?']));
-    // A decision joined to what came before inside its sentence ("..., so we cannot release it").
+    // A decision joined to what came before inside its sentence ("..., so we cannot release it"),
+    // also when the joiner falls inside the anchor's own gap ("not required to comply, so we are
+    // unable to provide").
     let joined_in = |from: usize| {
-        let before = src[from..a.start].to_ascii_lowercase();
+        let before = src[from..a.end].to_ascii_lowercase();
         joiners.iter().any(|j| before.contains(j.as_str()))
     };
     let may_join = !joiners.is_empty() && joined_in(lo);
@@ -1596,7 +1598,10 @@ pub(crate) fn infer(
     };
     let src = text.as_str();
     let mut out = Vec::new();
+    // Read up to here: own windows; windows that inferred something; carried windows.
     let mut done_to = 0;
+    let mut inferred_to = 0;
+    let mut carried_to = 0;
     let mut grounds: Option<Vec<Span>> = None;
     let mut scratch = Scratch {
         stems: STEMS.with(|s| std::mem::take(&mut *s.borrow_mut())),
@@ -1625,20 +1630,26 @@ pub(crate) fn infer(
             || names_other_act(w.slice(src))
     };
     for a in spans(&lex.gated) {
-        if a.start < done_to || text.zone_at(a.start).is_some() {
+        if a.start < inferred_to || text.zone_at(a.start).is_some() {
             continue;
         }
         let grounds = grounds.get_or_insert_with(|| spans(&lex.gated_ground));
         let inferred = out.len();
-        if let Some(w) = own_window(text, grounds, a) {
-            done_to = w.end.max(a.end);
-            if other_act(w) {
-                continue;
+        if a.start >= done_to {
+            if let Some(w) = own_window(text, grounds, a) {
+                done_to = w.end.max(a.end);
+                if other_act(w) {
+                    continue;
+                }
+                lex.infer_window(text, &at, w, None, &mut scratch, &mut out);
+                if out.len() > inferred {
+                    inferred_to = done_to;
+                }
             }
-            lex.infer_window(text, &at, w, None, &mut scratch, &mut out);
         }
-        // Nothing argued in the anchor's own sentence: it may conclude the sentences before.
-        if out.len() > inferred {
+        // Nothing argued in the anchor's own sentence: it may conclude the sentences before
+        // (a later anchor of the same sentence too: "..., so we are unable to provide it").
+        if out.len() > inferred || a.start < carried_to {
             continue;
         }
         let Some(g) = &lex.gated_conclusion else {
@@ -1651,6 +1662,7 @@ pub(crate) fn infer(
             continue;
         };
         done_to = done_to.max(w.end).max(a.end);
+        carried_to = w.end.max(a.end);
         // A deciding sentence that cites a provision states its own ground ("These are
         // personal data and exempt under s.40(2)"): it concludes nothing before it.
         let cited = {
