@@ -176,6 +176,13 @@ on its own evidence.\nTel: 0161 496 0123\n",
         classify("Please see the response below.\n2022/23 £1,204,311.50\n2023/24 £1,377,020.75\n");
     assert_eq!(r.outcome.kind, OutcomeKind::Granted);
     assert!(r.outcome.evidence.iter().any(|e| e.text == "£1,204,311.50"));
+
+    // The second number of a list of provisions ("sections 30 and 31") is a provision too.
+    let r = classify(
+        "The force can neither confirm nor deny that it holds the information, by virtue of section 30(3) and section 31(3) of the Freedom of Information Act 2000. Sections 30 and 31 are qualified exemptions, and the public interest favours neither confirming nor denying.
+",
+    );
+    assert_eq!(r.outcome.kind, OutcomeKind::Ncnd, "{:?}", r.outcome);
 }
 
 #[test]

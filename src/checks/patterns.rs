@@ -123,7 +123,7 @@ pub(super) static NOT_AN_ANSWER: Lazy<Regex> = Lazy::new(|| {
 });
 pub(super) static NOT_AN_ANSWER_BEFORE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)(?:section|sections|regulation|regulations|reg\.?|s\.|article|part|schedule|paragraph|no\.|page|ref(?:erence)?:?|foi|eir|foi\s*/|#|SI|£450|£600|of\s+£|tel(?:ephone)?:?|phone:?|po\s+box|question|q|item|point|version|v|annexe?|appendix|exemption|exclusion|exception|chapter|clause|table|step|stage|case|request|appeal|complaint|(?-u:\b)id|(?-u:\b)within|(?-u:\b)up\s+to|(?-u:\b)the|(?-u:\b)(?:ward|room|floor|level|zone|block|unit|phase|route|platform|bay|tier|band|grade|district|sector|plot|junction|division|cohort|year\s+group|key\s+stage)|(?-u:\b)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)\s*$",
+        r"(?i)(?:(?:sections?|ss?\.|regulations?|regs?\.)\s*\d{1,3}[a-z]?(?:\(\w{1,4}\))*(?:\s*,\s*\d{1,3}[a-z]?(?:\(\w{1,4}\))*)*\s*(?:,|and|or|&)|section|sections|regulation|regulations|reg\.?|s\.|article|part|schedule|paragraph|no\.|page|ref(?:erence)?:?|foi|eir|foi\s*/|#|SI|£450|£600|of\s+£|tel(?:ephone)?:?|phone:?|po\s+box|question|q|item|point|version|v|annexe?|appendix|exemption|exclusion|exception|chapter|clause|table|step|stage|case|request|appeal|complaint|(?-u:\b)id|(?-u:\b)within|(?-u:\b)up\s+to|(?-u:\b)the|(?-u:\b)(?:ward|room|floor|level|zone|block|unit|phase|route|platform|bay|tier|band|grade|district|sector|plot|junction|division|cohort|year\s+group|key\s+stage)|(?-u:\b)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)\s*$",
     )
 });
 
