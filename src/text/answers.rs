@@ -97,18 +97,22 @@ fn inline_answer(line: &str, from: usize) -> Option<usize> {
     Some(from + cut)
 }
 
-/// The question that starts on line `n`: it runs to the first line that closes it, ends a
+/// A candidate question start: its line, whether its marker is a bullet, and where in the line
+/// the text after the marker starts (see [`marker`]).
+type Start = (usize, bool, usize);
+
+/// The question that starts on line `n`, whose text after the marker starts at byte `rest_at`
+/// of the line: it runs to the first line that closes it, ends a
 /// sentence or holds the start of its answer, at most [`QUESTION_LINES`] lines and never into
 /// line `next_start` (the next marker) or an answer heading.
 fn question_from(
     text: &str,
     lines: &LineIndex,
-    n: usize,
+    (n, rest_at): (usize, usize),
     next_start: usize,
     until_capital: bool,
 ) -> Span {
     let line = |k: usize| lines.line_span(text, k).unwrap_or_default();
-    let rest_at = marker(line(n).slice(text)).map_or(0, |(rest, _)| rest);
     let mut end = n;
     loop {
         let l = line(end).slice(text);
@@ -168,13 +172,10 @@ static CLOSING: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// The label of a numbered or lettered marker, for pairing a question with the answer that
-/// repeats its number: "Q2." and "2)" are both "2", "(b)" is "b". `None` for a bullet.
-fn marker_label(line: &str) -> Option<String> {
-    let (rest, bullet) = marker(line)?;
-    if bullet {
-        return None;
-    }
-    let marker = &line[..rest];
+/// repeats its number: "Q2." and "2)" are both "2", "(b)" is "b": `line` is the line of a
+/// marker that is no bullet, the text after which starts at byte `rest`.
+fn marker_label(line: &str, rest: usize) -> Option<String> {
+    let marker = line.get(..rest)?;
     let label: String = marker
         .chars()
         .filter(char::is_ascii_alphanumeric)
@@ -199,14 +200,20 @@ fn marker_label(line: &str) -> Option<String> {
 fn listed_answers(
     text: &str,
     lines: &LineIndex,
-    starts: &[(usize, bool)],
+    starts: &[Start],
     closing: usize,
 ) -> Option<Vec<QuestionAnswer>> {
     let line = |n: usize| lines.line_span(text, n).unwrap_or_default();
+    // Where the text after the marker of start line `n` begins.
+    let rest_of = |n: usize| {
+        starts
+            .binary_search_by_key(&n, |&(m, _, _)| m)
+            .map_or(0, |i| starts[i].2)
+    };
     let labelled: Vec<(usize, String)> = starts
         .iter()
-        .filter(|&&(_, bullet)| !bullet)
-        .filter_map(|&(n, _)| marker_label(line(n).slice(text)).map(|k| (n, k)))
+        .filter(|&&(_, bullet, _)| !bullet)
+        .filter_map(|&(n, _, rest)| marker_label(line(n).slice(text), rest).map(|k| (n, k)))
         .collect();
     if labelled.len() < 4 {
         return None;
@@ -245,13 +252,12 @@ fn listed_answers(
             // The item runs at most to the next start or the heading.
             let next_start = starts
                 .iter()
-                .map(|&(m, _)| m)
+                .map(|&(m, _, _)| m)
                 .find(|&m| m > item)
                 .map_or(heading, |m| m.min(heading));
-            let question = question_from(text, lines, item, next_start, false);
+            let question = question_from(text, lines, (item, rest_of(item)), next_start, false);
             let reply_line = line(reply);
-            let body = marker(reply_line.slice(text))
-                .map_or(reply_line.start, |(rest, _)| reply_line.start + rest);
+            let body = reply_line.start + rest_of(reply);
             let end = pairs
                 .get(i + 1)
                 .map_or(end_of_answers, |&(_, r)| line(r).start)
@@ -306,7 +312,7 @@ pub fn question_answers(text: &str, lines: &LineIndex) -> Vec<QuestionAnswer> {
     let count = lines.line_count();
     let line = |n: usize| lines.line_span(text, n).unwrap_or_default();
     // Candidate question starts: (line number, is a bullet).
-    let mut starts: Vec<(usize, bool)> = Vec::new();
+    let mut starts: Vec<Start> = Vec::new();
     let mut closing = count + 1;
     for n in 1..=count {
         let l = line(n).slice(text);
@@ -338,7 +344,7 @@ pub fn question_answers(text: &str, lines: &LineIndex) -> Vec<QuestionAnswer> {
                 // "12.—(4) For the purposes of ..." is a provision quoted from a statute.
                 let quoted_provision = l[rest..].starts_with(['—', '–']);
                 if !quoted_provision {
-                    starts.push((n, bullet));
+                    starts.push((n, bullet, rest));
                 }
             }
         }
@@ -348,9 +354,12 @@ pub fn question_answers(text: &str, lines: &LineIndex) -> Vec<QuestionAnswer> {
     }
     // Each candidate's question, and whether it asks.
     let mut questions: Vec<(Span, bool)> = Vec::with_capacity(starts.len());
-    for (i, &(n, bullet)) in starts.iter().enumerate() {
-        let next_start = starts.get(i + 1).map_or(closing, |&(m, _)| m).min(closing);
-        let q = question_from(text, lines, n, next_start, false);
+    for (i, &(n, bullet, rest)) in starts.iter().enumerate() {
+        let next_start = starts
+            .get(i + 1)
+            .map_or(closing, |&(m, _, _)| m)
+            .min(closing);
+        let q = question_from(text, lines, (n, rest), next_start, false);
         let q_text = q.slice(text);
         // A question asks; a bulleted one must carry a question mark or open as a request
         // (bullets also list answers). A bulleted request without a question mark ends where a
@@ -364,7 +373,7 @@ pub fn question_answers(text: &str, lines: &LineIndex) -> Vec<QuestionAnswer> {
             let opens_as_request = marker(first_line)
                 .is_some_and(|(rest, _)| BULLET_ASKS.is_match(&first_line[rest..]));
             (
-                question_from(text, lines, n, next_start, true),
+                question_from(text, lines, (n, rest), next_start, true),
                 opens_as_request,
             )
         };
