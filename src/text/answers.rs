@@ -33,8 +33,13 @@ static MARKER: Lazy<Regex> = Lazy::new(|| {
 /// The marker that opens `line` (one line, with no line break): where the text after it starts,
 /// and whether it is a bullet. The text runs from there to the end of the line.
 fn marker(line: &str) -> Option<(usize, bool)> {
-    let caps = MARKER.captures(line)?;
-    Some((caps.name("rest")?.start(), caps.name("bullet").is_some()))
+    // The match ends with `rest`'s one char, and only a bullet opens with a bullet char, so
+    // no capture needs finding (a search for captures costs several times a plain one).
+    let end = MARKER.find(line)?.end();
+    let rest = end - line[..end].chars().next_back()?.len_utf8();
+    let body = line.trim_start();
+    let body = body.strip_prefix(['"', '“', '‘', '\'']).unwrap_or(body);
+    Some((rest, body.starts_with(['-', '•', '*', '·'])))
 }
 
 /// The wording of a request: a question or an ask for information.
