@@ -34,6 +34,8 @@ pub(crate) struct Gated {
     near: OnceCell<meta::Regex>,
     /// The anchors' ids, as a list.
     id_list: OnceCell<Vec<u16>>,
+    /// The anchors' ids, as a bit set over [`VOCABULARY`].
+    id_set: OnceCell<Vec<u64>>,
 }
 
 impl Gated {
@@ -57,6 +59,7 @@ impl Gated {
             regex: OnceCell::new(),
             near: OnceCell::new(),
             id_list: OnceCell::new(),
+            id_set: OnceCell::new(),
         }
     }
 
@@ -90,6 +93,19 @@ impl Gated {
             ids.dedup();
             ids
         })
+    }
+
+    /// True when anchor `id` is one of this pattern's.
+    fn has_id(&self, id: u16) -> bool {
+        let set = self.id_set.get_or_init(|| {
+            let mut set = vec![0u64; VOCABULARY.len().div_ceil(64)];
+            for &id in self.id_list() {
+                set[usize::from(id) / 64] |= 1 << (id % 64);
+            }
+            set
+        });
+        set.get(usize::from(id) / 64)
+            .is_some_and(|w| w & (1 << (id % 64)) != 0)
     }
 }
 
@@ -212,19 +228,33 @@ pub(crate) fn find_iter<'t>(text: &'t Text<'_>, g: &'t Gated) -> GatedMatches<'t
 /// Where `g`'s anchors stand in a scanned letter, in order; `None` when the letter was not
 /// scanned. For a pattern that is only its anchors, this is every match, with no regex run.
 pub(crate) fn anchor_spans(text: &Text<'_>, g: &Gated) -> Option<Vec<Span>> {
-    text.anchor_index().map(|index| {
-        let ids = g.id_list();
-        let total = ids.iter().map(|&id| index.of(id).len()).sum();
-        let mut spans: Vec<Span> = Vec::with_capacity(total);
+    let hits = text.anchor_hits()?;
+    let ids = g.id_list();
+    let mut spans: Vec<Span> = if hits.len() <= ids.len().saturating_mul(WALK_HITS) {
+        // A pattern of many anchors (a lexicon's words): reading the letter's hits in order
+        // costs less than asking for each anchor and sorting what they gather.
+        hits.iter()
+            .filter(|h| g.has_id(h.anchor))
+            .map(|h| h.span)
+            .collect()
+    } else {
+        let index = text.anchor_index()?;
+        let mut spans = Vec::with_capacity(ids.iter().map(|&id| index.of(id).len()).sum());
         for &id in ids {
             spans.extend_from_slice(index.of(id));
         }
-        if ids.len() > 1 {
-            spans.sort_unstable_by_key(|s| (s.start, s.end));
-        }
         spans
-    })
+    };
+    // Hits at one start are not in order of end; the spans of one anchor are in order.
+    if ids.len() > 1 {
+        spans.sort_unstable_by_key(|s| (s.start, s.end));
+    }
+    Some(spans)
 }
+
+/// [`anchor_spans`] reads the letter's hits rather than the pattern's anchors when they are
+/// at most this many times as many.
+const WALK_HITS: usize = 4;
 
 /// The iterator of [`find_iter`].
 pub(crate) struct GatedMatches<'t> {

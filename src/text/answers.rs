@@ -20,14 +20,27 @@ pub struct QuestionAnswer {
 }
 
 /// A line that starts a numbered or lettered question: "1.", "2)", "Q3.", "Question 4:", "Q:"
-/// (unnumbered), "Request 2:", "Part 3.", "a)", "(b)", "iv.", or a dash or bullet. The capture is
-/// the text after the marker.
+/// (unnumbered), "Request 2:", "Part 3.", "a)", "(b)", "iv.", or a dash or bullet, then some
+/// text. The capture `rest` is the first char of that text (see [`marker`]): the pattern stops
+/// there, as reading on to the end of the line would only make finding the capture dearer.
 static MARKER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r#"(?i)^\s*["“‘']?(?:(?:q(?:uestion)?\s*\d{1,2}[a-z]?\s*[.):\-–]?|q(?:uestion)?\s*[.:\-–]|(?:request|part|item)\s*\d{1,2}[a-z]?\s*[.):\-–]|\(?\d{1,2}[a-z]?(?:\.\d{1,2})?[.)]|\d{1,2}[a-z]?:|\(?[a-h][.)]|\([a-h]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])|(?P<bullet>[-•*·]))\s*(?P<rest>\S.*)$"#,
+        r#"(?i)^\s*["“‘']?(?:(?:q(?:uestion)?\s*\d{1,2}[a-z]?\s*[.):\-–]?|q(?:uestion)?\s*[.:\-–]|(?:request|part|item)\s*\d{1,2}[a-z]?\s*[.):\-–]|\(?\d{1,2}[a-z]?(?:\.\d{1,2})?[.)]|\d{1,2}[a-z]?:|\(?[a-h][.)]|\([a-h]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])|(?P<bullet>[-•*·]))\s*(?P<rest>\S)"#,
     )
     .expect("question marker pattern is valid")
 });
+
+/// The marker that opens `line` (one line, with no line break): where the text after it starts,
+/// and whether it is a bullet. The text runs from there to the end of the line.
+fn marker(line: &str) -> Option<(usize, bool)> {
+    // The match ends with `rest`'s one char, and only a bullet opens with a bullet char, so
+    // no capture needs finding (a search for captures costs several times a plain one).
+    let end = MARKER.find(line)?.end();
+    let rest = end - line[..end].chars().next_back()?.len_utf8();
+    let body = line.trim_start();
+    let body = body.strip_prefix(['"', '“', '‘', '\'']).unwrap_or(body);
+    Some((rest, body.starts_with(['-', '•', '*', '·'])))
+}
 
 /// The wording of a request: a question or an ask for information.
 static ASKS: Lazy<Regex> = Lazy::new(|| {
@@ -89,21 +102,22 @@ fn inline_answer(line: &str, from: usize) -> Option<usize> {
     Some(from + cut)
 }
 
-/// The question that starts on line `n`: it runs to the first line that closes it, ends a
+/// A candidate question start: its line, whether its marker is a bullet, and where in the line
+/// the text after the marker starts (see [`marker`]).
+type Start = (usize, bool, usize);
+
+/// The question that starts on line `n`, whose text after the marker starts at byte `rest_at`
+/// of the line: it runs to the first line that closes it, ends a
 /// sentence or holds the start of its answer, at most [`QUESTION_LINES`] lines and never into
 /// line `next_start` (the next marker) or an answer heading.
 fn question_from(
     text: &str,
     lines: &LineIndex,
-    n: usize,
+    (n, rest_at): (usize, usize),
     next_start: usize,
     until_capital: bool,
 ) -> Span {
     let line = |k: usize| lines.line_span(text, k).unwrap_or_default();
-    let rest_at = MARKER
-        .captures(line(n).slice(text))
-        .and_then(|c| c.name("rest"))
-        .map_or(0, |m| m.start());
     let mut end = n;
     loop {
         let l = line(end).slice(text);
@@ -163,13 +177,10 @@ static CLOSING: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// The label of a numbered or lettered marker, for pairing a question with the answer that
-/// repeats its number: "Q2." and "2)" are both "2", "(b)" is "b". `None` for a bullet.
-fn marker_label(line: &str) -> Option<String> {
-    let caps = MARKER.captures(line)?;
-    if caps.name("bullet").is_some() {
-        return None;
-    }
-    let marker = &line[..caps.name("rest").map_or(line.len(), |m| m.start())];
+/// repeats its number: "Q2." and "2)" are both "2", "(b)" is "b": `line` is the line of a
+/// marker that is no bullet, the text after which starts at byte `rest`.
+fn marker_label(line: &str, rest: usize) -> Option<String> {
+    let marker = line.get(..rest)?;
     let label: String = marker
         .chars()
         .filter(char::is_ascii_alphanumeric)
@@ -194,14 +205,20 @@ fn marker_label(line: &str) -> Option<String> {
 fn listed_answers(
     text: &str,
     lines: &LineIndex,
-    starts: &[(usize, bool)],
+    starts: &[Start],
     closing: usize,
 ) -> Option<Vec<QuestionAnswer>> {
     let line = |n: usize| lines.line_span(text, n).unwrap_or_default();
+    // Where the text after the marker of start line `n` begins.
+    let rest_of = |n: usize| {
+        starts
+            .binary_search_by_key(&n, |&(m, _, _)| m)
+            .map_or(0, |i| starts[i].2)
+    };
     let labelled: Vec<(usize, String)> = starts
         .iter()
-        .filter(|&&(_, bullet)| !bullet)
-        .filter_map(|&(n, _)| marker_label(line(n).slice(text)).map(|k| (n, k)))
+        .filter(|&&(_, bullet, _)| !bullet)
+        .filter_map(|&(n, _, rest)| marker_label(line(n).slice(text), rest).map(|k| (n, k)))
         .collect();
     if labelled.len() < 4 {
         return None;
@@ -240,15 +257,12 @@ fn listed_answers(
             // The item runs at most to the next start or the heading.
             let next_start = starts
                 .iter()
-                .map(|&(m, _)| m)
+                .map(|&(m, _, _)| m)
                 .find(|&m| m > item)
                 .map_or(heading, |m| m.min(heading));
-            let question = question_from(text, lines, item, next_start, false);
+            let question = question_from(text, lines, (item, rest_of(item)), next_start, false);
             let reply_line = line(reply);
-            let body = MARKER
-                .captures(reply_line.slice(text))
-                .and_then(|c| c.name("rest"))
-                .map_or(reply_line.start, |m| reply_line.start + m.start());
+            let body = reply_line.start + rest_of(reply);
             let end = pairs
                 .get(i + 1)
                 .map_or(end_of_answers, |&(_, r)| line(r).start)
@@ -262,6 +276,38 @@ fn listed_answers(
     Some(out)
 }
 
+/// False when `body` (a line from its first char, past any opening quotation mark) cannot
+/// open with a [`MARKER`] that starts with a letter, a bracket or a bullet: such a marker is a
+/// "q", a letter or roman numeral of at most four letters closed by "." or ")", or "part",
+/// "item" or "request" before a number. Most lines open with a word, and this costs a few
+/// bytes' reading where the marker pattern would cost a search. (Words are counted in
+/// alphabetic chars, so that no case variant the pattern folds is missed.)
+fn may_be_marker(body: &str) -> bool {
+    let Some(first) = body.chars().next() else {
+        return false;
+    };
+    if !first.is_alphabetic() || first.eq_ignore_ascii_case(&'q') {
+        return true;
+    }
+    let len = body
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(body.len());
+    let (word, after) = body.split_at(len);
+    match word.chars().count() {
+        1..=3 => after.starts_with(['.', ')']),
+        // Of the words the pattern folds to, only "request" holds a letter ("s") that a
+        // non-ASCII char folds to, so the others compare as ASCII.
+        4 => {
+            ["part", "item"]
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w))
+                || word.eq_ignore_ascii_case("viii") && after.starts_with(['.', ')'])
+        }
+        7 => true,
+        _ => false,
+    }
+}
+
 /// At most this many lines make up one question.
 const QUESTION_LINES: usize = 8;
 
@@ -271,7 +317,7 @@ pub fn question_answers(text: &str, lines: &LineIndex) -> Vec<QuestionAnswer> {
     let count = lines.line_count();
     let line = |n: usize| lines.line_span(text, n).unwrap_or_default();
     // Candidate question starts: (line number, is a bullet).
-    let mut starts: Vec<(usize, bool)> = Vec::new();
+    let mut starts: Vec<Start> = Vec::new();
     let mut closing = count + 1;
     for n in 1..=count {
         let l = line(n).slice(text);
@@ -296,14 +342,14 @@ pub fn question_answers(text: &str, lines: &LineIndex) -> Vec<QuestionAnswer> {
                     .next()
                     .is_some_and(|c| c.is_ascii_alphabetic() || ".):".contains(c))
         };
-        if first.is_ascii_digit() && numbered() || "qabcdefghivxrp(-•*·".contains(first) {
-            if let Some(caps) = MARKER.captures(l) {
+        if first.is_ascii_digit() && numbered()
+            || "qabcdefghivxrp(-•*·".contains(first) && may_be_marker(body)
+        {
+            if let Some((rest, bullet)) = marker(l) {
                 // "12.—(4) For the purposes of ..." is a provision quoted from a statute.
-                let quoted_provision = caps
-                    .name("rest")
-                    .is_some_and(|r| r.as_str().starts_with(['—', '–']));
+                let quoted_provision = l[rest..].starts_with(['—', '–']);
                 if !quoted_provision {
-                    starts.push((n, caps.name("bullet").is_some()));
+                    starts.push((n, bullet, rest));
                 }
             }
         }
@@ -313,9 +359,12 @@ pub fn question_answers(text: &str, lines: &LineIndex) -> Vec<QuestionAnswer> {
     }
     // Each candidate's question, and whether it asks.
     let mut questions: Vec<(Span, bool)> = Vec::with_capacity(starts.len());
-    for (i, &(n, bullet)) in starts.iter().enumerate() {
-        let next_start = starts.get(i + 1).map_or(closing, |&(m, _)| m).min(closing);
-        let q = question_from(text, lines, n, next_start, false);
+    for (i, &(n, bullet, rest)) in starts.iter().enumerate() {
+        let next_start = starts
+            .get(i + 1)
+            .map_or(closing, |&(m, _, _)| m)
+            .min(closing);
+        let q = question_from(text, lines, (n, rest), next_start, false);
         let q_text = q.slice(text);
         // A question asks; a bulleted one must carry a question mark or open as a request
         // (bullets also list answers). A bulleted request without a question mark ends where a
@@ -325,12 +374,11 @@ pub fn question_answers(text: &str, lines: &LineIndex) -> Vec<QuestionAnswer> {
         } else if q_text.contains('?') {
             (q, true)
         } else {
-            let opens_as_request = MARKER
-                .captures(q_text.lines().next().unwrap_or(""))
-                .and_then(|c| c.name("rest"))
-                .is_some_and(|r| BULLET_ASKS.is_match(r.as_str()));
+            let first_line = q_text.lines().next().unwrap_or("");
+            let opens_as_request = marker(first_line)
+                .is_some_and(|(rest, _)| BULLET_ASKS.is_match(&first_line[rest..]));
             (
-                question_from(text, lines, n, next_start, true),
+                question_from(text, lines, (n, rest), next_start, true),
                 opens_as_request,
             )
         };
@@ -506,6 +554,42 @@ mod tests {
     fn a_single_question_is_not_a_layout() {
         assert!(blocks("1. How many staff are there?\n42\n").is_empty());
         assert!(blocks("Plain letter with no questions.").is_empty());
+    }
+
+    #[test]
+    fn the_marker_prefilter_keeps_every_marker() {
+        let made = "Q3. a\nquestion 4: b\nRequest 2: c\nPART 3. d\nItem1) e\n(b) f\nc) g\niv. h\nVIII) i\n- j\n\u{201c}ii. k\nThe l\nWe m\nviii n\nrequeſt 2: o\n";
+        let mut letters = crate::matching::gate::tests::letter_files();
+        letters.push(made.to_string());
+        let whole_line = MARKER
+            .as_str()
+            .strip_suffix(r"(?P<rest>\S)")
+            .map(|head| Regex::new(&format!(r"{head}(?P<rest>\S.*)$")).unwrap())
+            .unwrap();
+        let mut markers = 0;
+        for letter in &letters {
+            for l in letter.lines() {
+                let body = l.trim_start();
+                let body = body.strip_prefix(['"', '“', '‘', '\'']).unwrap_or(body);
+                let Some(first) = body.chars().next() else {
+                    continue;
+                };
+                let Some(caps) = whole_line.captures(l) else {
+                    assert_eq!(marker(l), None, "{l:?}");
+                    continue;
+                };
+                markers += 1;
+                assert!(first.is_ascii_digit() || may_be_marker(body), "{l:?}");
+                // The marker is found as the pattern read to the end of the line finds it.
+                let rest = caps.name("rest").map(|m| (m.start(), m.as_str()));
+                assert_eq!(rest.map(|(i, _)| i), marker(l).map(|(i, _)| i), "{l:?}");
+                assert_eq!(rest.map(|(i, r)| &l[i..] == r), Some(true), "{l:?}");
+                assert_eq!(caps.name("bullet").is_some(), marker(l).unwrap().1);
+            }
+        }
+        assert!(markers > 20, "only {markers} markers");
+        assert!(!may_be_marker("The council holds"));
+        assert!(!may_be_marker("viii n"));
     }
 
     #[test]
