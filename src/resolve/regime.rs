@@ -137,13 +137,18 @@ pub(crate) fn gated() -> impl Iterator<Item = &'static Gated> {
 /// repeated back, signatures, footers) do not count.
 pub(crate) fn detect_regime(text: &Text<'_>, citations: &[Citation]) -> Regime {
     let own = |offset: usize| text.zone_at(offset).is_none();
-    let mut score = [0usize; 4];
     let slot = |a: Act| REGIMES.iter().position(|&r| r == a);
-    for (g, act) in &SIGNALS {
-        if let Some(i) = slot(*act) {
-            score[i] += gate::find_iter(text, g).filter(|m| own(m.start)).count();
+    // Each regime's count of `signals` in the authority's own text.
+    let count = |signals: &[(Gated, Act)]| {
+        let mut score = [0usize; 4];
+        for (g, act) in signals {
+            if let Some(i) = slot(*act) {
+                score[i] += gate::find_iter(text, g).filter(|m| own(m.start)).count();
+            }
         }
-    }
+        score
+    };
+    let mut score = count(&SIGNALS);
     // A provision cited with its act named counts for that act; one cited bare counts only
     // when its form belongs to the regulations ("regulation 12(5)(b)", "reg 13"): FOIA and
     // FOISA have sections, and a bare "section 40" names neither Act over the other.
@@ -187,12 +192,7 @@ pub(crate) fn detect_regime(text: &Text<'_>, citations: &[Citation]) -> Regime {
     // Nothing named: the weaker signs decide the regime reported, not which regimes are
     // present nor whose wording infers grounds.
     let jurisdiction = if jurisdiction == Jurisdiction::Unknown {
-        let mut weak = [0usize; 4];
-        for (g, act) in &WEAK_SIGNALS {
-            if let Some(i) = slot(*act) {
-                weak[i] += gate::find_iter(text, g).filter(|m| own(m.start)).count();
-            }
-        }
+        let weak = count(&WEAK_SIGNALS);
         match (0..4)
             .filter(|&i| weak[i] > 0)
             .max_by_key(|&i| (weak[i], std::cmp::Reverse(i)))

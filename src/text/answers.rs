@@ -66,17 +66,20 @@ static REQUEST_GOES_ON: Lazy<Regex> = Lazy::new(|| {
     .expect("request continuation pattern is valid")
 });
 
+/// Whose answer a heading names: "Our", "The council's", "Trust" ...
+const HEAD_OWNER: &str = r"(?:our\s+|(?:the\s+)?(?:council|authority|trust|force|department|board|service|police|ministry|agency|office)(?:['’]s)?\s+)?";
+
 /// A line that starts the authority's answer ("Answer:", "Response -"), or is a heading of its
 /// own ("Our response", "Answers:-").
 static ANSWER_HEAD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*(?:our\s+|(?:the\s+)?(?:council|authority|trust|force|department|board|service|police|ministry|agency|office)(?:['’]s)?\s+)?(?:response|answer|reply)(?:s?\s*[:\-–]|s?(?:\s+to\s+your\s+(?:request|questions?))?\s*$)")
+    Regex::new(&format!(r"(?i)^\s*{HEAD_OWNER}(?:response|answer|reply)(?:s?\s*[:\-–]|s?(?:\s+to\s+your\s+(?:request|questions?))?\s*$)"))
         .expect("answer heading pattern is valid")
 });
 
 /// A heading line, alone on its line, over the authority's answers to a request listed above
 /// it ("Our response", "Response:-", "Answers to your questions").
 static RESPONSE_HEADING: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*(?:our\s+|(?:the\s+)?(?:council|authority|trust|force|department|board|service|police|ministry|agency|office)(?:['’]s)?\s+)?(?:response|answers?|reply|replies)(?:\s+to\s+your\s+(?:request|questions?))?\s*[:\-–]*\s*$")
+    Regex::new(&format!(r"(?i)^\s*{HEAD_OWNER}(?:response|answers?|reply|replies)(?:\s+to\s+your\s+(?:request|questions?))?\s*[:\-–]*\s*$"))
         .expect("response heading pattern is valid")
 });
 
@@ -233,13 +236,22 @@ fn listed_answers(
     if items.first()?.1 != replies.first()?.1 {
         return None;
     }
-    // (item line, reply line), in order on both sides.
+    // (item line, reply line), in order on both sides: each reply takes the first item of its
+    // label after the last one taken (looked up by label, so the pairing stays linear-time).
+    let mut by_label: std::collections::HashMap<&str, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, (_, k)) in items.iter().enumerate() {
+        by_label.entry(k.as_str()).or_default().push(i);
+    }
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut from = 0;
     for (n, label) in &replies {
-        if let Some(j) = items[from..].iter().position(|(_, k)| k == label) {
-            pairs.push((items[from + j].0, *n));
-            from += j + 1;
+        let Some(at) = by_label.get(label.as_str()) else {
+            continue;
+        };
+        if let Some(&j) = at.get(at.partition_point(|&j| j < from)) {
+            pairs.push((items[j].0, *n));
+            from = j + 1;
         }
     }
     if pairs.len() < 2 {
@@ -256,10 +268,8 @@ fn listed_answers(
         .map(|(i, &(item, reply))| {
             // The item runs at most to the next start or the heading.
             let next_start = starts
-                .iter()
-                .map(|&(m, _, _)| m)
-                .find(|&m| m > item)
-                .map_or(heading, |m| m.min(heading));
+                .get(starts.partition_point(|&(m, _, _)| m <= item))
+                .map_or(heading, |&(m, _, _)| m.min(heading));
             let question = question_from(text, lines, (item, rest_of(item)), next_start, false);
             let reply_line = line(reply);
             let body = reply_line.start + rest_of(reply);
