@@ -145,6 +145,9 @@ pub(crate) struct ExampleDef {
     /// Whether the target's ground takes a public interest test (default true).
     #[serde(default)]
     pub qualified: Option<bool>,
+    /// Why the example reads as it does (shown when it fails).
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -167,6 +170,14 @@ struct FileDef {
     not_before_number: Vec<String>,
     #[serde(default = "yes")]
     global_terminators: bool,
+    /// Words that deny what follows them ("not", "never"); global file only.
+    #[serde(default)]
+    negations: Vec<String>,
+    /// A trigger of this file with one of the global `negations` in the this many words before
+    /// it, in its clause, is denied and void ("we do not consider that the public interest in
+    /// transparency outweighs ..."); 0: never.
+    #[serde(default)]
+    negatable: usize,
     #[serde(default)]
     verbs: Vec<String>,
     #[serde(default)]
@@ -203,6 +214,8 @@ enum Pat {
     Pseudo(Owner),
     /// A verb, for clause joiners.
     Verb,
+    /// A negation word, for `negatable` triggers.
+    Negation,
 }
 
 #[derive(Debug)]
@@ -216,6 +229,8 @@ struct Trigger {
     phrase: String,
     /// False when the file's scopes run to the sentence's end whatever global terminators say.
     global_terminators: bool,
+    /// Words before the trigger in which a negation voids it (0: none).
+    negatable: usize,
 }
 
 /// One file's examples: (path, category, examples, counter-examples).
@@ -302,6 +317,14 @@ fn compile() -> Result<Engine, String> {
         for v in &def.verbs {
             add(&mut patterns, &mut pats, v, Pat::Verb)?;
         }
+        if !def.negations.is_empty() && category.is_some() {
+            return Err(format!(
+                "data/context/{path}: negations belong in the global file (no category)"
+            ));
+        }
+        for v in &def.negations {
+            add(&mut patterns, &mut pats, v, Pat::Negation)?;
+        }
         for p in &def.pseudo {
             if expand_phrase(p)?.iter().any(|v| v.len() > MAX_PSEUDO_BYTES) {
                 return Err(format!(
@@ -358,6 +381,7 @@ fn compile() -> Result<Engine, String> {
                 sentences: t.sentences,
                 phrase: t.phrase.clone(),
                 global_terminators: def.global_terminators,
+                negatable: def.negatable,
             });
         }
         files.push((
@@ -740,11 +764,31 @@ impl Engine {
                     }
                     _ => false,
                 });
-            if !blocked {
+            if !blocked && !self.denied(f, hits, trigger, h.start) {
                 out.push((trigger, h.start, end));
             }
         }
         out
+    }
+
+    /// True when trigger `trigger`, starting at `ts`, is `negatable` and a negation stands in
+    /// the words before it with none of its terminators between: "we do not consider that the
+    /// public interest in transparency outweighs ..." denies the outcome it would report.
+    fn denied(&self, f: &Folded, hits: &[Hit], trigger: usize, ts: usize) -> bool {
+        let t = &self.triggers[trigger];
+        if t.negatable == 0 {
+            return false;
+        }
+        let from = words_before(&f.s, ts, t.negatable);
+        let lo = hits.partition_point(|h| h.start < from);
+        let before = &hits[lo..hits.partition_point(|h| h.start < ts)];
+        let Some(neg) = before.iter().rposition(|h| h.pat == Pat::Negation) else {
+            return false;
+        };
+        !before[neg + 1..].iter().any(|h| match h.pat {
+            Pat::Terminator { owner, clause } => !clause && owns(owner, t, trigger),
+            _ => false,
+        })
     }
 
     /// True when the clause on the far side of a clause joiner at `j` (looking away from the
@@ -1002,6 +1046,7 @@ mod tests {
                 failures.push(format!("{path}: no «...» mark in {:?}", ex.text));
                 continue;
             };
+            let before = failures.len();
             let text = crate::text::Text::new(&plain);
             let got = crate::resolve::assess_detail(&text, span, ex.qualified.unwrap_or(true));
             let want = match ex.status.as_deref() {
@@ -1029,6 +1074,11 @@ mod tests {
                     "{path}: {:?}: want {category:?}, got {got:?}",
                     ex.text
                 ));
+            }
+            if failures.len() > before {
+                if let Some(note) = &ex.note {
+                    failures.push(format!("  (the example's note: {note})"));
+                }
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
