@@ -168,6 +168,10 @@ struct FileDef {
     /// Terminators that are prepositions before a number ("since 2020") and end nothing there.
     #[serde(default)]
     not_before_number: Vec<String>,
+    /// Terminators that are adverbs inside a verb group when a verb of `verbs` stands right
+    /// before them ("has therefore not been applied") and end nothing there.
+    #[serde(default)]
+    not_after_verb: Vec<String>,
     #[serde(default = "yes")]
     global_terminators: bool,
     /// Words that deny what follows them ("not", "never"); global file only.
@@ -244,6 +248,10 @@ pub(crate) struct Engine {
     triggers: Vec<Trigger>,
     /// Terminator words that end nothing before a number (lower case).
     not_before_number: Vec<String>,
+    /// Terminator words that end nothing right after a verb (lower case).
+    not_after_verb: Vec<String>,
+    /// The verbs of the global file (lower case), for `not_after_verb`.
+    verb_words: Vec<String>,
     /// For each file: (path, category, examples, counter-examples).
     #[cfg_attr(not(test), allow(dead_code))]
     files: Vec<FileExamples>,
@@ -271,6 +279,8 @@ fn compile() -> Result<Engine, String> {
     let mut pats: Vec<Pat> = Vec::new();
     let mut triggers: Vec<Trigger> = Vec::new();
     let mut not_before_number: Vec<String> = Vec::new();
+    let mut not_after_verb: Vec<String> = Vec::new();
+    let mut verb_words: Vec<String> = Vec::new();
     let mut files = Vec::new();
     let add = |patterns: &mut Vec<String>, pats: &mut Vec<Pat>, phrase: &str, p: Pat| {
         let variants = expand_phrase(phrase).map_err(|e| format!("{phrase:?}: {e}"))?;
@@ -292,6 +302,8 @@ fn compile() -> Result<Engine, String> {
         };
         let owner = category.map_or(Owner::All, Owner::Category);
         not_before_number.extend(def.not_before_number.iter().map(|w| w.to_lowercase()));
+        not_after_verb.extend(def.not_after_verb.iter().map(|w| spellings(w)));
+        verb_words.extend(def.verbs.iter().map(|w| spellings(w)));
         for t in &def.terminators {
             add(
                 &mut patterns,
@@ -407,6 +419,8 @@ fn compile() -> Result<Engine, String> {
         pats,
         triggers,
         not_before_number,
+        not_after_verb,
+        verb_words,
         files,
     })
 }
@@ -691,6 +705,13 @@ impl Engine {
             {
                 continue;
             }
+            // "has therefore not been applied": an adverb inside a verb group.
+            if matches!(pat, Pat::Terminator { .. })
+                && self.not_after_verb.iter().any(|w| w.as_bytes() == &s[a..b])
+                && self.after_verb(&s[..a])
+            {
+                continue;
+            }
             out.push(Hit {
                 start: a,
                 end: b,
@@ -707,6 +728,19 @@ impl Engine {
         }));
         out.sort_by_key(|h| (h.start, h.end));
         out
+    }
+
+    /// True when `before` ends with a verb of the global file and a space.
+    fn after_verb(&self, before: &[u8]) -> bool {
+        let Some(t) = before.strip_suffix(b" ") else {
+            return false;
+        };
+        let start = t
+            .iter()
+            .rposition(|&b| !(is_word_byte(b) || b == b'\''))
+            .map_or(0, |i| i + 1);
+        let word = &t[start..];
+        !word.is_empty() && self.verb_words.iter().any(|v| v.as_bytes() == word)
     }
 
     /// Whole triggers (gapped parts joined) in `hits`: (trigger, start, end), pseudo-blocked
