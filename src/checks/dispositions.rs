@@ -87,11 +87,41 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
     add(D::ResponseAttached, response_attached);
     add(D::Attached, attached);
     add(D::Enclosed, enclosed);
+    // Where the letter argues a cost refusal (each sentence of its evidence, with the two
+    // sentences before it and the one after, in its paragraph), figures size the search.
+    let mut cost_argument: Vec<Span> = Vec::new();
+    for f in relied
+        .iter()
+        .filter(|f| tests_of(rules, f).contains(&Test::Cost))
+    {
+        for e in f.evidence.iter().filter(|e| e.status == Status::ReliedOn) {
+            let sentences = text.paragraph_sentences(e.start);
+            let Some(i) = sentences
+                .iter()
+                .position(|s| s.start <= e.start && e.start < s.end)
+            else {
+                continue;
+            };
+            let from = sentences[i.saturating_sub(2)].start;
+            let to = sentences[(i + 1).min(sentences.len() - 1)].end;
+            let span = Span::new(from, to);
+            if !cost_argument.contains(&span) {
+                cost_argument.push(span);
+            }
+        }
+    }
+    // "There were 41 cardholders" where the cost is argued sizes the search: no answer.
+    let sizes_search = |m: &Span| {
+        m.slice(src).contains(|c: char| c.is_ascii_digit())
+            && cost_argument
+                .iter()
+                .any(|c| c.start <= m.start && m.start < c.end)
+    };
     add(
         D::Provided,
         said(Wording::Provided, 3)
             .into_iter()
-            .filter(not_rights)
+            .filter(|m| not_rights(m) && !sizes_search(m))
             .collect(),
     );
     add(D::Framing, said(Wording::Framing, 2));
@@ -153,7 +183,7 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
     let burden_refusal = relied
         .iter()
         .any(|f| tests_of(rules, f).contains(&Test::Conduct));
-    let figures = answer_figures(text, 3, cost_refusal);
+    let figures = answer_figures(text, 3, cost_refusal, &cost_argument);
     let lone_answer = figures.len() == 1
         && !relied.is_empty()
         && !redirect_only

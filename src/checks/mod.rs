@@ -704,8 +704,15 @@ fn list_marker(src: &str, start: usize, end: usize) -> bool {
 }
 
 /// Numbers the letter gives as answers (see [`figures`]), at most `limit`. In a cost refusal
-/// (`cost_refusal`) the counts of records or items to be searched are not answers.
-fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span> {
+/// (`cost_refusal`) the counts of records or items to be searched are not answers, nor is any
+/// number where the letter argues the cost (`cost_argument`: "There were 41 cardholders and
+/// some 19,800 transactions ... about 330 hours").
+fn answer_figures(
+    text: &Text<'_>,
+    limit: usize,
+    cost_refusal: bool,
+    cost_argument: &[Span],
+) -> Vec<Span> {
     let src = text.as_str();
     let mut out = Vec::new();
     // The long quotations of the letter, and its request and answer headings, found when a
@@ -761,7 +768,11 @@ fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span
             continue;
         }
         // In a cost refusal, counts of records, items or e-mails are the size of the search.
-        if cost_refusal && COUNTED_ITEMS.is_match(after) {
+        if cost_refusal && COUNTED_ITEMS.is_match(after)
+            || cost_argument
+                .iter()
+                .any(|p| p.start <= start && start < p.end)
+        {
             continue;
         }
         // Attachment lists: file names and sizes.

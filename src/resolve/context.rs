@@ -92,17 +92,19 @@ impl Category {
         }
     }
 
-    /// Precedence when several triggers reach one target (lower wins): a negation beats
-    /// everything; a decision not yet made beats any reading of one; a review that upholds beats the mentioning categories (its sentence often
+    /// Precedence when several triggers reach one target (lower wins): someone else's words
+    /// beat everything (a requester's claim that a ground "cannot apply" is not the authority
+    /// disclaiming it); then a negation; a decision not yet made beats any reading of one; a review that upholds beats the mentioning categories (its sentence often
     /// names the review); those beat an explicit application in the same scope ("may be
     /// withheld under", "you asked for what was withheld under").
     fn rank(self) -> u8 {
         match self {
-            Category::Negated | Category::Reversed => 0,
-            Category::Pending => 1,
-            Category::Upheld => 2,
-            Category::Applied => 4,
-            _ => 3,
+            Category::OthersWords => 0,
+            Category::Negated | Category::Reversed => 1,
+            Category::Pending => 2,
+            Category::Upheld => 3,
+            Category::Applied => 5,
+            _ => 4,
         }
     }
 }
