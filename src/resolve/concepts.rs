@@ -205,6 +205,9 @@ const CLAUSE_WORDS: &[&str] = &["but", "however", "whereas", "although"];
 /// Words that start a new clause after a comma ("we have removed the duplicates, and the staff
 /// details are below").
 const COMMA_CLAUSE_WORDS: &[&str] = &["and", "or", "while"];
+/// Pronoun subjects that make a clause after ", and" go on with the one before ("the details
+/// are personal to the residents, and they have been removed").
+const CONTINUING_SUBJECTS: &[&str] = &["they", "it", "these", "those", "this", "such"];
 /// Words that end the reach of a negation looked for before an action ("no ... and ...").
 const NEG_STOP: &[&str] = &[
     "and", "or", "which", "that", "as", "because", "since", "so", "while",
@@ -610,6 +613,8 @@ struct RawToken {
     stem: StemId,
     clause: u32,
     phrase: u32,
+    /// This word (", and", ", or") started a clause after a comma.
+    comma_clause: bool,
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -679,7 +684,8 @@ fn tokenize_with<'a>(
             Lower::Buf(x, y) => &buf[x..y],
             Lower::Not => "not",
         };
-        if CLAUSE_WORDS.contains(&text) || (*comma && COMMA_CLAUSE_WORDS.contains(&text)) {
+        let comma_clause = *comma && COMMA_CLAUSE_WORDS.contains(&text);
+        if CLAUSE_WORDS.contains(&text) || comma_clause {
             *c += 1;
         }
         *comma = false;
@@ -690,6 +696,7 @@ fn tokenize_with<'a>(
             stem,
             clause: *c,
             phrase: 0,
+            comma_clause,
         });
     };
     for (i, ch) in s.char_indices() {
@@ -724,6 +731,23 @@ fn tokenize_with<'a>(
         push(&mut out, a, s.len(), before_word, &mut clause, &mut comma);
         if let Some(t) = out.last_mut() {
             t.phrase = phrase;
+        }
+    }
+    // ", and they have been removed": a clause whose subject is a pronoun goes on with the one
+    // before it (what "they" are is said there).
+    let mut merged = 0;
+    for k in 0..out.len() {
+        out[k].clause -= merged;
+        if out[k].comma_clause {
+            let next = out.get(k + 1).map(|t| match t.lower {
+                Lower::Src(x, y) => &src[x..y],
+                Lower::Buf(x, y) => &buf[x..y],
+                Lower::Not => "not",
+            });
+            if next.is_some_and(|n| CONTINUING_SUBJECTS.contains(&n)) {
+                merged += 1;
+                out[k].clause -= 1;
+            }
         }
     }
     // A clause word also starts a new phrase.
@@ -1201,7 +1225,10 @@ impl Lexicon {
                 let kind = self.concepts[term.concept].kind;
                 let negated = !term.negative
                     && match kind {
-                        ConceptKind::Action => negated(toks, i, last) || hypothetical(toks, i),
+                        ConceptKind::Action => {
+                            negated(toks, i, last)
+                                || hypothetical(toks, i) && !in_any_event(toks, last)
+                        }
                         ConceptKind::Harm => negated(toks, i, last),
                         // "not provided in confidence": the term itself denied.
                         ConceptKind::Ground => {
@@ -1418,6 +1445,28 @@ fn hypothetical(toks: &[Token<'_>], first: usize) -> bool {
             // "we would like to explain that ..." is a courtesy, not a condition.
             && toks.get(from + k + 1).is_none_or(|n| n.lower != "like")
     })
+}
+
+/// Words right after an action that make a modal one actual: "they would be withheld in any
+/// event" is a decision made in the alternative, not a possibility.
+const ACTUAL_AFTER: &[&[&str]] = &[
+    &["in", "any", "event"],
+    &["in", "any", "case"],
+    &["anyway"],
+    &["regardless"],
+];
+
+/// True when the action ending at token `last` is followed, in its phrase, by words of
+/// [`ACTUAL_AFTER`].
+fn in_any_event(toks: &[Token<'_>], last: usize) -> bool {
+    let phrase = toks[last].phrase;
+    let after: Vec<&str> = toks[last + 1..]
+        .iter()
+        .take_while(|t| t.phrase == phrase)
+        .take(4)
+        .map(|t| t.lower)
+        .collect();
+    ACTUAL_AFTER.iter().any(|w| after.starts_with(w))
 }
 
 /// A statute named by its title and year ("the Local Government Act 1972").

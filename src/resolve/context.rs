@@ -829,8 +829,21 @@ impl Engine {
 
     /// True when the clause on the far side of a clause joiner at `j` (looking away from the
     /// trigger) holds a verb: then the joiner starts or ends a clause of its own.
-    fn joins_clause(hits: &[Hit], j: &Hit, forward: bool, len: usize) -> bool {
-        let hard = |h: &Hit| matches!(h.pat, Pat::Terminator { clause: false, .. });
+    /// Only the hard terminators the trigger listens to (`listens`) bound that clause.
+    fn joins_clause(
+        hits: &[Hit],
+        j: &Hit,
+        forward: bool,
+        len: usize,
+        listens: impl Fn(Owner) -> bool,
+    ) -> bool {
+        let hard = |h: &Hit| match h.pat {
+            Pat::Terminator {
+                owner,
+                clause: false,
+            } => listens(owner),
+            _ => false,
+        };
         let (from, to) = if forward {
             let to = hits
                 .iter()
@@ -867,7 +880,8 @@ impl Engine {
         let stops = |h: &&Hit, forward: bool| match h.pat {
             Pat::Terminator { owner, clause } => {
                 owns(owner, t, trigger)
-                    && (!clause || Self::joins_clause(hits, h, forward, s.len()))
+                    && (!clause
+                        || Self::joins_clause(hits, h, forward, s.len(), |o| owns(o, t, trigger)))
             }
             _ => false,
         };
