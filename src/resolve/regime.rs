@@ -52,7 +52,7 @@ impl Regime {
 const REGIMES: [Act; 4] = [Act::Foia, Act::Eir, Act::Foisa, Act::Eisr];
 
 /// What names a regime in a letter.
-static SIGNALS: [(Gated, Act); 11] = [
+static SIGNALS: [(Gated, Act); 10] = [
     (
         Gated::new(
             &["freedom"],
@@ -61,10 +61,6 @@ static SIGNALS: [(Gated, Act); 11] = [
         Act::Foisa,
     ),
     (Gated::new(&["foisa"], r"(?-u:\b)FOISA(?-u:\b)"), Act::Foisa),
-    (
-        Gated::new(&["scottish"], r"(?i)Scottish\s+Information\s+Commissioner"),
-        Act::Foisa,
-    ),
     (
         Gated::new(
             &["environmental"],
@@ -104,6 +100,11 @@ static SIGNALS: [(Gated, Act); 11] = [
     ),
 ];
 
+/// The Scottish Information Commissioner, who hears appeals under both Scottish regimes: a sign
+/// of the EISRs in a letter that names them more than FOISA, else of FOISA.
+static SCOTTISH_COMMISSIONER: Gated =
+    Gated::new(&["scottish"], r"(?i)Scottish\s+Information\s+Commissioner");
+
 /// Weaker signs, read only when the letter names no regime above: "FOI", "Freedom of
 /// Information" on its own ("your Freedom of Information request"), the (UK) Information
 /// Commissioner or the ICO, all FOIA's when nothing else is said; "environmental information",
@@ -130,7 +131,11 @@ static WEAK_SIGNALS: [(Gated, Act); 5] = [
 
 /// The gated patterns of this module.
 pub(crate) fn gated() -> impl Iterator<Item = &'static Gated> {
-    SIGNALS.iter().chain(WEAK_SIGNALS.iter()).map(|(g, _)| g)
+    SIGNALS
+        .iter()
+        .chain(WEAK_SIGNALS.iter())
+        .map(|(g, _)| g)
+        .chain(std::iter::once(&SCOTTISH_COMMISSIONER))
 }
 
 /// Counts each regime's signals and decides. Signals inside zones (earlier mail, the request
@@ -161,13 +166,21 @@ pub(crate) fn detect_regime(text: &Text<'_>, citations: &[Citation]) -> Regime {
         }
     }
     // Scottish letters often call the EISRs "the EIRs": in a letter that names the Scottish Act
-    // or regulations, EIR signals count for the EISRs.
+    // or regulations or the Scottish Commissioner, EIR signals count for the EISRs.
     let eir = slot(Act::Eir).unwrap_or(1);
     let eisr = slot(Act::Eisr).unwrap_or(3);
     let foisa = slot(Act::Foisa).unwrap_or(2);
-    if score[eisr] > 0 || score[foisa] > 0 {
+    let commissioner = gate::find_iter(text, &SCOTTISH_COMMISSIONER)
+        .filter(|m| own(m.start))
+        .count();
+    if score[eisr] > 0 || score[foisa] > 0 || commissioner > 0 {
         score[eisr] += score[eir];
         score[eir] = 0;
+    }
+    if score[eisr] > score[foisa] {
+        score[eisr] += commissioner;
+    } else {
+        score[foisa] += commissioner;
     }
     let mut order: Vec<usize> = (0..4).filter(|&i| score[i] > 0).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(score[i]));
@@ -259,6 +272,21 @@ mod tests {
             Jurisdiction::Mixed
         );
         assert_eq!(regime("FOIA and EIR both apply").primary, Act::Foia);
+    }
+
+    #[test]
+    fn the_scottish_commissioner_is_a_sign_of_the_scottish_regime_the_letter_names() {
+        let r = regime("Handled under the Environmental Information (Scotland) Regulations 2004. You may appeal to the Scottish Information Commissioner.");
+        assert_eq!(r.jurisdiction, Jurisdiction::Eisr);
+        assert_eq!(r.primary, Act::Eisr);
+        let r = regime(
+            "Handled under the EIRs. You may appeal to the Scottish Information Commissioner.",
+        );
+        assert_eq!(r.primary, Act::Eisr);
+        let r = regime("Handled under the Freedom of Information (Scotland) Act 2002. You may appeal to the Scottish Information Commissioner.");
+        assert_eq!(r.jurisdiction, Jurisdiction::Foisa);
+        let r = regime("You may appeal to the Scottish Information Commissioner.");
+        assert_eq!(r.primary, Act::Foisa);
     }
 
     #[test]
