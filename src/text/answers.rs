@@ -200,8 +200,8 @@ fn marker_label(line: &str, rest: usize) -> Option<String> {
     (!label.is_empty()).then(|| label.to_string())
 }
 
-/// A request listed as numbered items, then a response heading ("Our response"), then answers
-/// numbered as the items were ("1. Yes.", "2. We do not hold ..."): each answer is paired with
+/// A request listed as numbered items, then a response heading ("Our response") or, with none,
+/// a list whose numbering starts again (see [`restart`]), then answers numbered as the items were ("1. Yes.", "2. We do not hold ..."): each answer is paired with
 /// the item of its number. Needs two such pairs, the first answer repeating the first item's
 /// number; markers after the heading that repeat no item (a list inside an answer) stay in the
 /// answer before them.
@@ -227,12 +227,22 @@ fn listed_answers(
         return None;
     }
     let (first, last) = (labelled[0].0, labelled[labelled.len() - 1].0);
-    let heading = (first + 1..last).find(|&n| {
+    // Items end before `heading`; replies start at `replies_from`.
+    let (heading, replies_from) = match (first + 1..last).find(|&n| {
         let l = line(n).slice(text);
         l.len() <= 60 && RESPONSE_HEADING.is_match(l)
-    })?;
+    }) {
+        Some(h) => (h, h + 1),
+        None => {
+            let r = restart(text, lines, &labelled)?;
+            (r, r)
+        }
+    };
     let items: Vec<&(usize, String)> = labelled.iter().filter(|(n, _)| *n < heading).collect();
-    let replies: Vec<&(usize, String)> = labelled.iter().filter(|(n, _)| *n > heading).collect();
+    let replies: Vec<&(usize, String)> = labelled
+        .iter()
+        .filter(|(n, _)| *n >= replies_from)
+        .collect();
     if items.first()?.1 != replies.first()?.1 {
         return None;
     }
@@ -284,6 +294,38 @@ fn listed_answers(
         })
         .collect();
     Some(out)
+}
+
+/// With no response heading, where the answers start: the line whose label restarts the list
+/// ("1) ... 2) ... 3)" asked, then "1) ... 2) ... 3)" answered), after at least two items of
+/// distinct labels introduced by a line ending in a colon ("You asked for:").
+fn restart(text: &str, lines: &LineIndex, labelled: &[(usize, String)]) -> Option<usize> {
+    let first = &labelled[0].1;
+    let k = labelled
+        .iter()
+        .skip(1)
+        .position(|(_, l)| l == first)
+        .map(|i| i + 1)?;
+    if k < 2 {
+        return None;
+    }
+    let mut seen: Vec<&str> = labelled[..k].iter().map(|(_, l)| l.as_str()).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    if seen.len() != k {
+        return None;
+    }
+    let intro = (1..labelled[0].0)
+        .rev()
+        .map(|n| {
+            lines
+                .line_span(text, n)
+                .unwrap_or_default()
+                .slice(text)
+                .trim()
+        })
+        .find(|l| !l.is_empty())?;
+    intro.ends_with(':').then_some(labelled[k].0)
 }
 
 /// False when `body` (a line from its first char, past any opening quotation mark) cannot
@@ -550,6 +592,18 @@ mod tests {
         assert_eq!(b.len(), 2);
         assert_eq!(b[0].1, "Two depots:\na) North\nb) South");
         assert_eq!(b[1].1, "40 vans.");
+    }
+
+    #[test]
+    fn answers_numbered_again_after_a_listed_request() {
+        let text = "You asked for:\n1) the number of vans;\n2) the fuel bill; and\n3) the drivers' rota.\n\n1) Vans: 40.\n2) Fuel: the bill is attached.\n3) Rota. We do not hold one.\n";
+        let b = blocks(text);
+        assert_eq!(b.len(), 3);
+        assert_eq!(b[0], ("1) the number of vans;", "Vans: 40."));
+        assert_eq!(b[2].1, "Rota. We do not hold one.");
+        // Without a line introducing the list, a list that starts again is no layout.
+        let text = "1) Vans: 40.\n2) Fuel: the bill is attached, with\n1) diesel\n2) petrol\n";
+        assert!(blocks(text).iter().all(|(q, _)| !q.starts_with("1) Vans")));
     }
 
     #[test]
