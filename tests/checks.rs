@@ -305,3 +305,19 @@ fn a_ground_argued_in_words_gives_its_reason() {
     let r = classify("The day rates are withheld under section 43(2).");
     assert_eq!(check(&r, "reasons_given"), CheckResult::Fail);
 }
+
+#[test]
+fn a_line_that_opens_the_answers_is_not_the_request_restated() {
+    // "Taking your questions in turn:" introduces the answers: the figures after it are given.
+    let text = "Hello,\n\nThanks for your email. Taking your questions in turn:\n\nThe total paid to the \
+surveyors - £48,120 over the two years.\n\nThe number of site visits - 37.\n\nThe surveyors' hourly \
+rates have been withheld under section 43(2), as releasing them would harm their position in the \
+next tender.\n";
+    assert_eq!(classify(text).outcome.kind, OutcomeKind::Partial);
+    // "Your questions were:" does restate the request: its figures are the requester's.
+    let text =
+        "Hello,\n\nYour questions were:\n\nThe total paid to the surveyors since 2019, and the \
+number of site visits in 2023.\n\nThe surveyors' hourly rates and totals have been withheld under \
+section 43(2), as releasing them would harm their position in the next tender.\n";
+    assert_eq!(classify(text).outcome.kind, OutcomeKind::Refused);
+}

@@ -897,7 +897,8 @@ fn restated_request(text: &Text<'_>, offset: usize) -> bool {
     let src = text.as_str();
     let para = text.paragraph_at(offset);
     let b = gate::floor(src, para.start.saturating_sub(160));
-    RESTATES_REQUEST.is_match(&src[b..para.start])
+    let before = &src[b..para.start];
+    RESTATES_REQUEST.is_match(before) && !OPENS_ANSWERS.is_match(before)
         || RESTATING_SENTENCE.is_match(text.sentence_at(offset).slice(src))
 }
 

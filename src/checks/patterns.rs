@@ -254,3 +254,11 @@ pub(super) static RESTATES_REQUEST: Lazy<Regex> = Lazy::new(|| {
         r"(?i)(?:(?-u:\b)you\s+(?:asked|requested|wrote|said)[^.:\n]{0,60}|(?-u:\b)your\s+(?:request|questions?|email)[^.:\n]{0,30}|following\s+information)\s*:[\s\-–]*$",
     )
 });
+
+/// A line ending in a colon that opens the answers, not the request: "Taking your questions in
+/// turn:", "In answer to your questions:", "Turning to your request:".
+pub(super) static OPENS_ANSWERS: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)(?:(?-u:\b)(?:answers?|responses?|reply|replies|respond|responding|taking|turning\s+to|addressing|dealing\s+with|in\s+relation\s+to|regarding|with\s+regard\s+to)\s+(?:to\s+|with\s+)?(?:each\s+of\s+|all\s+of\s+)?your\s+(?:request|questions?|e-?mail|points|queries)|in\s+turn)[^.:\n]{0,30}\s*:[\s\-–]*$",
+    )
+});
