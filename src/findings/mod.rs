@@ -172,6 +172,22 @@ fn combine(
             }
         }
     }
+    // A decision still pending (a public interest extension: "the exemption I am considering
+    // is section 36(2) ...") is not made by the words it names: only an explicit application
+    // elsewhere relies on the ground.
+    let pending = spots.iter().any(|s| {
+        s.status == Status::Mentioned
+            && crate::resolve::assess_detail(text, s.span, qualified).category
+                == Some(Category::Pending)
+    });
+    if pending
+        && disclaimed.is_empty()
+        && !relied
+            .iter()
+            .any(|s| crate::resolve::assess_detail(text, s.span, qualified).explicit)
+    {
+        return Some(Status::Mentioned);
+    }
     if disclaimed.is_empty() {
         return Some(Status::ReliedOn);
     }
