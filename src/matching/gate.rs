@@ -659,6 +659,7 @@ impl GatedSet {
 
     /// The scan of `text` (made once per letter); `None` when the letter was not scanned for
     /// anchors.
+    #[cfg(test)]
     fn scan(&'static self, text: &Text<'_>) -> Option<Arc<SetScan>> {
         let hits = text.anchor_hits()?;
         let key = std::ptr::from_ref(self) as usize;
@@ -751,13 +752,62 @@ impl GatedSet {
 
     /// The matches of pattern `i` of the set in `text`, in order: those of [`find_iter`], with
     /// only the positions and stretches the set's scan found it in read by its own regex.
+    #[cfg(test)]
     pub(crate) fn find_iter<'t>(&'static self, text: &'t Text<'_>, i: usize) -> GatedMatches<'t> {
+        match self.scan(text) {
+            Some(scan) => self.matches_of(text, i, &scan),
+            None => find_iter(text, self.patterns[i]),
+        }
+    }
+
+    /// As [`GatedSet::find_iter`], for a caller that keeps only matches starting in `regions`
+    /// (in order, disjoint; asked for the first time the letter is scanned this way): the set's
+    /// scan reads only near the anchors that start inside them, so the rest of the letter (a
+    /// long quoted thread) is not read. A match that starts in a region but holds none of its
+    /// anchors there (it runs on past the region's end) is not found.
+    pub(crate) fn find_iter_in<'t>(
+        &'static self,
+        text: &'t Text<'_>,
+        i: usize,
+        regions: impl FnOnce() -> Vec<Span>,
+    ) -> GatedMatches<'t> {
+        let Some(hits) = text.anchor_hits() else {
+            return find_iter(text, self.patterns[i]);
+        };
+        // A key of its own (the scan of the whole letter is keyed by the set's address, which
+        // is aligned, so the next byte names no other set).
+        let key = std::ptr::from_ref(self) as usize + 1;
+        let scan = text.set_scan(key, || {
+            let regions = regions();
+            let mut r = 0;
+            let inside: Vec<AnchorHit> = hits
+                .iter()
+                .filter(|h| {
+                    while r < regions.len() && regions[r].end <= h.span.start {
+                        r += 1;
+                    }
+                    regions.get(r).is_some_and(|g| g.start <= h.span.start)
+                })
+                .copied()
+                .collect();
+            self.scan_hits(text.as_str(), &inside)
+        });
+        self.matches_of(text, i, &scan)
+    }
+
+    /// The matches of pattern `i` that `scan` allows.
+    fn matches_of<'t>(
+        &'static self,
+        text: &'t Text<'_>,
+        i: usize,
+        scan: &SetScan,
+    ) -> GatedMatches<'t> {
         let g = self.patterns[i];
         let group = if g.leading { &self.leading } else { &self.near };
         if group.is_none() || self.alone[i] {
             return find_iter(text, g);
         }
-        let (Some(scan), Some(index)) = (self.scan(text), text.anchor_index()) else {
+        let Some(index) = text.anchor_index() else {
             return find_iter(text, g);
         };
         let spots = &scan.spots[i];
