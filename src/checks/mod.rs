@@ -48,6 +48,27 @@ fn own(text: &Text<'_>, offset: usize) -> bool {
     )
 }
 
+/// The stretches of the authority's own text ([`own`]), in order: what lies between the zones
+/// that are not its own. The checks keep only matches that start in them, so their searches
+/// read only near anchors there.
+fn own_regions(text: &Text<'_>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut at = 0;
+    for z in text.zones() {
+        if own(text, z.span.start) {
+            continue;
+        }
+        if z.span.start > at {
+            out.push(Span::new(at, z.span.start));
+        }
+        at = at.max(z.span.end);
+    }
+    if at < text.as_str().len() {
+        out.push(Span::new(at, text.as_str().len()));
+    }
+    out
+}
+
 /// Every gated pattern of the checks stage: the notice checks' and the outcome wording's.
 pub(crate) fn gated() -> Vec<&'static Gated> {
     let mut out = patterns::GATED.to_vec();
@@ -55,9 +76,9 @@ pub(crate) fn gated() -> Vec<&'static Gated> {
     out
 }
 
-/// Matches of `g` in the authority's own text, at most `limit`.
-fn own_matches(text: &Text<'_>, g: &Gated, limit: usize) -> Vec<Span> {
-    gate::find_iter(text, g)
+/// Matches of `g` in the authority's own text (its stretches `own`), at most `limit`.
+fn own_matches(text: &Text<'_>, own_text: &[Span], g: &Gated, limit: usize) -> Vec<Span> {
+    gate::find_iter_in(text, g, own_text)
         .filter(|s| own(text, s.start))
         .take(limit)
         .collect()
@@ -73,6 +94,7 @@ fn own_matches(text: &Text<'_>, g: &Gated, limit: usize) -> Vec<Span> {
 /// The rights wording (`context`) is read the first time a match needs it.
 fn rights_matches(
     text: &Text<'_>,
+    own_text: &[Span],
     g: &Gated,
     context: &std::cell::OnceCell<Vec<Span>>,
     limit: usize,
@@ -84,7 +106,7 @@ fn rights_matches(
             .any(|c| s.start <= c.start && c.end <= s.end)
     };
     let src = text.as_str();
-    gate::find_iter(text, g)
+    gate::find_iter_in(text, g, own_text)
         .filter(|s| own(text, s.start))
         .filter(|s| {
             let sentence = text.sentence_at(s.start);
@@ -289,19 +311,21 @@ fn notice_checks(
         Regime::of(jurisdiction, &relied)
     };
 
+    // The authority's own text, where the checks read.
+    let own_text = own_regions(text);
     // Public interest arguments, attached to the qualified ground they follow.
-    attach_public_interest(text, findings);
+    attach_public_interest(text, &own_text, findings);
     let relied: Vec<&Finding> = findings
         .iter()
         .filter(|f| f.status == Status::ReliedOn)
         .collect();
 
     let rights_wording = std::cell::OnceCell::new();
-    let rights_review = rights_matches(text, &REVIEW, &rights_wording, 2);
+    let rights_review = rights_matches(text, &own_text, &REVIEW, &rights_wording, 2);
     let rights_commissioner = if regime.scottish() {
-        rights_matches(text, &SCOTTISH_COMMISSIONER, &rights_wording, 2)
+        rights_matches(text, &own_text, &SCOTTISH_COMMISSIONER, &rights_wording, 2)
     } else {
-        rights_matches(text, &ICO, &rights_wording, 2)
+        rights_matches(text, &own_text, &ICO, &rights_wording, 2)
     };
     let review_rights = !rights_review.is_empty() || !rights_commissioner.is_empty();
 
@@ -313,7 +337,7 @@ fn notice_checks(
     let weighed_qualified = findings
         .iter()
         .any(|f| f.kind == Kind::Qualified && f.public_interest.is_some());
-    let pit_spans = own_matches(text, &PUBLIC_INTEREST, 3);
+    let pit_spans = own_matches(text, &own_text, &PUBLIC_INTEREST, 3);
     let public_interest_test = if !qualified.is_empty() || weighed_qualified {
         Some(!pit_spans.is_empty())
     } else {
@@ -506,7 +530,7 @@ fn notice_checks(
         .iter()
         .any(|f| tests_of(rules, f).contains(&Test::Cost));
     if cost {
-        let est = own_matches(text, &ESTIMATE, 3);
+        let est = own_matches(text, &own_text, &ESTIMATE, 3);
         if est.is_empty() {
             b.push(
                 "cost_estimate",
@@ -526,7 +550,7 @@ fn notice_checks(
                 ev,
             );
         }
-        let mut adv = own_matches(text, &ADVICE, 2);
+        let mut adv = own_matches(text, &own_text, &ADVICE, 2);
         adv.extend(
             references
                 .iter()
@@ -935,9 +959,10 @@ fn long_quotes(src: &str) -> Vec<Span> {
     out
 }
 
-/// Finds public interest arguments and attaches each to the qualified ground (relied on or
-/// weighed) whose evidence comes last before it.
-fn attach_public_interest(text: &Text<'_>, findings: &mut [Finding]) {
+/// Finds public interest arguments in the authority's own text (its stretches `own_text`) and
+/// attaches each to the qualified ground (relied on or weighed) whose evidence comes last
+/// before it.
+fn attach_public_interest(text: &Text<'_>, own_text: &[Span], findings: &mut [Finding]) {
     let src = text.as_str();
     let anchors: Vec<(usize, usize)> = findings
         .iter()
@@ -956,7 +981,7 @@ fn attach_public_interest(text: &Text<'_>, findings: &mut [Finding]) {
         &FOR_WITHHOLDING,
     ]
     .into_iter()
-    .flat_map(|g| gate::find_iter(text, g))
+    .flat_map(|g| gate::find_iter_in(text, g, own_text))
     .collect();
     hits.sort_by_key(|m| m.start);
     for m in hits {

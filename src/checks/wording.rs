@@ -281,20 +281,7 @@ static SET: Lazy<GatedSet> = Lazy::new(|| GatedSet::new(gated().collect()));
 /// request repeated back or a footer: see [`super::own`]) and the answers of a
 /// question-and-answer layout (read whatever zone they are in), in order and merged.
 fn read_regions(text: &Text<'_>) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
-    let mut at = 0;
-    for z in text.zones() {
-        if super::own(text, z.span.start) {
-            continue;
-        }
-        if z.span.start > at {
-            out.push(Span::new(at, z.span.start));
-        }
-        at = at.max(z.span.end);
-    }
-    if at < text.as_str().len() {
-        out.push(Span::new(at, text.as_str().len()));
-    }
+    let mut out = super::own_regions(text);
     out.extend(text.question_answers().iter().map(|qa| qa.answer));
     out.sort_unstable_by_key(|s| s.start);
     let mut merged: Vec<Span> = Vec::with_capacity(out.len());

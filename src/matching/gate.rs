@@ -9,7 +9,6 @@
 
 use std::cell::RefCell;
 use std::ops::Deref;
-use std::sync::Arc;
 
 use once_cell::sync::{Lazy, OnceCell};
 use regex::Regex;
@@ -223,6 +222,32 @@ pub(crate) fn find_iter<'t>(text: &'t Text<'_>, g: &'t Gated) -> GatedMatches<'t
         whole_done: false,
         first: None,
     }
+}
+
+/// As [`find_iter`], for a caller that keeps only matches starting in `regions` (in order,
+/// disjoint): only the text near the anchors that start inside them is read. A match that
+/// starts in a region but holds none of its anchors there is not found.
+pub(crate) fn find_iter_in<'t>(
+    text: &'t Text<'_>,
+    g: &'t Gated,
+    regions: &[Span],
+) -> GatedMatches<'t> {
+    let mut matches = find_iter(text, g);
+    if let Some(mine) = matches.mine.as_mut() {
+        retain_inside(mine, regions);
+    }
+    matches
+}
+
+/// Keeps the spans (in order of start) that start inside one of `regions` (in order, disjoint).
+fn retain_inside(spans: &mut Vec<Span>, regions: &[Span]) {
+    let mut r = 0;
+    spans.retain(|s| {
+        while r < regions.len() && regions[r].end <= s.start {
+            r += 1;
+        }
+        regions.get(r).is_some_and(|g| g.start <= s.start)
+    });
 }
 
 /// Where `g`'s anchors stand in a scanned letter, in order; `None` when the letter was not
@@ -611,6 +636,8 @@ fn plain(pattern: &Hir) -> bool {
 #[derive(Debug)]
 pub(crate) struct SetScan {
     spots: Vec<Vec<Span>>,
+    /// The regions the scan was limited to ([`GatedSet::find_iter_in`]), if any.
+    regions: Option<Vec<Span>>,
 }
 
 impl GatedSet {
@@ -660,7 +687,7 @@ impl GatedSet {
     /// The scan of `text` (made once per letter); `None` when the letter was not scanned for
     /// anchors.
     #[cfg(test)]
-    fn scan(&'static self, text: &Text<'_>) -> Option<Arc<SetScan>> {
+    fn scan(&'static self, text: &Text<'_>) -> Option<std::sync::Arc<SetScan>> {
         let hits = text.anchor_hits()?;
         let key = std::ptr::from_ref(self) as usize;
         Some(text.set_scan(key, || self.scan_hits(text.as_str(), hits)))
@@ -747,7 +774,10 @@ impl GatedSet {
                 }
             });
         }
-        SetScan { spots }
+        SetScan {
+            spots,
+            regions: None,
+        }
     }
 
     /// The matches of pattern `i` of the set in `text`, in order: those of [`find_iter`], with
@@ -790,7 +820,9 @@ impl GatedSet {
                 })
                 .copied()
                 .collect();
-            self.scan_hits(text.as_str(), &inside)
+            let mut scan = self.scan_hits(text.as_str(), &inside);
+            scan.regions = Some(regions);
+            scan
         });
         self.matches_of(text, i, &scan)
     }
@@ -805,7 +837,11 @@ impl GatedSet {
         let g = self.patterns[i];
         let group = if g.leading { &self.leading } else { &self.near };
         if group.is_none() || self.alone[i] {
-            return find_iter(text, g);
+            // Searched on its own, near its anchors in the scan's regions.
+            return match &scan.regions {
+                Some(regions) => find_iter_in(text, g, regions),
+                None => find_iter(text, g),
+            };
         }
         let Some(index) = text.anchor_index() else {
             return find_iter(text, g);
