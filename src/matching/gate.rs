@@ -241,13 +241,8 @@ pub(crate) fn find_iter_in<'t>(
 
 /// Keeps the spans (in order of start) that start inside one of `regions` (in order, disjoint).
 fn retain_inside(spans: &mut Vec<Span>, regions: &[Span]) {
-    let mut r = 0;
-    spans.retain(|s| {
-        while r < regions.len() && regions[r].end <= s.start {
-            r += 1;
-        }
-        regions.get(r).is_some_and(|g| g.start <= s.start)
-    });
+    let mut inside = Inside::new(Some(regions));
+    spans.retain(|s| inside.holds(s.start));
 }
 
 /// Where `g`'s anchors stand in a scanned letter, in order; `None` when the letter was not
@@ -690,11 +685,12 @@ impl GatedSet {
     fn scan(&'static self, text: &Text<'_>) -> Option<std::sync::Arc<SetScan>> {
         let hits = text.anchor_hits()?;
         let key = std::ptr::from_ref(self) as usize;
-        Some(text.set_scan(key, || self.scan_hits(text.as_str(), hits)))
+        Some(text.set_scan(key, || self.scan_hits(text.as_str(), hits, None)))
     }
 
-    /// Reads the letter `src` at its anchor `hits` (in order of position).
-    fn scan_hits(&self, src: &str, hits: &[AnchorHit]) -> SetScan {
+    /// Reads the letter `src` at its anchor `hits` (in order of position) that start inside
+    /// `regions` (in order, disjoint; all of them when `None`).
+    fn scan_hits(&self, src: &str, hits: &[AnchorHit], regions: Option<&[Span]>) -> SetScan {
         let mut spots: Vec<Vec<Span>> = vec![Vec::new(); self.patterns.len()];
         let mut seen = vec![false; self.patterns.len()];
         let mut marked: Vec<u16> = Vec::new();
@@ -702,6 +698,7 @@ impl GatedSet {
             group.with_cache(|cache| {
                 let mut candidates: Vec<u16> = Vec::new();
                 let mut k = 0;
+                let mut inside = Inside::new(regions);
                 while k < hits.len() {
                     // Every leading pattern with an anchor starting here.
                     let at = hits[k].span.start;
@@ -712,7 +709,7 @@ impl GatedSet {
                         }
                         k += 1;
                     }
-                    if candidates.is_empty() || at > src.len() {
+                    if candidates.is_empty() || at > src.len() || !inside.holds(at) {
                         continue;
                     }
                     let mut mark = |p: u16| {
@@ -753,9 +750,11 @@ impl GatedSet {
                 // The windows `fill_window` reads around each anchor, merged where they touch:
                 // each window of a pattern lies within one stretch.
                 let mut stretch: Option<(usize, usize)> = None;
-                let near = hits
-                    .iter()
-                    .filter(|h| self.near_anchor.get(usize::from(h.anchor)) == Some(&true));
+                let mut inside = Inside::new(regions);
+                let near = hits.iter().filter(|h| {
+                    self.near_anchor.get(usize::from(h.anchor)) == Some(&true)
+                        && inside.holds(h.span.start)
+                });
                 for h in near {
                     let start = floor(src, h.span.start.saturating_sub(BACK).min(src.len()));
                     let end = ceil(src, h.span.end.saturating_add(AHEAD).min(src.len()));
@@ -809,18 +808,7 @@ impl GatedSet {
         let key = std::ptr::from_ref(self) as usize + 1;
         let scan = text.set_scan(key, || {
             let regions = regions();
-            let mut r = 0;
-            let inside: Vec<AnchorHit> = hits
-                .iter()
-                .filter(|h| {
-                    while r < regions.len() && regions[r].end <= h.span.start {
-                        r += 1;
-                    }
-                    regions.get(r).is_some_and(|g| g.start <= h.span.start)
-                })
-                .copied()
-                .collect();
-            let mut scan = self.scan_hits(text.as_str(), &inside);
+            let mut scan = self.scan_hits(text.as_str(), hits, Some(&regions));
             scan.regions = Some(regions);
             scan
         });
@@ -882,6 +870,30 @@ impl GatedSet {
             whole_done: false,
             first,
         }
+    }
+}
+
+/// Whether offsets, asked in order, lie inside regions (in order, disjoint; everywhere when
+/// there are none): a walk along the regions.
+struct Inside<'r> {
+    regions: Option<&'r [Span]>,
+    next: usize,
+}
+
+impl<'r> Inside<'r> {
+    fn new(regions: Option<&'r [Span]>) -> Inside<'r> {
+        Inside { regions, next: 0 }
+    }
+
+    /// True when `offset` (at or after the last one asked) lies inside a region.
+    fn holds(&mut self, offset: usize) -> bool {
+        let Some(regions) = self.regions else {
+            return true;
+        };
+        while self.next < regions.len() && regions[self.next].end <= offset {
+            self.next += 1;
+        }
+        regions.get(self.next).is_some_and(|r| r.start <= offset)
     }
 }
 
