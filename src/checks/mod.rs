@@ -732,11 +732,21 @@ fn list_marker(src: &str, start: usize, end: usize) -> bool {
 fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span> {
     let src = text.as_str();
     let mut out = Vec::new();
-    // The long quotations of the letter, and its request and answer headings, found when a
-    // figure first needs them.
+    // The long quotations of the letter, found when a figure first needs them.
     let mut quotes: Option<Vec<Span>> = None;
-    let mut headings: Option<Vec<(usize, bool)>> = None;
-    for m in figures::figures(src) {
+    // Figures count only outside every zone: the text between the zones is read.
+    let mut unzoned: Vec<Span> = Vec::new();
+    let mut at = 0;
+    for z in text.zones() {
+        if z.span.start > at {
+            unzoned.push(Span::new(at, z.span.start));
+        }
+        at = at.max(z.span.end);
+    }
+    if at < src.len() {
+        unzoned.push(Span::new(at, src.len()));
+    }
+    for m in figures::figures_in(src, &unzoned) {
         let start = m.start;
         if !own(text, start) || text.zone_at(start).is_some() {
             continue;
@@ -812,7 +822,7 @@ fn answer_figures(text: &Text<'_>, limit: usize, cost_refusal: bool) -> Vec<Span
         // words quoted back or restated after "You asked for:".
         if reference_or_address(src, &line, Span::new(start, end), token)
             || restated_request(text, start)
-            || under_request_heading(headings.get_or_insert_with(|| request_headings(src)), start)
+            || under_request_heading(src, start)
             || quotes
                 .get_or_insert_with(|| long_quotes(src))
                 .iter()
@@ -914,29 +924,69 @@ fn restated_request(text: &Text<'_>, offset: usize) -> bool {
         || RESTATING_SENTENCE.is_match(text.sentence_at(offset).slice(src))
 }
 
-/// The letter's heading lines over the request restated ("Request", true) and over the answer
-/// ("Answer", "Our response", false), by start, in order: one pass over the letter.
-fn request_headings(src: &str) -> Vec<(usize, bool)> {
-    let mut out: Vec<(usize, bool)> = REQUEST_HEADING
-        .find_iter(src)
-        .map(|m| (m.start(), true))
-        .chain(ANSWER_HEADING.find_iter(src).map(|m| (m.start(), false)))
-        .collect();
-    out.sort_unstable();
-    out
+/// True when `offset` lies under a request heading ("Request", "Your questions") at most
+/// [`HEADING_BACK`] bytes before it, with no answer heading ("Answer", "Our response") since.
+///
+/// The heading patterns match only lines of a few words (every line of a match holds at most
+/// [`HEADING_CHARS`] chars besides white space), so only the text from the line
+/// [`HEADING_BACK`] bytes back (and the short lines just above it, which a heading may run
+/// over) to the end of the short lines at `offset` is searched: it finds there what a search
+/// of the whole letter finds.
+fn under_request_heading(src: &str, offset: usize) -> bool {
+    let bytes = src.as_bytes();
+    let line_start = |i: usize| memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |j| j + 1);
+    let line_end = |i: usize| memchr::memchr(b'\n', &bytes[i..]).map_or(src.len(), |j| i + j);
+    // A line that may be part of a heading: at most so many ASCII chars besides white space.
+    let short = |from: usize, to: usize| {
+        bytes[from..to]
+            .iter()
+            .filter(|b| b.is_ascii() && !b.is_ascii_whitespace())
+            .nth(HEADING_CHARS)
+            .is_none()
+    };
+    let mut from = line_start(gate::floor(src, offset.saturating_sub(HEADING_BACK)));
+    while from > 0 {
+        let above = line_start(from - 1);
+        if !short(above, from - 1) {
+            break;
+        }
+        from = above;
+    }
+    let mut to = line_start(offset.min(src.len()));
+    loop {
+        let end = line_end(to);
+        if !short(to, end) {
+            break;
+        }
+        to = end;
+        if end >= src.len() {
+            break;
+        }
+        to = end + 1;
+    }
+    let to = to.max(from);
+    let text = &src[from..to];
+    let last = |re: &regex::Regex| {
+        re.find_iter(text)
+            .map(|m| from + m.start())
+            .take_while(|&at| at < offset)
+            .last()
+    };
+    // The last heading before `offset` (a request heading where both start at one place).
+    let heading = match (last(&REQUEST_HEADING), last(&ANSWER_HEADING)) {
+        (Some(r), Some(a)) if a > r => None,
+        (Some(r), _) => Some(r),
+        _ => None,
+    };
+    heading.is_some_and(|at| offset - at <= HEADING_BACK)
 }
 
-/// True when `offset` lies under a request heading (at most a few hundred bytes after it) with
-/// no answer heading since.
-fn under_request_heading(headings: &[(usize, bool)], offset: usize) -> bool {
-    /// How far back a request heading is looked for.
-    const HEADING_BACK: usize = 600;
-    let before = headings.partition_point(|&(at, _)| at < offset);
-    before > 0 && {
-        let (at, request) = headings[before - 1];
-        request && offset - at <= HEADING_BACK
-    }
-}
+/// How far back [`under_request_heading`] looks for a request heading.
+const HEADING_BACK: usize = 600;
+
+/// The most chars other than white space on one line of a request or answer heading ("original
+/// information requested:" has 29).
+const HEADING_CHARS: usize = 30;
 
 /// The long quotations of `src` ("“...”" over 80 bytes): the requester's words quoted back.
 fn long_quotes(src: &str) -> Vec<Span> {
@@ -1024,5 +1074,52 @@ fn attach_public_interest(text: &Text<'_>, own_text: &[Span], findings: &mut [Fi
         }) {
             f.public_interest = None;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`under_request_heading`] as a search of the whole letter reads it.
+    fn under_request_heading_whole(src: &str, offset: usize) -> bool {
+        let mut headings: Vec<(usize, bool)> = REQUEST_HEADING
+            .find_iter(src)
+            .map(|m| (m.start(), true))
+            .chain(ANSWER_HEADING.find_iter(src).map(|m| (m.start(), false)))
+            .collect();
+        headings.sort_unstable();
+        let before = headings.partition_point(|&(at, _)| at < offset);
+        before > 0 && {
+            let (at, request) = headings[before - 1];
+            request && offset - at <= HEADING_BACK
+        }
+    }
+
+    #[test]
+    fn a_request_heading_is_found_as_in_the_whole_letter() {
+        let filler = "We have searched our records for the figures you asked about. ".repeat(12);
+        let mut letters = crate::matching::gate::tests::letter_files();
+        // Short letters of my own: headings alone on a line, over two lines, with blank lines
+        // between their words, far from and near to the figures, and answer headings after.
+        letters.extend([
+            "Your request:\nHow many 12 permits?\nOur response:\nThere were 40.".to_string(),
+            format!("Request\n{filler}\n14 permits\nAnswer\n15 permits"),
+            format!("Your\n\n  request\n{filler} 16\n\nthe\ninformation\nrequested:\n17 and 18"),
+            format!("{filler}\nQuestions\n19\n{filler}\n20\nResponse\n21"),
+            "request\n22".to_string(),
+        ]);
+        let mut compared = 0;
+        for letter in &letters {
+            for (offset, _) in letter.char_indices().step_by(7) {
+                assert_eq!(
+                    under_request_heading(letter, offset),
+                    under_request_heading_whole(letter, offset),
+                    "at {offset} of {letter:?}"
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared > 1000, "only {compared} offsets compared");
     }
 }
