@@ -316,9 +316,10 @@ pub(crate) fn gated() -> impl Iterator<Item = &'static Gated> {
 pub(crate) fn find(text: &Text<'_>, w: Wording, limit: usize) -> Vec<Span> {
     let src = text.as_str();
     let mut out: Vec<Span> = Vec::new();
+    let scan = SET.scan_in(text, || read_regions(text));
     for p in patterns(w) {
         out.extend(
-            SET.find_iter_in(text, p.index, || read_regions(text))
+            SET.matches_in(text, p.index, scan.as_deref())
                 .filter(|m| p.accepts(src, *m))
                 .take(limit),
         );

@@ -794,25 +794,48 @@ impl GatedSet {
     /// scan reads only near the anchors that start inside them, so the rest of the letter (a
     /// long quoted thread) is not read. A match that starts in a region but holds none of its
     /// anchors there (it runs on past the region's end) is not found.
+    #[cfg(test)]
     pub(crate) fn find_iter_in<'t>(
         &'static self,
         text: &'t Text<'_>,
         i: usize,
         regions: impl FnOnce() -> Vec<Span>,
     ) -> GatedMatches<'t> {
-        let Some(hits) = text.anchor_hits() else {
-            return find_iter(text, self.patterns[i]);
-        };
+        let scan = self.scan_in(text, regions);
+        self.matches_in(text, i, scan.as_deref())
+    }
+
+    /// The scan that [`GatedSet::find_iter_in`] reads (made once per letter; `None` when the
+    /// letter was not scanned for anchors), for a caller that reads several patterns of the set.
+    pub(crate) fn scan_in(
+        &'static self,
+        text: &Text<'_>,
+        regions: impl FnOnce() -> Vec<Span>,
+    ) -> Option<std::sync::Arc<SetScan>> {
+        let hits = text.anchor_hits()?;
         // A key of its own (the scan of the whole letter is keyed by the set's address, which
         // is aligned, so the next byte names no other set).
         let key = std::ptr::from_ref(self) as usize + 1;
-        let scan = text.set_scan(key, || {
+        Some(text.set_scan(key, || {
             let regions = regions();
             let mut scan = self.scan_hits(text.as_str(), hits, Some(&regions));
             scan.regions = Some(regions);
             scan
-        });
-        self.matches_of(text, i, &scan)
+        }))
+    }
+
+    /// The matches of pattern `i` of [`GatedSet::find_iter_in`], given the letter's
+    /// [`GatedSet::scan_in`].
+    pub(crate) fn matches_in<'t>(
+        &'static self,
+        text: &'t Text<'_>,
+        i: usize,
+        scan: Option<&SetScan>,
+    ) -> GatedMatches<'t> {
+        match scan {
+            Some(scan) => self.matches_of(text, i, scan),
+            None => find_iter(text, self.patterns[i]),
+        }
     }
 
     /// The matches of pattern `i` that `scan` allows.
