@@ -696,19 +696,31 @@ impl GatedSet {
         let mut marked: Vec<u16> = Vec::new();
         if let Some(group) = &self.leading {
             group.with_cache(|cache| {
-                let mut candidates: Vec<u16> = Vec::new();
+                let mut gathered: Vec<u16> = Vec::new();
                 let mut k = 0;
                 let mut inside = Inside::new(regions);
+                let of = |h: &AnchorHit| {
+                    self.leading_of
+                        .get(usize::from(h.anchor))
+                        .map_or(&[][..], Vec::as_slice)
+                };
                 while k < hits.len() {
-                    // Every leading pattern with an anchor starting here.
+                    // Every leading pattern with an anchor starting here: those of the one
+                    // hit, or gathered from the hits that start here.
                     let at = hits[k].span.start;
-                    candidates.clear();
-                    while k < hits.len() && hits[k].span.start == at {
-                        if let Some(ps) = self.leading_of.get(usize::from(hits[k].anchor)) {
-                            candidates.extend(ps);
+                    let first = of(&hits[k]);
+                    k += 1;
+                    let candidates: &[u16] = if k < hits.len() && hits[k].span.start == at {
+                        gathered.clear();
+                        gathered.extend_from_slice(first);
+                        while k < hits.len() && hits[k].span.start == at {
+                            gathered.extend_from_slice(of(&hits[k]));
+                            k += 1;
                         }
-                        k += 1;
-                    }
+                        &gathered
+                    } else {
+                        first
+                    };
                     if candidates.is_empty() || at > src.len() || !inside.holds(at) {
                         continue;
                     }
