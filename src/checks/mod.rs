@@ -48,6 +48,27 @@ fn own(text: &Text<'_>, offset: usize) -> bool {
     )
 }
 
+/// The stretches of the authority's own text ([`own`]), in order: what lies between the zones
+/// that are not its own. The checks keep only matches that start in them, so their searches
+/// read only near anchors there.
+fn own_regions(text: &Text<'_>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut at = 0;
+    for z in text.zones() {
+        if own(text, z.span.start) {
+            continue;
+        }
+        if z.span.start > at {
+            out.push(Span::new(at, z.span.start));
+        }
+        at = at.max(z.span.end);
+    }
+    if at < text.as_str().len() {
+        out.push(Span::new(at, text.as_str().len()));
+    }
+    out
+}
+
 /// Every gated pattern of the checks stage: the notice checks' and the outcome wording's.
 pub(crate) fn gated() -> Vec<&'static Gated> {
     let mut out = patterns::GATED.to_vec();
@@ -55,9 +76,9 @@ pub(crate) fn gated() -> Vec<&'static Gated> {
     out
 }
 
-/// Matches of `g` in the authority's own text, at most `limit`.
-fn own_matches(text: &Text<'_>, g: &Gated, limit: usize) -> Vec<Span> {
-    gate::find_iter(text, g)
+/// Matches of `g` in the authority's own text (its stretches `own`), at most `limit`.
+fn own_matches(text: &Text<'_>, own_text: &[Span], g: &Gated, limit: usize) -> Vec<Span> {
+    gate::find_iter_in(text, g, own_text)
         .filter(|s| own(text, s.start))
         .take(limit)
         .collect()
@@ -73,6 +94,7 @@ fn own_matches(text: &Text<'_>, g: &Gated, limit: usize) -> Vec<Span> {
 /// The rights wording (`context`) is read the first time a match needs it.
 fn rights_matches(
     text: &Text<'_>,
+    own_text: &[Span],
     g: &Gated,
     context: &std::cell::OnceCell<Vec<Span>>,
     limit: usize,
@@ -84,7 +106,7 @@ fn rights_matches(
             .any(|c| s.start <= c.start && c.end <= s.end)
     };
     let src = text.as_str();
-    gate::find_iter(text, g)
+    gate::find_iter_in(text, g, own_text)
         .filter(|s| own(text, s.start))
         .filter(|s| {
             let sentence = text.sentence_at(s.start);
@@ -289,19 +311,21 @@ fn notice_checks(
         Regime::of(jurisdiction, &relied)
     };
 
+    // The authority's own text, where the checks read.
+    let own_text = own_regions(text);
     // Public interest arguments, attached to the qualified ground they follow.
-    attach_public_interest(text, findings);
+    attach_public_interest(text, &own_text, findings);
     let relied: Vec<&Finding> = findings
         .iter()
         .filter(|f| f.status == Status::ReliedOn)
         .collect();
 
     let rights_wording = std::cell::OnceCell::new();
-    let rights_review = rights_matches(text, &REVIEW, &rights_wording, 2);
+    let rights_review = rights_matches(text, &own_text, &REVIEW, &rights_wording, 2);
     let rights_commissioner = if regime.scottish() {
-        rights_matches(text, &SCOTTISH_COMMISSIONER, &rights_wording, 2)
+        rights_matches(text, &own_text, &SCOTTISH_COMMISSIONER, &rights_wording, 2)
     } else {
-        rights_matches(text, &ICO, &rights_wording, 2)
+        rights_matches(text, &own_text, &ICO, &rights_wording, 2)
     };
     let review_rights = !rights_review.is_empty() || !rights_commissioner.is_empty();
 
@@ -313,7 +337,7 @@ fn notice_checks(
     let weighed_qualified = findings
         .iter()
         .any(|f| f.kind == Kind::Qualified && f.public_interest.is_some());
-    let pit_spans = own_matches(text, &PUBLIC_INTEREST, 3);
+    let pit_spans = own_matches(text, &own_text, &PUBLIC_INTEREST, 3);
     let public_interest_test = if !qualified.is_empty() || weighed_qualified {
         Some(!pit_spans.is_empty())
     } else {
@@ -506,7 +530,7 @@ fn notice_checks(
         .iter()
         .any(|f| tests_of(rules, f).contains(&Test::Cost));
     if cost {
-        let est = own_matches(text, &ESTIMATE, 3);
+        let est = own_matches(text, &own_text, &ESTIMATE, 3);
         if est.is_empty() {
             b.push(
                 "cost_estimate",
@@ -526,7 +550,7 @@ fn notice_checks(
                 ev,
             );
         }
-        let mut adv = own_matches(text, &ADVICE, 2);
+        let mut adv = own_matches(text, &own_text, &ADVICE, 2);
         adv.extend(
             references
                 .iter()
@@ -715,11 +739,21 @@ fn answer_figures(
 ) -> Vec<Span> {
     let src = text.as_str();
     let mut out = Vec::new();
-    // The long quotations of the letter, and its request and answer headings, found when a
-    // figure first needs them.
+    // The long quotations of the letter, found when a figure first needs them.
     let mut quotes: Option<Vec<Span>> = None;
-    let mut headings: Option<Vec<(usize, bool)>> = None;
-    for m in figures::figures(src) {
+    // Figures count only outside every zone: the text between the zones is read.
+    let mut unzoned: Vec<Span> = Vec::new();
+    let mut at = 0;
+    for z in text.zones() {
+        if z.span.start > at {
+            unzoned.push(Span::new(at, z.span.start));
+        }
+        at = at.max(z.span.end);
+    }
+    if at < src.len() {
+        unzoned.push(Span::new(at, src.len()));
+    }
+    for m in figures::figures_in(src, &unzoned) {
         let start = m.start;
         if !own(text, start) || text.zone_at(start).is_some() {
             continue;
@@ -799,7 +833,7 @@ fn answer_figures(
         // words quoted back or restated after "You asked for:".
         if reference_or_address(src, &line, Span::new(start, end), token)
             || restated_request(text, start)
-            || under_request_heading(headings.get_or_insert_with(|| request_headings(src)), start)
+            || under_request_heading(src, start)
             || quotes
                 .get_or_insert_with(|| long_quotes(src))
                 .iter()
@@ -902,29 +936,69 @@ fn restated_request(text: &Text<'_>, offset: usize) -> bool {
         || RESTATING_SENTENCE.is_match(text.sentence_at(offset).slice(src))
 }
 
-/// The letter's heading lines over the request restated ("Request", true) and over the answer
-/// ("Answer", "Our response", false), by start, in order: one pass over the letter.
-fn request_headings(src: &str) -> Vec<(usize, bool)> {
-    let mut out: Vec<(usize, bool)> = REQUEST_HEADING
-        .find_iter(src)
-        .map(|m| (m.start(), true))
-        .chain(ANSWER_HEADING.find_iter(src).map(|m| (m.start(), false)))
-        .collect();
-    out.sort_unstable();
-    out
+/// True when `offset` lies under a request heading ("Request", "Your questions") at most
+/// [`HEADING_BACK`] bytes before it, with no answer heading ("Answer", "Our response") since.
+///
+/// The heading patterns match only lines of a few words (every line of a match holds at most
+/// [`HEADING_CHARS`] chars besides white space), so only the text from the line
+/// [`HEADING_BACK`] bytes back (and the short lines just above it, which a heading may run
+/// over) to the end of the short lines at `offset` is searched: it finds there what a search
+/// of the whole letter finds.
+fn under_request_heading(src: &str, offset: usize) -> bool {
+    let bytes = src.as_bytes();
+    let line_start = |i: usize| memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |j| j + 1);
+    let line_end = |i: usize| memchr::memchr(b'\n', &bytes[i..]).map_or(src.len(), |j| i + j);
+    // A line that may be part of a heading: at most so many ASCII chars besides white space.
+    let short = |from: usize, to: usize| {
+        bytes[from..to]
+            .iter()
+            .filter(|b| b.is_ascii() && !b.is_ascii_whitespace())
+            .nth(HEADING_CHARS)
+            .is_none()
+    };
+    let mut from = line_start(gate::floor(src, offset.saturating_sub(HEADING_BACK)));
+    while from > 0 {
+        let above = line_start(from - 1);
+        if !short(above, from - 1) {
+            break;
+        }
+        from = above;
+    }
+    let mut to = line_start(offset.min(src.len()));
+    loop {
+        let end = line_end(to);
+        if !short(to, end) {
+            break;
+        }
+        to = end;
+        if end >= src.len() {
+            break;
+        }
+        to = end + 1;
+    }
+    let to = to.max(from);
+    let text = &src[from..to];
+    let last = |re: &regex::Regex| {
+        re.find_iter(text)
+            .map(|m| from + m.start())
+            .take_while(|&at| at < offset)
+            .last()
+    };
+    // The last heading before `offset` (a request heading where both start at one place).
+    let heading = match (last(&REQUEST_HEADING), last(&ANSWER_HEADING)) {
+        (Some(r), Some(a)) if a > r => None,
+        (Some(r), _) => Some(r),
+        _ => None,
+    };
+    heading.is_some_and(|at| offset - at <= HEADING_BACK)
 }
 
-/// True when `offset` lies under a request heading (at most a few hundred bytes after it) with
-/// no answer heading since.
-fn under_request_heading(headings: &[(usize, bool)], offset: usize) -> bool {
-    /// How far back a request heading is looked for.
-    const HEADING_BACK: usize = 600;
-    let before = headings.partition_point(|&(at, _)| at < offset);
-    before > 0 && {
-        let (at, request) = headings[before - 1];
-        request && offset - at <= HEADING_BACK
-    }
-}
+/// How far back [`under_request_heading`] looks for a request heading.
+const HEADING_BACK: usize = 600;
+
+/// The most chars other than white space on one line of a request or answer heading ("original
+/// information requested:" has 29).
+const HEADING_CHARS: usize = 30;
 
 /// The long quotations of `src` ("“...”" over 80 bytes): the requester's words quoted back.
 fn long_quotes(src: &str) -> Vec<Span> {
@@ -947,9 +1021,10 @@ fn long_quotes(src: &str) -> Vec<Span> {
     out
 }
 
-/// Finds public interest arguments and attaches each to the qualified ground (relied on or
-/// weighed) whose evidence comes last before it.
-fn attach_public_interest(text: &Text<'_>, findings: &mut [Finding]) {
+/// Finds public interest arguments in the authority's own text (its stretches `own_text`) and
+/// attaches each to the qualified ground (relied on or weighed) whose evidence comes last
+/// before it.
+fn attach_public_interest(text: &Text<'_>, own_text: &[Span], findings: &mut [Finding]) {
     let src = text.as_str();
     let anchors: Vec<(usize, usize)> = findings
         .iter()
@@ -968,7 +1043,7 @@ fn attach_public_interest(text: &Text<'_>, findings: &mut [Finding]) {
         &FOR_WITHHOLDING,
     ]
     .into_iter()
-    .flat_map(|g| gate::find_iter(text, g))
+    .flat_map(|g| gate::find_iter_in(text, g, own_text))
     .collect();
     hits.sort_by_key(|m| m.start);
     for m in hits {
@@ -1011,5 +1086,52 @@ fn attach_public_interest(text: &Text<'_>, findings: &mut [Finding]) {
         }) {
             f.public_interest = None;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`under_request_heading`] as a search of the whole letter reads it.
+    fn under_request_heading_whole(src: &str, offset: usize) -> bool {
+        let mut headings: Vec<(usize, bool)> = REQUEST_HEADING
+            .find_iter(src)
+            .map(|m| (m.start(), true))
+            .chain(ANSWER_HEADING.find_iter(src).map(|m| (m.start(), false)))
+            .collect();
+        headings.sort_unstable();
+        let before = headings.partition_point(|&(at, _)| at < offset);
+        before > 0 && {
+            let (at, request) = headings[before - 1];
+            request && offset - at <= HEADING_BACK
+        }
+    }
+
+    #[test]
+    fn a_request_heading_is_found_as_in_the_whole_letter() {
+        let filler = "We have searched our records for the figures you asked about. ".repeat(12);
+        let mut letters = crate::matching::gate::tests::letter_files();
+        // Short letters of my own: headings alone on a line, over two lines, with blank lines
+        // between their words, far from and near to the figures, and answer headings after.
+        letters.extend([
+            "Your request:\nHow many 12 permits?\nOur response:\nThere were 40.".to_string(),
+            format!("Request\n{filler}\n14 permits\nAnswer\n15 permits"),
+            format!("Your\n\n  request\n{filler} 16\n\nthe\ninformation\nrequested:\n17 and 18"),
+            format!("{filler}\nQuestions\n19\n{filler}\n20\nResponse\n21"),
+            "request\n22".to_string(),
+        ]);
+        let mut compared = 0;
+        for letter in &letters {
+            for (offset, _) in letter.char_indices().step_by(7) {
+                assert_eq!(
+                    under_request_heading(letter, offset),
+                    under_request_heading_whole(letter, offset),
+                    "at {offset} of {letter:?}"
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared > 1000, "only {compared} offsets compared");
     }
 }

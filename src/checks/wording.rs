@@ -273,8 +273,26 @@ static WORDINGS: Lazy<Vec<(String, Vec<Pattern>)>> = Lazy::new(|| {
 });
 
 /// Every pattern of every wording file, searched together: each letter is read once for all
-/// of them (see [`GatedSet`]), whatever their number.
+/// of them (see [`GatedSet`]), whatever their number. Only the text the outcome and the notice
+/// checks read is scanned (see [`read_regions`]).
 static SET: Lazy<GatedSet> = Lazy::new(|| GatedSet::new(gated().collect()));
+
+/// The text whose wording counts: the authority's own text (not quoted or forwarded mail, the
+/// request repeated back or a footer: see [`super::own`]) and the answers of a
+/// question-and-answer layout (read whatever zone they are in), in order and merged.
+fn read_regions(text: &Text<'_>) -> Vec<Span> {
+    let mut out = super::own_regions(text);
+    out.extend(text.question_answers().iter().map(|qa| qa.answer));
+    out.sort_unstable_by_key(|s| s.start);
+    let mut merged: Vec<Span> = Vec::with_capacity(out.len());
+    for s in out {
+        match merged.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    merged
+}
 
 /// The patterns of one kind of wording (none when its file is missing; a test checks each has
 /// one).
@@ -292,13 +310,16 @@ pub(crate) fn gated() -> impl Iterator<Item = &'static Gated> {
         .flat_map(|(_, ps)| ps.iter().map(|p| p.gated))
 }
 
-/// Matches of wording `w` in `text`, in order of position, at most `limit`.
+/// Matches of wording `w` in `text`, in order of position, at most `limit` of each pattern:
+/// those near an anchor in the text the checks read ([`read_regions`]; the callers keep only
+/// matches in the authority's own text, in an answer, or in the sentence of an own match).
 pub(crate) fn find(text: &Text<'_>, w: Wording, limit: usize) -> Vec<Span> {
     let src = text.as_str();
     let mut out: Vec<Span> = Vec::new();
+    let scan = SET.scan_in(text, || read_regions(text));
     for p in patterns(w) {
         out.extend(
-            SET.find_iter(text, p.index)
+            SET.matches_in(text, p.index, scan.as_deref())
                 .filter(|m| p.accepts(src, *m))
                 .take(limit),
         );
@@ -424,6 +445,48 @@ mod tests {
                     let together: Vec<Span> = SET.find_iter(&text, p.index).collect();
                     assert_eq!(together, alone, "{:?} in {letter:?}", p.gated);
                     compared += alone.len();
+                }
+            }
+        }
+        assert!(compared > 100, "only {compared} matches compared");
+    }
+
+    /// Searching only the text the checks read finds, there, what a search of the whole letter
+    /// finds.
+    #[test]
+    fn the_regions_hold_what_the_whole_letter_holds_there() {
+        use crate::matching::CueIndex;
+        use crate::rules::RuleSet;
+        let mut letters = crate::matching::gate::tests::letter_files();
+        // Short letters of my own: wording in the letter, in the request quoted back and in
+        // mail quoted below it.
+        letters.extend(
+            [
+                "Your request:\nPlease provide the list. We do not hold the rest.\n\nWe do not hold the list.\n\n> We do not hold it either.\n> Please find attached the list.",
+                "Please find attached the list.\n\n-----Original Message-----\nFrom: A\nWe do not hold it.",
+            ]
+            .map(String::from),
+        );
+        let index = CueIndex::build(&RuleSet::embedded().unwrap()).unwrap();
+        let mut compared = 0;
+        for letter in &letters {
+            let text = Text::new(letter);
+            text.set_anchors(index.scan(letter).anchors);
+            let regions = read_regions(&text);
+            let inside = |s: &Span| {
+                regions
+                    .iter()
+                    .any(|r| r.start <= s.start && s.start < r.end)
+            };
+            for (_, ps) in WORDINGS.iter() {
+                for p in ps {
+                    let whole: Vec<Span> = gate::find_iter(&text, p.gated).filter(inside).collect();
+                    let read: Vec<Span> = SET
+                        .find_iter_in(&text, p.index, || read_regions(&text))
+                        .filter(inside)
+                        .collect();
+                    assert_eq!(read, whole, "{:?} in {letter:?}", p.gated);
+                    compared += whole.len();
                 }
             }
         }

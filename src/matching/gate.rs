@@ -9,7 +9,6 @@
 
 use std::cell::RefCell;
 use std::ops::Deref;
-use std::sync::Arc;
 
 use once_cell::sync::{Lazy, OnceCell};
 use regex::Regex;
@@ -223,6 +222,27 @@ pub(crate) fn find_iter<'t>(text: &'t Text<'_>, g: &'t Gated) -> GatedMatches<'t
         whole_done: false,
         first: None,
     }
+}
+
+/// As [`find_iter`], for a caller that keeps only matches starting in `regions` (in order,
+/// disjoint): only the text near the anchors that start inside them is read. A match that
+/// starts in a region but holds none of its anchors there is not found.
+pub(crate) fn find_iter_in<'t>(
+    text: &'t Text<'_>,
+    g: &'t Gated,
+    regions: &[Span],
+) -> GatedMatches<'t> {
+    let mut matches = find_iter(text, g);
+    if let Some(mine) = matches.mine.as_mut() {
+        retain_inside(mine, regions);
+    }
+    matches
+}
+
+/// Keeps the spans (in order of start) that start inside one of `regions` (in order, disjoint).
+fn retain_inside(spans: &mut Vec<Span>, regions: &[Span]) {
+    let mut inside = Inside::new(Some(regions));
+    spans.retain(|s| inside.holds(s.start));
 }
 
 /// Where `g`'s anchors stand in a scanned letter, in order; `None` when the letter was not
@@ -611,6 +631,8 @@ fn plain(pattern: &Hir) -> bool {
 #[derive(Debug)]
 pub(crate) struct SetScan {
     spots: Vec<Vec<Span>>,
+    /// The regions the scan was limited to ([`GatedSet::find_iter_in`]), if any.
+    regions: Option<Vec<Span>>,
 }
 
 impl GatedSet {
@@ -659,32 +681,47 @@ impl GatedSet {
 
     /// The scan of `text` (made once per letter); `None` when the letter was not scanned for
     /// anchors.
-    fn scan(&'static self, text: &Text<'_>) -> Option<Arc<SetScan>> {
+    #[cfg(test)]
+    fn scan(&'static self, text: &Text<'_>) -> Option<std::sync::Arc<SetScan>> {
         let hits = text.anchor_hits()?;
         let key = std::ptr::from_ref(self) as usize;
-        Some(text.set_scan(key, || self.scan_hits(text.as_str(), hits)))
+        Some(text.set_scan(key, || self.scan_hits(text.as_str(), hits, None)))
     }
 
-    /// Reads the letter `src` at its anchor `hits` (in order of position).
-    fn scan_hits(&self, src: &str, hits: &[AnchorHit]) -> SetScan {
+    /// Reads the letter `src` at its anchor `hits` (in order of position) that start inside
+    /// `regions` (in order, disjoint; all of them when `None`).
+    fn scan_hits(&self, src: &str, hits: &[AnchorHit], regions: Option<&[Span]>) -> SetScan {
         let mut spots: Vec<Vec<Span>> = vec![Vec::new(); self.patterns.len()];
         let mut seen = vec![false; self.patterns.len()];
         let mut marked: Vec<u16> = Vec::new();
         if let Some(group) = &self.leading {
             group.with_cache(|cache| {
-                let mut candidates: Vec<u16> = Vec::new();
+                let mut gathered: Vec<u16> = Vec::new();
                 let mut k = 0;
+                let mut inside = Inside::new(regions);
+                let of = |h: &AnchorHit| {
+                    self.leading_of
+                        .get(usize::from(h.anchor))
+                        .map_or(&[][..], Vec::as_slice)
+                };
                 while k < hits.len() {
-                    // Every leading pattern with an anchor starting here.
+                    // Every leading pattern with an anchor starting here: those of the one
+                    // hit, or gathered from the hits that start here.
                     let at = hits[k].span.start;
-                    candidates.clear();
-                    while k < hits.len() && hits[k].span.start == at {
-                        if let Some(ps) = self.leading_of.get(usize::from(hits[k].anchor)) {
-                            candidates.extend(ps);
+                    let first = of(&hits[k]);
+                    k += 1;
+                    let candidates: &[u16] = if k < hits.len() && hits[k].span.start == at {
+                        gathered.clear();
+                        gathered.extend_from_slice(first);
+                        while k < hits.len() && hits[k].span.start == at {
+                            gathered.extend_from_slice(of(&hits[k]));
+                            k += 1;
                         }
-                        k += 1;
-                    }
-                    if candidates.is_empty() || at > src.len() {
+                        &gathered
+                    } else {
+                        first
+                    };
+                    if candidates.is_empty() || at > src.len() || !inside.holds(at) {
                         continue;
                     }
                     let mut mark = |p: u16| {
@@ -725,9 +762,11 @@ impl GatedSet {
                 // The windows `fill_window` reads around each anchor, merged where they touch:
                 // each window of a pattern lies within one stretch.
                 let mut stretch: Option<(usize, usize)> = None;
-                let near = hits
-                    .iter()
-                    .filter(|h| self.near_anchor.get(usize::from(h.anchor)) == Some(&true));
+                let mut inside = Inside::new(regions);
+                let near = hits.iter().filter(|h| {
+                    self.near_anchor.get(usize::from(h.anchor)) == Some(&true)
+                        && inside.holds(h.span.start)
+                });
                 for h in near {
                     let start = floor(src, h.span.start.saturating_sub(BACK).min(src.len()));
                     let end = ceil(src, h.span.end.saturating_add(AHEAD).min(src.len()));
@@ -746,18 +785,88 @@ impl GatedSet {
                 }
             });
         }
-        SetScan { spots }
+        SetScan {
+            spots,
+            regions: None,
+        }
     }
 
     /// The matches of pattern `i` of the set in `text`, in order: those of [`find_iter`], with
     /// only the positions and stretches the set's scan found it in read by its own regex.
+    #[cfg(test)]
     pub(crate) fn find_iter<'t>(&'static self, text: &'t Text<'_>, i: usize) -> GatedMatches<'t> {
+        match self.scan(text) {
+            Some(scan) => self.matches_of(text, i, &scan),
+            None => find_iter(text, self.patterns[i]),
+        }
+    }
+
+    /// As [`GatedSet::find_iter`], for a caller that keeps only matches starting in `regions`
+    /// (in order, disjoint; asked for the first time the letter is scanned this way): the set's
+    /// scan reads only near the anchors that start inside them, so the rest of the letter (a
+    /// long quoted thread) is not read. A match that starts in a region but holds none of its
+    /// anchors there (it runs on past the region's end) is not found.
+    #[cfg(test)]
+    pub(crate) fn find_iter_in<'t>(
+        &'static self,
+        text: &'t Text<'_>,
+        i: usize,
+        regions: impl FnOnce() -> Vec<Span>,
+    ) -> GatedMatches<'t> {
+        let scan = self.scan_in(text, regions);
+        self.matches_in(text, i, scan.as_deref())
+    }
+
+    /// The scan that [`GatedSet::find_iter_in`] reads (made once per letter; `None` when the
+    /// letter was not scanned for anchors), for a caller that reads several patterns of the set.
+    pub(crate) fn scan_in(
+        &'static self,
+        text: &Text<'_>,
+        regions: impl FnOnce() -> Vec<Span>,
+    ) -> Option<std::sync::Arc<SetScan>> {
+        let hits = text.anchor_hits()?;
+        // A key of its own (the scan of the whole letter is keyed by the set's address, which
+        // is aligned, so the next byte names no other set).
+        let key = std::ptr::from_ref(self) as usize + 1;
+        Some(text.set_scan(key, || {
+            let regions = regions();
+            let mut scan = self.scan_hits(text.as_str(), hits, Some(&regions));
+            scan.regions = Some(regions);
+            scan
+        }))
+    }
+
+    /// The matches of pattern `i` of [`GatedSet::find_iter_in`], given the letter's
+    /// [`GatedSet::scan_in`].
+    pub(crate) fn matches_in<'t>(
+        &'static self,
+        text: &'t Text<'_>,
+        i: usize,
+        scan: Option<&SetScan>,
+    ) -> GatedMatches<'t> {
+        match scan {
+            Some(scan) => self.matches_of(text, i, scan),
+            None => find_iter(text, self.patterns[i]),
+        }
+    }
+
+    /// The matches of pattern `i` that `scan` allows.
+    fn matches_of<'t>(
+        &'static self,
+        text: &'t Text<'_>,
+        i: usize,
+        scan: &SetScan,
+    ) -> GatedMatches<'t> {
         let g = self.patterns[i];
         let group = if g.leading { &self.leading } else { &self.near };
         if group.is_none() || self.alone[i] {
-            return find_iter(text, g);
+            // Searched on its own, near its anchors in the scan's regions.
+            return match &scan.regions {
+                Some(regions) => find_iter_in(text, g, regions),
+                None => find_iter(text, g),
+            };
         }
-        let (Some(scan), Some(index)) = (self.scan(text), text.anchor_index()) else {
+        let Some(index) = text.anchor_index() else {
             return find_iter(text, g);
         };
         let spots = &scan.spots[i];
@@ -796,6 +905,30 @@ impl GatedSet {
             whole_done: false,
             first,
         }
+    }
+}
+
+/// Whether offsets, asked in order, lie inside regions (in order, disjoint; everywhere when
+/// there are none): a walk along the regions.
+struct Inside<'r> {
+    regions: Option<&'r [Span]>,
+    next: usize,
+}
+
+impl<'r> Inside<'r> {
+    fn new(regions: Option<&'r [Span]>) -> Inside<'r> {
+        Inside { regions, next: 0 }
+    }
+
+    /// True when `offset` (at or after the last one asked) lies inside a region.
+    fn holds(&mut self, offset: usize) -> bool {
+        let Some(regions) = self.regions else {
+            return true;
+        };
+        while self.next < regions.len() && regions[self.next].end <= offset {
+            self.next += 1;
+        }
+        regions.get(self.next).is_some_and(|r| r.start <= offset)
     }
 }
 
