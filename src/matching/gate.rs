@@ -548,10 +548,21 @@ impl Group {
         };
         // Matches show one byte late, and the byte after the end is read for a word boundary
         // there, as a search of the stretch does.
-        for &b in &bytes[start..end] {
+        let hay = bytes.get(..end).unwrap_or(bytes);
+        let mut at = start;
+        while let Some(&b) = hay.get(at) {
+            at += 1;
             if sid.is_tagged() {
                 if let Some(done) = settle(cache, sid) {
                     return done;
+                }
+            } else {
+                // Most steps go from a plain state along a transition already known: one
+                // look-up each.
+                let next = dfa.next_state_untagged(cache, sid, b);
+                if !next.is_unknown() {
+                    sid = next;
+                    continue;
                 }
             }
             match dfa.next_state(cache, sid, b) {

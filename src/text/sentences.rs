@@ -75,8 +75,21 @@ fn ends_with_abbreviation(segment: &str) -> bool {
             return true;
         }
     }
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    word.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
+
+/// The length in bytes of the longest of [`ABBREVIATIONS`]: a longer word is none of them.
+const LONGEST_ABBREVIATION: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > n {
+            n = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    n
+};
 
 /// True when `segment` starts (after white space) with a character that cannot open a sentence.
 fn starts_lowercase(segment: &str) -> bool {
