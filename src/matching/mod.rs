@@ -318,8 +318,10 @@ impl CueIndex {
     /// its parts stand in order with short gaps between them), and every anchor word that starts
     /// a word.
     pub(crate) fn scan(&self, text: &str) -> Scan {
-        let mut raw: Vec<(Span, usize)> = Vec::new();
-        let mut anchors: Vec<AnchorHit> = Vec::new();
+        // Room for what prose usually holds: an anchor word every twenty bytes or so, a cue
+        // phrase far more rarely.
+        let mut raw: Vec<(Span, usize)> = Vec::with_capacity(text.len() / 128 + 1);
+        let mut anchors: Vec<AnchorHit> = Vec::with_capacity(text.len() / 16 + 1);
         self.matches(text, |pattern, span| {
             if !self.targets[pattern].is_empty() {
                 raw.push((span, pattern));
