@@ -178,28 +178,31 @@ const ACT_AFTER_REACH: usize = 128;
 /// by visiting every run of digits: only digits just after a keyword or an act's abbreviation,
 /// or shortly before an abbreviation, are looked at.
 fn triggers_near(b: &[u8], hits: &[AnchorHit]) -> Vec<Trigger> {
-    static IDS: Lazy<(Vec<u16>, Vec<u16>)> = Lazy::new(|| {
-        let ids = |words: &[&str]| -> Vec<u16> {
-            let mut v: Vec<u16> = words.iter().filter_map(|w| gate::anchor_id(w)).collect();
-            v.sort_unstable();
-            v
-        };
-        let keywords: Vec<&str> = CITATION_ANCHORS
+    /// For each anchor id: whether it is a citation keyword's, an act abbreviation's, or
+    /// neither (read once per hit, so a look-up rather than a search).
+    static KINDS: Lazy<Vec<u8>> = Lazy::new(|| {
+        let mut kinds = vec![0u8; gate::VOCABULARY.len()];
+        let keywords = CITATION_ANCHORS
             .anchors()
             .iter()
-            .copied()
             .filter(|a| !ACT_ANCHORS.contains(a))
-            .collect();
-        (ids(&keywords), ids(ACT_ANCHORS))
+            .map(|a| (a, KEYWORD));
+        for (a, kind) in keywords.chain(ACT_ANCHORS.iter().map(|a| (a, ACT))) {
+            if let Some(k) = gate::anchor_id(a).and_then(|id| kinds.get_mut(usize::from(id))) {
+                *k |= kind;
+            }
+        }
+        kinds
     });
-    let (keywords, acts) = &*IDS;
+    const KEYWORD: u8 = 1;
+    const ACT: u8 = 2;
     let mut digits: Vec<usize> = Vec::new();
     let run_start =
         |d: usize| d < b.len() && b[d].is_ascii_digit() && (d == 0 || !b[d - 1].is_ascii_digit());
     for h in hits {
-        let is_keyword = keywords.binary_search(&h.anchor).is_ok();
-        let is_act = acts.binary_search(&h.anchor).is_ok();
-        if !is_keyword && !is_act {
+        let kind = KINDS.get(usize::from(h.anchor)).copied().unwrap_or(0);
+        let is_act = kind & ACT != 0;
+        if kind == 0 {
             continue;
         }
         // The end of the word the anchor starts, then a dot and up to three spaces.

@@ -250,22 +250,23 @@ fn retain_inside(spans: &mut Vec<Span>, regions: &[Span]) {
 pub(crate) fn anchor_spans(text: &Text<'_>, g: &Gated) -> Option<Vec<Span>> {
     let hits = text.anchor_hits()?;
     let ids = g.id_list();
-    let mut spans: Vec<Span> = if hits.len() <= ids.len().saturating_mul(WALK_HITS) {
+    if hits.len() <= ids.len().saturating_mul(WALK_HITS) {
         // A pattern of many anchors (a lexicon's words): reading the letter's hits in order
-        // costs less than asking for each anchor and sorting what they gather.
-        hits.iter()
-            .filter(|h| g.has_id(h.anchor))
-            .map(|h| h.span)
-            .collect()
-    } else {
-        let index = text.anchor_index()?;
-        let mut spans = Vec::with_capacity(ids.iter().map(|&id| index.of(id).len()).sum());
-        for &id in ids {
-            spans.extend_from_slice(index.of(id));
-        }
-        spans
-    };
-    // Hits at one start are not in order of end; the spans of one anchor are in order.
+        // costs less than asking for each anchor and sorting what they gather. The hits are in
+        // order of (start, end), so their spans need no sorting.
+        return Some(
+            hits.iter()
+                .filter(|h| g.has_id(h.anchor))
+                .map(|h| h.span)
+                .collect(),
+        );
+    }
+    let index = text.anchor_index()?;
+    let mut spans = Vec::with_capacity(ids.iter().map(|&id| index.of(id).len()).sum());
+    for &id in ids {
+        spans.extend_from_slice(index.of(id));
+    }
+    // Gathered anchor by anchor: each anchor's spans are in order, not the whole.
     if ids.len() > 1 {
         spans.sort_unstable_by_key(|s| (s.start, s.end));
     }
@@ -568,10 +569,21 @@ impl Group {
         };
         // Matches show one byte late, and the byte after the end is read for a word boundary
         // there, as a search of the stretch does.
-        for &b in &bytes[start..end] {
+        let hay = bytes.get(..end).unwrap_or(bytes);
+        let mut at = start;
+        while let Some(&b) = hay.get(at) {
+            at += 1;
             if sid.is_tagged() {
                 if let Some(done) = settle(cache, sid) {
                     return done;
+                }
+            } else {
+                // Most steps go from a plain state along a transition already known: one
+                // look-up each.
+                let next = dfa.next_state_untagged(cache, sid, b);
+                if !next.is_unknown() {
+                    sid = next;
+                    continue;
                 }
             }
             match dfa.next_state(cache, sid, b) {

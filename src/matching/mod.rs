@@ -2,32 +2,29 @@
 //! patterns later stages use ([`gate`]), in one Aho-Corasick automaton (a DFA), run once over the
 //! letter.
 //!
-//! The letter is read in chunks of [`CHUNK`] bytes, each copied into a small buffer with ASCII
+//! The automaton is walked over the letter's bytes one at a time, each byte read with ASCII
 //! letters folded to lower case and line breaks and tabs turned into spaces (byte for byte, so
 //! offsets are unchanged); the automaton holds lower-case patterns and matches case-sensitively,
 //! which keeps it half the size of a case-folding one. Curly apostrophes and en/em dashes are
-//! handled by pattern variants, so no copy of the whole letter is made.
+//! handled by pattern variants, so no copy of the letter is made.
 //!
-//! The automaton reports overlapping matches, so that an anchor inside or across a cue phrase is
-//! still seen; the cue phrases among them are then chosen leftmost-longest, as a
-//! leftmost-longest automaton over the cue phrases alone would choose them.
+//! The walk reports overlapping matches (every pattern ending at each byte), so that an anchor
+//! inside or across a cue phrase is still seen; the cue phrases among them are then chosen
+//! leftmost-longest, as a leftmost-longest automaton over the cue phrases alone would choose
+//! them.
 
 pub(crate) mod gate;
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::{Error, ErrorKind};
 use crate::rules::{RuleSet, MAX_GAP_WORDS};
 use crate::span::Span;
 pub(crate) use gate::AnchorHit;
-
-/// Bytes before a chunk scanned with it: the longest mark that may stand before a short anchor.
-const LEAD: usize = 3;
-
-/// Bytes of the letter folded and scanned at a time.
-pub(crate) const CHUNK: usize = 64 * 1024;
 
 /// A cue phrase found in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,7 +49,7 @@ pub(crate) struct Scan {
 /// All cue phrases of a rule set and all anchor words, compiled.
 #[derive(Debug)]
 pub(crate) struct CueIndex {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<DFA>,
     /// For each pattern, the cue parts it stands for.
     targets: Vec<Vec<Target>>,
     /// For each pattern, the anchor it stands for.
@@ -60,8 +57,6 @@ pub(crate) struct CueIndex {
     /// For each pattern, the bytes before the anchor word it stands for (a short anchor is
     /// looked for with the space or mark before it).
     skips: Vec<u8>,
-    /// The longest pattern, in bytes: chunks overlap by this much.
-    longest: usize,
     /// For each pattern of the automaton (a phrase cut to [`PREFIX`] bytes), the range of
     /// [`CueIndex::tails`] holding the phrases it begins.
     heads: Vec<(u32, u32)>,
@@ -125,16 +120,27 @@ fn spellings(v: &str) -> Vec<String> {
 }
 
 /// The byte a letter's byte is scanned as: ASCII letters in lower case, line breaks and tabs as
-/// spaces. Branch-free, so that folding a chunk vectorises.
-#[inline]
-fn fold(b: u8) -> u8 {
-    let lower = b | (u8::from(b.wrapping_sub(b'A') < 26) << 5);
+/// spaces.
+const fn fold(b: u8) -> u8 {
     if b == b'\n' || b == b'\r' || b == b'\t' {
         b' '
+    } else if b.wrapping_sub(b'A') < 26 {
+        b | 0x20
     } else {
-        lower
+        b
     }
 }
+
+/// [`fold`] of every byte, so that the walk folds a byte with one look-up.
+static FOLDED: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = fold(i as u8);
+        i += 1;
+    }
+    t
+};
 
 impl CueIndex {
     /// Compiles the cues of `rules` and the anchors of every gated pattern.
@@ -192,7 +198,6 @@ impl CueIndex {
             }
         }
         skips.resize(anchors.len(), 0);
-        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         // Cut each phrase to its prefix; phrases that share a prefix share its pattern.
         let mut by_head: HashMap<&[u8], Vec<usize>> = HashMap::new();
         let mut head_order: Vec<&[u8]> = Vec::new();
@@ -221,9 +226,9 @@ impl CueIndex {
             None
         } else {
             Some(
-                AhoCorasick::builder()
-                    .kind(Some(AhoCorasickKind::DFA))
+                DFA::builder()
                     .match_kind(MatchKind::Standard)
+                    .prefilter(false)
                     .build(&head_order)
                     .map_err(|e| Error::new(ErrorKind::Build, format!("cue automaton: {e}")))?,
             )
@@ -233,7 +238,6 @@ impl CueIndex {
             targets,
             anchors,
             skips,
-            longest,
             heads,
             tails,
             tail_bytes,
@@ -250,50 +254,63 @@ impl CueIndex {
     }
 
     /// Every pattern match in `text` (overlapping), as (pattern, span), in order of end.
+    ///
+    /// The DFA is walked over the letter's bytes folded one at a time (see [`fold`]), after a
+    /// space standing for what comes before the letter, so that a short anchor at its start is
+    /// found; each state reached that matches names the heads ending there, and each head's
+    /// tails are compared with the folded bytes after it.
     fn matches(&self, text: &str, mut f: impl FnMut(usize, Span)) {
-        let Some(ac) = &self.automaton else {
+        let Some(dfa) = &self.automaton else {
             return;
         };
         let b = text.as_bytes();
-        let mut buf: Vec<u8> = Vec::with_capacity(b.len().min(CHUNK + self.longest) + LEAD);
-        let mut at = 0;
-        while at < b.len() {
-            let end = (at + CHUNK + self.longest).min(b.len());
-            buf.clear();
-            // What stands before the chunk (a short anchor's space or mark): the letter's start
-            // counts as a space.
-            let lead = if at == 0 {
-                buf.push(b' ');
-                1
-            } else {
-                let from = at.saturating_sub(LEAD);
-                buf.extend(b[from..at].iter().map(|&c| fold(c)));
-                at - from
-            };
-            buf.extend(b[at..end].iter().map(|&c| fold(c)));
-            // Matches that start in this chunk; earlier ones were the last chunk's, later ones
-            // are the next chunk's.
-            let own = if end == b.len() { end - at } else { CHUNK };
-            for m in ac.find_overlapping_iter(&buf) {
-                let (from, to) = self.heads[m.pattern().as_usize()];
+        let Ok(start) = dfa.start_state(Anchored::No) else {
+            return;
+        };
+        // The space before the letter: no head is only a space, so nothing ends on it.
+        let mut sid = dfa.next_state(Anchored::No, start, b' ');
+        // `end` is the offset in `text` just after the byte read (the space before the letter
+        // stands at offset -1).
+        let mut report = |sid: StateID, end: usize| {
+            for i in 0..dfa.match_len(sid) {
+                let head = dfa.match_pattern(sid, i);
+                // Where the head starts, one more than its offset in the letter (the space
+                // before the letter is at 0).
+                let Some(head_start) = (end + 1).checked_sub(dfa.pattern_len(head)) else {
+                    continue;
+                };
+                let (from, to) = self.heads[head.as_usize()];
                 for &(pattern, t0, t1) in &self.tails[from as usize..to as usize] {
                     let pattern = pattern as usize;
                     let rest = &self.tail_bytes[t0 as usize..t1 as usize];
-                    let end = m.end() + rest.len();
-                    if !rest.is_empty() && buf.get(m.end()..end) != Some(rest) {
+                    let tail_end = end + rest.len();
+                    if !rest.is_empty()
+                        && !b.get(end..tail_end).is_some_and(|t| {
+                            t.iter()
+                                .zip(rest)
+                                .all(|(&x, &r)| FOLDED[usize::from(x)] == r)
+                        })
+                    {
                         continue;
                     }
                     let Some(start) =
-                        (m.start() + usize::from(self.skips[pattern])).checked_sub(lead)
+                        (head_start + usize::from(self.skips[pattern])).checked_sub(1)
                     else {
                         continue;
                     };
-                    if start < own {
-                        f(pattern, Span::new(at + start, at + end - lead));
-                    }
+                    f(pattern, Span::new(start, tail_end));
                 }
             }
-            at += CHUNK;
+        };
+        if dfa.is_match(sid) {
+            // Unreachable in practice (see above); read as the other states are.
+            report(sid, 0);
+        }
+        for (i, &byte) in b.iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, FOLDED[usize::from(byte)]);
+            if dfa.is_special(sid) && dfa.is_match(sid) {
+                report(sid, i + 1);
+            }
         }
     }
 
@@ -301,8 +318,10 @@ impl CueIndex {
     /// its parts stand in order with short gaps between them), and every anchor word that starts
     /// a word.
     pub(crate) fn scan(&self, text: &str) -> Scan {
-        let mut raw: Vec<(Span, usize)> = Vec::new();
-        let mut anchors: Vec<AnchorHit> = Vec::new();
+        // Room for what prose usually holds: an anchor word every twenty bytes or so, a cue
+        // phrase far more rarely.
+        let mut raw: Vec<(Span, usize)> = Vec::with_capacity(text.len() / 128 + 1);
+        let mut anchors: Vec<AnchorHit> = Vec::with_capacity(text.len() / 16 + 1);
         self.matches(text, |pattern, span| {
             if !self.targets[pattern].is_empty() {
                 raw.push((span, pattern));

@@ -643,7 +643,8 @@ fn tokenize_with<'a>(
 ) -> Vec<Token<'a>> {
     buf.clear();
     let s = w.slice(src);
-    let mut out: Vec<RawToken> = Vec::new();
+    // About a word to every six bytes of prose.
+    let mut out: Vec<RawToken> = Vec::with_capacity(s.len() / 6 + 1);
     let (mut clause, mut phrase) = (0u32, 0u32);
     let mut start: Option<usize> = None;
     let mut prev: Option<char> = None;
@@ -699,15 +700,28 @@ fn tokenize_with<'a>(
             comma_clause,
         });
     };
-    for (i, ch) in s.char_indices() {
-        if ch.is_alphanumeric() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // An ASCII byte is its char; any other char is decoded where it starts.
+        let (ch, word) = if b.is_ascii() {
+            (char::from(b), b.is_ascii_alphanumeric())
+        } else {
+            let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            (c, c.is_alphanumeric())
+        };
+        let at = i;
+        i += ch.len_utf8();
+        if word {
             if start.is_none() {
-                start = Some(i);
+                start = Some(at);
                 before_word = prev;
             }
         } else {
             if let Some(a) = start.take() {
-                push(&mut out, a, i, before_word, &mut clause, &mut comma);
+                push(&mut out, a, at, before_word, &mut clause, &mut comma);
                 if let Some(t) = out.last_mut() {
                     t.phrase = phrase;
                 }
