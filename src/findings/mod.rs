@@ -5,6 +5,7 @@
 //! shows it; weak cues only add evidence to a finding made that way, and only in a paragraph
 //! that already holds its evidence.
 
+mod anaphora;
 pub(crate) mod concepts;
 
 use std::cmp::Ordering;
@@ -102,7 +103,7 @@ fn combine(
     if cites.is_empty() && strong.is_empty() {
         return None;
     }
-    let spots: Vec<Spot> = cites
+    let mut spots: Vec<Spot> = cites
         .iter()
         .map(|r| Spot {
             span: r.cit.span,
@@ -117,6 +118,26 @@ fn combine(
             strong: true,
         }))
         .collect();
+    let qualified = rule.kind == Some(Kind::Qualified);
+    // A ground denied through a word that stands for it ("we have decided not to use this
+    // exception"), when nothing applies it explicitly.
+    let applied = spots.iter().any(|s| {
+        s.status == Status::ReliedOn
+            && (s.strong || crate::resolve::assess_detail(text, s.span, qualified).explicit)
+    });
+    if !applied {
+        let denials: Vec<Span> = spots
+            .iter()
+            .filter(|s| s.provision.is_some() && s.status != Status::Disclaimed)
+            .filter_map(|s| anaphora::denied_stand_in(text, s.span, qualified))
+            .collect();
+        spots.extend(denials.into_iter().map(|span| Spot {
+            span,
+            status: Status::Disclaimed,
+            provision: None,
+            strong: false,
+        }));
+    }
     let relied: Vec<&Spot> = spots
         .iter()
         .filter(|s| s.status == Status::ReliedOn)
@@ -125,7 +146,6 @@ fn combine(
         .iter()
         .filter(|s| s.status == Status::Disclaimed)
         .collect();
-    let qualified = rule.kind == Some(Kind::Qualified);
     if relied.is_empty() {
         if !disclaimed.is_empty() {
             return Some(Status::Disclaimed);
