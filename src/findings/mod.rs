@@ -80,15 +80,20 @@ struct Spot {
 /// The status of a ground from all its spans (citations, and the strong cues that may infer
 /// it), under this precedence (see `docs/rule-format.md`):
 ///
+/// First, a ground nothing applies explicitly takes a disclaiming span from a word that stands
+/// for it after a citation ("we have decided not to use this exception": [`anaphora`]). Then:
+///
 /// 1. No relied-on span: disclaimed if any span disclaims it; relied on if a span recounts an
 ///    earlier decision and the letter says a review upholds it (and takes nothing back); else
 ///    mentioned.
 /// 2. A qualified ground whose public interest test came out for release after every relied-on
 ///    span: mentioned (disclaimed if a span disclaims it), unless an application follows the
 ///    test's outcome or an explicit one stands in another paragraph.
-/// 3. Relied-on spans and no disclaimer: relied on. A consideration, a hypothetical or a
+/// 3. A pending decision (a public interest extension) that names the ground, and no explicit
+///    application: mentioned.
+/// 4. Relied-on spans and no disclaimer: relied on. A consideration, a hypothetical or a
 ///    pending decision earlier (or later) does not undo an application.
-/// 4. Relied-on spans and disclaimers: relied on only when some relied-on span is an explicit
+/// 5. Relied-on spans and disclaimers: relied on only when some relied-on span is an explicit
 ///    application (words that apply a ground reach it, a review upholds it, or it is a strong
 ///    cue), and it comes after the last disclaimer (a later decision overrides), or it names a
 ///    different subsection than every disclaimer, or it stands in another paragraph (another
