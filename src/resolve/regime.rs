@@ -60,7 +60,10 @@ static SIGNALS: [(Gated, Act); 10] = [
         ),
         Act::Foisa,
     ),
-    (Gated::leading(&["foisa"], r"(?-u:\b)FOISA(?-u:\b)"), Act::Foisa),
+    (
+        Gated::leading(&["foisa"], r"(?-u:\b)FOISA(?-u:\b)"),
+        Act::Foisa,
+    ),
     (
         Gated::leading(
             &["environmental"],
@@ -68,7 +71,10 @@ static SIGNALS: [(Gated, Act); 10] = [
         ),
         Act::Eisr,
     ),
-    (Gated::leading(&["eisr"], r"(?-u:\b)EISRs?(?-u:\b)"), Act::Eisr),
+    (
+        Gated::leading(&["eisr"], r"(?-u:\b)EISRs?(?-u:\b)"),
+        Act::Eisr,
+    ),
     (
         Gated::leading(
             &["environmental"],
