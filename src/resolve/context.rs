@@ -1236,6 +1236,43 @@ mod tests {
     include!(concat!(env!("OUT_DIR"), "/context_tests.rs"));
 
     #[test]
+    fn the_prechecks_hide_no_trigger() {
+        // Every example of every file, and a few spellings the folding evens out: what `has`
+        // and `carried` say with their prechecks is what a scan of the sentence finds.
+        let mut texts: Vec<String> = ENGINE
+            .files()
+            .iter()
+            .flat_map(|(_, _, ex, counter)| ex.iter().chain(counter))
+            .filter_map(|e| unmark(&e.text).map(|(t, _)| t))
+            .collect();
+        texts.extend(
+            [
+                "The PUBLIC  Interest\nFAVOURS the release of the report.",
+                "We are currently\u{a0}considering whether s.36 applies.",
+                "We don\u{2019}t think that maintaining the exemption outweighs it.",
+                "Nothing here at all.",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            let all = Span::new(0, text.len());
+            let scanned = ENGINE.scan(text, all);
+            for (c, _) in &ENGINE.prechecks {
+                let found = scanned
+                    .triggers
+                    .iter()
+                    .any(|&(t, _, _)| ENGINE.triggers[t].category == *c);
+                assert_eq!(ENGINE.has(text, all, *c), found, "{c:?} in {text:?}");
+            }
+            let reaching = scanned
+                .triggers
+                .iter()
+                .any(|&(t, _, _)| ENGINE.triggers[t].sentences > 0);
+            assert_eq!(!ENGINE.carried(text, all).is_empty(), reaching, "{text:?}");
+        }
+    }
+
+    #[test]
     fn the_files_compile() {
         assert!(compile().is_ok());
         assert!(!ENGINE.triggers.is_empty());
