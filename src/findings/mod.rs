@@ -264,7 +264,20 @@ pub(crate) fn build(
     cues: &[ResolvedCue],
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for (ri, rule) in rules.rules().iter().enumerate() {
+    // Only a rule that a citation or cue names can make a finding (see `combine`): those are
+    // read, in rule order, and the rest of the rule set is not walked.
+    let mut named: Vec<usize> = refs
+        .iter()
+        .filter(|r| r.role == RefRole::Ground)
+        .filter_map(|r| r.rule)
+        .chain(cues.iter().map(|c| c.hit.rule))
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    for ri in named {
+        let Some(rule) = rules.rules().get(ri) else {
+            continue;
+        };
         let all_cites: Vec<&ResolvedRef> = refs
             .iter()
             .filter(|r| r.rule == Some(ri) && r.role == RefRole::Ground)

@@ -543,6 +543,10 @@ pub(crate) struct Lexicon {
     openers: Vec<String>,
     /// The joiners of conclusion concepts, each followed by a space.
     joiners: Vec<String>,
+    /// The joiners as one automaton, ASCII case aside (they are in lower case): a stretch of
+    /// the letter holds one in lower case exactly when it holds one in any ASCII case. `None`
+    /// when there are none.
+    joiner_ac: Option<aho_corasick::AhoCorasick>,
     /// The first three bytes of every term word.
     heads: Heads,
 }
@@ -976,6 +980,14 @@ impl Lexicon {
             gated_conclusion: (!conclusion_anchors.is_empty())
                 .then(|| Self::gated(conclusion_anchors)),
             openers,
+            joiner_ac: (!joiners.is_empty())
+                .then(|| {
+                    aho_corasick::AhoCorasick::builder()
+                        .ascii_case_insensitive(true)
+                        .build(&joiners)
+                        .ok()
+                })
+                .flatten(),
             joiners,
         })
     }
@@ -1493,6 +1505,10 @@ static NAMED_ACT: Lazy<Regex> = Lazy::new(|| {
 
 /// True when `sentence` names a statute other than the information and data protection laws.
 fn names_other_act(sentence: &str) -> bool {
+    // Every name of an Act holds "Act": most sentences are not searched.
+    if memchr::memmem::find(sentence.as_bytes(), b"Act").is_none() {
+        return false;
+    }
     NAMED_ACT.find_iter(sentence).any(|m| {
         let t = m.as_str();
         !t.contains("Information") && !t.contains("Data Protection")
@@ -1583,7 +1599,7 @@ fn carried_window(
     grounds: &[Span],
     conclusions: &[Span],
     openers: &[String],
-    joiners: &[String],
+    (joiners, joiner_ac): (&[String], Option<&aho_corasick::AhoCorasick>),
     a: Span,
 ) -> Option<(Span, usize, bool)> {
     let near = a.start.saturating_sub(CARRY_NEAR);
@@ -1606,9 +1622,12 @@ fn carried_window(
     // A decision joined to what came before inside its sentence ("..., so we cannot release it"),
     // also when the joiner falls inside the anchor's own gap ("not required to comply, so we are
     // unable to provide").
-    let joined_in = |from: usize| {
-        let before = src[from..a.end].to_ascii_lowercase();
-        joiners.iter().any(|j| before.contains(j.as_str()))
+    let joined_in = |from: usize| match joiner_ac {
+        Some(ac) => ac.is_match(&src[from..a.end]),
+        None => {
+            let before = src[from..a.end].to_ascii_lowercase();
+            joiners.iter().any(|j| before.contains(j.as_str()))
+        }
     };
     let may_join = !joiners.is_empty() && joined_in(lo);
     if near.peek().is_none() && !may_open && !may_join {
@@ -1719,9 +1738,14 @@ pub(crate) fn infer(
             continue;
         };
         let conclusions = conclusions.get_or_insert_with(|| spans(g));
-        let Some((w, from, words)) =
-            carried_window(text, grounds, conclusions, &lex.openers, &lex.joiners, a)
-        else {
+        let Some((w, from, words)) = carried_window(
+            text,
+            grounds,
+            conclusions,
+            &lex.openers,
+            (&lex.joiners, lex.joiner_ac.as_ref()),
+            a,
+        ) else {
             continue;
         };
         done_to = done_to.max(w.end).max(a.end);

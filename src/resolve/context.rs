@@ -14,7 +14,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use once_cell::sync::Lazy;
+use once_cell::sync::{Lazy, OnceCell};
 use serde::Deserialize;
 
 use crate::report::Status;
@@ -257,6 +257,60 @@ pub(crate) struct Engine {
     /// For each file: (path, category, examples, counter-examples).
     #[cfg_attr(not(test), allow(dead_code))]
     files: Vec<FileExamples>,
+    /// The spellings of each trigger's first part: (trigger, spelling).
+    first_parts: Vec<(usize, String)>,
+    /// For each category with triggers, the words they need (see [`Precheck`]), made on first
+    /// use; `None` when one of its triggers needs no word of three letters or more.
+    prechecks: Vec<(Category, OnceCell<Option<Precheck>>)>,
+    /// The same for the triggers that reach the next sentences.
+    carried_check: OnceCell<Option<Precheck>>,
+}
+
+/// Words a set of triggers cannot be found without: for each spelling of each trigger's first
+/// part, its longest run of ASCII letters and digits (three bytes or more). Folding a stretch of
+/// the letter only lowers the case of its ASCII letters and turns white space, apostrophes and
+/// dashes into others of their kind, so a run of the folded text is a run of the letter's own
+/// text in some case: a stretch that holds none of the words (in any case) holds none of the
+/// triggers, and is not folded and scanned to find so.
+#[derive(Debug)]
+struct Precheck {
+    /// The words, ASCII case aside; `None` when the set has no trigger.
+    ac: Option<AhoCorasick>,
+}
+
+impl Precheck {
+    /// The check of `spellings` (as the engine's automaton has them); `None` when one has no
+    /// run of three bytes or more.
+    fn new<'a>(spellings: impl Iterator<Item = &'a str>) -> Option<Precheck> {
+        let mut words: Vec<&str> = Vec::new();
+        for v in spellings {
+            let mut longest: Option<&str> = None;
+            for run in v
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|r| r.len() >= 3)
+            {
+                if longest.is_none_or(|l| run.len() > l.len()) {
+                    longest = Some(run);
+                }
+            }
+            words.push(longest?);
+        }
+        words.sort_unstable();
+        words.dedup();
+        if words.is_empty() {
+            return Some(Precheck { ac: None });
+        }
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .ok()?;
+        Some(Precheck { ac: Some(ac) })
+    }
+
+    /// False when `text` holds none of the words.
+    fn may_hold(&self, text: &str) -> bool {
+        self.ac.as_ref().is_some_and(|ac| ac.is_match(text))
+    }
 }
 
 /// A trigger found near a target, with its scope.
@@ -284,6 +338,8 @@ fn compile() -> Result<Engine, String> {
     let mut not_after_verb: Vec<String> = Vec::new();
     let mut verb_words: Vec<String> = Vec::new();
     let mut files = Vec::new();
+    // The spellings of each trigger's first part, for the prechecks.
+    let mut first_parts: Vec<(usize, String)> = Vec::new();
     let add = |patterns: &mut Vec<String>, pats: &mut Vec<Pat>, phrase: &str, p: Pat| {
         let variants = expand_phrase(phrase).map_err(|e| format!("{phrase:?}: {e}"))?;
         for v in variants {
@@ -365,6 +421,7 @@ fn compile() -> Result<Engine, String> {
                 return Err(format!("data/context/{path}: an empty trigger phrase"));
             }
             for (i, part) in parts.iter().enumerate() {
+                let from = patterns.len();
                 add(
                     &mut patterns,
                     &mut pats,
@@ -374,6 +431,9 @@ fn compile() -> Result<Engine, String> {
                         part: i,
                     },
                 )?;
+                if i == 0 {
+                    first_parts.extend(patterns[from..].iter().map(|v| (id, v.clone())));
+                }
             }
             for term in &t.terminators {
                 add(
@@ -416,6 +476,12 @@ fn compile() -> Result<Engine, String> {
                 .map_err(|e| e.to_string())?,
         )
     };
+    let mut prechecks: Vec<(Category, OnceCell<Option<Precheck>>)> = Vec::new();
+    for t in &triggers {
+        if prechecks.iter().all(|(c, _)| *c != t.category) {
+            prechecks.push((t.category, OnceCell::new()));
+        }
+    }
     Ok(Engine {
         ac,
         pats,
@@ -424,6 +490,9 @@ fn compile() -> Result<Engine, String> {
         not_after_verb,
         verb_words,
         files,
+        first_parts,
+        prechecks,
+        carried_check: OnceCell::new(),
     })
 }
 
@@ -677,6 +746,16 @@ fn owns(owner: Owner, t: &Trigger, trigger: usize) -> bool {
 }
 
 impl Engine {
+    /// The [`Precheck`] of the triggers `keep` keeps.
+    fn precheck(&self, keep: impl Fn(&Trigger) -> bool) -> Option<Precheck> {
+        Precheck::new(
+            self.first_parts
+                .iter()
+                .filter(|(t, _)| keep(&self.triggers[*t]))
+                .map(|(_, v)| v.as_str()),
+        )
+    }
+
     fn hits(&self, src: &str, f: &Folded) -> Vec<Hit> {
         let Some(ac) = &self.ac else {
             return Vec::new();
@@ -990,6 +1069,14 @@ impl Engine {
     /// The triggers of `category` in `sentence` that reach the sentences after theirs
     /// (`sentences` in their file), with how many sentences they reach.
     pub(crate) fn carried(&self, src: &str, sentence: Span) -> Vec<(Category, usize, Span)> {
+        if self
+            .carried_check
+            .get_or_init(|| self.precheck(|t| t.sentences > 0))
+            .as_ref()
+            .is_some_and(|p| !p.may_hold(sentence.slice(src)))
+        {
+            return Vec::new();
+        }
         let scanned = self.scan(src, sentence);
         let f = &scanned.folded;
         scanned
@@ -1009,6 +1096,18 @@ impl Engine {
 
     /// True when `sentence` holds a trigger of `category` anywhere (scope aside).
     pub(crate) fn has(&self, src: &str, sentence: Span, category: Category) -> bool {
+        // A category with no triggers has none here; one whose triggers' words are not all
+        // here neither.
+        let Some((_, check)) = self.prechecks.iter().find(|(c, _)| *c == category) else {
+            return false;
+        };
+        let check = check.get_or_init(|| self.precheck(|t| t.category == category));
+        if check
+            .as_ref()
+            .is_some_and(|p| !p.may_hold(sentence.slice(src)))
+        {
+            return false;
+        }
         self.scan(src, sentence)
             .triggers
             .iter()
@@ -1135,6 +1234,43 @@ mod tests {
     }
 
     include!(concat!(env!("OUT_DIR"), "/context_tests.rs"));
+
+    #[test]
+    fn the_prechecks_hide_no_trigger() {
+        // Every example of every file, and a few spellings the folding evens out: what `has`
+        // and `carried` say with their prechecks is what a scan of the sentence finds.
+        let mut texts: Vec<String> = ENGINE
+            .files()
+            .iter()
+            .flat_map(|(_, _, ex, counter)| ex.iter().chain(counter))
+            .filter_map(|e| unmark(&e.text).map(|(t, _)| t))
+            .collect();
+        texts.extend(
+            [
+                "The PUBLIC  Interest\nFAVOURS the release of the report.",
+                "We are currently\u{a0}considering whether s.36 applies.",
+                "We don\u{2019}t think that maintaining the exemption outweighs it.",
+                "Nothing here at all.",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            let all = Span::new(0, text.len());
+            let scanned = ENGINE.scan(text, all);
+            for (c, _) in &ENGINE.prechecks {
+                let found = scanned
+                    .triggers
+                    .iter()
+                    .any(|&(t, _, _)| ENGINE.triggers[t].category == *c);
+                assert_eq!(ENGINE.has(text, all, *c), found, "{c:?} in {text:?}");
+            }
+            let reaching = scanned
+                .triggers
+                .iter()
+                .any(|&(t, _, _)| ENGINE.triggers[t].sentences > 0);
+            assert_eq!(!ENGINE.carried(text, all).is_empty(), reaching, "{text:?}");
+        }
+    }
 
     #[test]
     fn the_files_compile() {

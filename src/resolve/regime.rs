@@ -54,48 +54,54 @@ const REGIMES: [Act; 4] = [Act::Foia, Act::Eir, Act::Foisa, Act::Eisr];
 /// What names a regime in a letter.
 static SIGNALS: [(Gated, Act); 10] = [
     (
-        Gated::new(
+        Gated::leading(
             &["freedom"],
             r"(?i)Freedom\s+of\s+Information\s*\(\s*Scotland\s*\)",
         ),
         Act::Foisa,
     ),
-    (Gated::new(&["foisa"], r"(?-u:\b)FOISA(?-u:\b)"), Act::Foisa),
     (
-        Gated::new(
+        Gated::leading(&["foisa"], r"(?-u:\b)FOISA(?-u:\b)"),
+        Act::Foisa,
+    ),
+    (
+        Gated::leading(
             &["environmental"],
             r"(?i)Environmental\s+Information\s*\(\s*Scotland\s*\)",
         ),
         Act::Eisr,
     ),
-    (Gated::new(&["eisr"], r"(?-u:\b)EISRs?(?-u:\b)"), Act::Eisr),
     (
-        Gated::new(
+        Gated::leading(&["eisr"], r"(?-u:\b)EISRs?(?-u:\b)"),
+        Act::Eisr,
+    ),
+    (
+        Gated::leading(
             &["environmental"],
             r"(?i)Environmental\s+Information\s+Regulations",
         ),
         Act::Eir,
     ),
-    (Gated::new(&["eir"], r"(?-u:\b)EIRs?(?-u:\b)"), Act::Eir),
+    (Gated::leading(&["eir"], r"(?-u:\b)EIRs?(?-u:\b)"), Act::Eir),
     // The words of the EIR's exception for commercial confidentiality (reg 12(5)(e)).
     (
-        Gated::new(&["legitimate"], r"(?i)legitimate\s+economic\s+interests?"),
+        Gated::leading(&["legitimate"], r"(?i)legitimate\s+economic\s+interests?"),
         Act::Eir,
     ),
     (
-        Gated::new(&["freedom"], r"(?i)Freedom\s+of\s+Information\s+Act"),
+        Gated::leading(&["freedom"], r"(?i)Freedom\s+of\s+Information\s+Act"),
         Act::Foia,
     ),
     // The Fees Regulations (cost limit) belong to FOIA.
     (
-        Gated::new(
+        Gated::leading(
             &["freedom"],
             r"(?i)Freedom\s+of\s+Information\s+and\s+Data\s+Protection\s*\(\s*Appropriate\s+Limit",
         ),
         Act::Foia,
     ),
     (
-        Gated::new(&["foi"], r"(?-u:\b)(?:FOIA|FoIA|FOI\s+Act)(?-u:\b)"),
+        Gated::leading(&["foi"], r"(?-u:\b)(?:FOIA|FoIA|FOI\s+Act)(?-u:\b)"),
         Act::Foia,
     ),
 ];
@@ -103,25 +109,25 @@ static SIGNALS: [(Gated, Act); 10] = [
 /// The Scottish Information Commissioner, who hears appeals under both Scottish regimes: a sign
 /// of the EISRs in a letter that names them more than FOISA, else of FOISA.
 static SCOTTISH_COMMISSIONER: Gated =
-    Gated::new(&["scottish"], r"(?i)Scottish\s+Information\s+Commissioner");
+    Gated::leading(&["scottish"], r"(?i)Scottish\s+Information\s+Commissioner");
 
 /// Weaker signs, read only when the letter names no regime above: "FOI", "Freedom of
 /// Information" on its own ("your Freedom of Information request"), the (UK) Information
 /// Commissioner or the ICO, all FOIA's when nothing else is said; "environmental information",
 /// the EIR's.
 static WEAK_SIGNALS: [(Gated, Act); 5] = [
-    (Gated::new(&["foi"], r"(?-u:\b)FOI(?-u:\b)"), Act::Foia),
+    (Gated::leading(&["foi"], r"(?-u:\b)FOI(?-u:\b)"), Act::Foia),
     (
-        Gated::new(&["freedom"], r"(?i)Freedom\s+of\s+Information(?-u:\b)"),
+        Gated::leading(&["freedom"], r"(?i)Freedom\s+of\s+Information(?-u:\b)"),
         Act::Foia,
     ),
     (
         Gated::new(&["commissioner"], r"(?i)Information\s+Commissioner"),
         Act::Foia,
     ),
-    (Gated::new(&["ico"], r"(?-u:\b)ICO(?-u:\b)"), Act::Foia),
+    (Gated::leading(&["ico"], r"(?-u:\b)ICO(?-u:\b)"), Act::Foia),
     (
-        Gated::new(
+        Gated::leading(
             &["environmental"],
             r"(?i)environmental\s+information(?-u:\b)",
         ),
