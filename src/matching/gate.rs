@@ -164,34 +164,39 @@ pub(crate) struct AnchorHit {
 /// stages run some hundred patterns over each letter).
 #[derive(Debug, Default)]
 pub(crate) struct AnchorIndex {
-    /// The anchor id of each entry of `spans`, in order: the groups are runs of one id.
-    ids: Vec<u16>,
+    /// Where each anchor id's group starts in `spans` (one more entry than ids).
+    offsets: Vec<u32>,
     spans: Vec<Span>,
 }
 
 impl AnchorIndex {
-    /// Groups `hits` (in order of position) by anchor id. The work is in the letter's hits
-    /// alone, not in the size of the anchor vocabulary: a letter holds far fewer distinct
-    /// anchors than the vocabulary has words, and an index is built for every letter.
+    /// Groups `hits` (in order of position) by anchor id: a counting sort, linear in the hits.
     pub(crate) fn new(hits: &[AnchorHit]) -> AnchorIndex {
         let n = VOCABULARY.len();
-        let mut sorted: Vec<(u16, Span)> = hits
-            .iter()
-            .filter(|h| usize::from(h.anchor) < n)
-            .map(|h| (h.anchor, h.span))
-            .collect();
-        // The hits are in order of (start, end): ordering by (id, start, end) keeps each
-        // group in that order.
-        sorted.sort_unstable_by_key(|&(id, s)| (id, s.start, s.end));
-        let (ids, spans) = sorted.into_iter().unzip();
-        AnchorIndex { ids, spans }
+        let mut offsets = vec![0u32; n + 1];
+        for h in hits.iter().filter(|h| usize::from(h.anchor) < n) {
+            offsets[usize::from(h.anchor) + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut next = offsets.clone();
+        let mut spans = vec![Span::new(0, 0); offsets[n] as usize];
+        for h in hits.iter().filter(|h| usize::from(h.anchor) < n) {
+            let slot = &mut next[usize::from(h.anchor)];
+            spans[*slot as usize] = h.span;
+            *slot += 1;
+        }
+        AnchorIndex { offsets, spans }
     }
 
     /// Where anchor `id` was found, in order.
     fn of(&self, id: u16) -> &[Span] {
-        let a = self.ids.partition_point(|&x| x < id);
-        let b = a + self.ids[a..].partition_point(|&x| x == id);
-        self.spans.get(a..b).unwrap_or(&[])
+        let i = usize::from(id);
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.spans[a as usize..b as usize],
+            _ => &[],
+        }
     }
 }
 
