@@ -10,6 +10,7 @@ mod zones;
 
 pub use answers::{question_answers, QuestionAnswer};
 pub use sentences::split_sentences;
+use sentences::{split_region, LineCuts};
 pub use zones::{find_zones, find_zones_in_parts, Zone, ZoneKind, ZonePart};
 
 use std::cell::{OnceCell, RefCell};
@@ -64,6 +65,8 @@ pub struct Text<'a> {
     paragraphs: OnceCell<Vec<Span>>,
     answers: OnceCell<Vec<QuestionAnswer>>,
     sentence_cache: RefCell<HashMap<usize, Vec<Span>>>,
+    /// The sentence segments of the lines segmented so far (see [`LineCuts`]).
+    line_cuts: RefCell<Option<LineCuts>>,
     anchors: OnceCell<Vec<AnchorHit>>,
     anchor_index: OnceCell<AnchorIndex>,
     memo: RefCell<HashMap<(u8, usize, usize), bool>>,
@@ -82,6 +85,7 @@ impl<'a> Text<'a> {
             paragraphs: OnceCell::new(),
             answers: OnceCell::new(),
             sentence_cache: RefCell::new(HashMap::new()),
+            line_cuts: RefCell::new(None),
             anchors: OnceCell::new(),
             anchor_index: OnceCell::new(),
             memo: RefCell::new(HashMap::new()),
@@ -253,10 +257,14 @@ impl<'a> Text<'a> {
     fn with_sentences<R>(&self, region: Span, f: impl FnOnce(&[Span]) -> R) -> R {
         let mut cache = self.sentence_cache.borrow_mut();
         let sentences = cache.entry(region.start).or_insert_with(|| {
-            split_sentences(region.slice(self.src))
-                .into_iter()
-                .map(|s| Span::new(s.start + region.start, s.end + region.start))
-                .collect()
+            let lines = self.lines();
+            let mut line_cuts = self.line_cuts.borrow_mut();
+            let line_cuts = line_cuts.get_or_insert_with(|| LineCuts::new(self.src, lines));
+            let mut sentences = split_region(self.src, lines, region, line_cuts);
+            for s in &mut sentences {
+                *s = Span::new(s.start + region.start, s.end + region.start);
+            }
+            sentences
         });
         f(sentences)
     }

@@ -4,7 +4,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 
 /// Abbreviations (lower case, without the final dot) after which a dot does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -157,12 +157,9 @@ fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
 
 /// Calls `f` with each Unicode sentence segment of `text` (UAX #29) and its offset, in order,
 /// found a line at a time: UAX #29 always breaks after a line feed and none of its rules looks
-/// across one. An ASCII line is segmented by [`ascii_sentence_breaks`], any other by
-/// `unicode-segmentation`. The buffers are reused from line to line.
+/// across one (see [`line_segment_ends`]). The buffers are reused from line to line.
 fn for_each_segment<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
-    let mut cuts: Vec<usize> = Vec::with_capacity(8);
-    let mut image: Vec<u8> = Vec::new();
-    let mut offsets: Vec<usize> = Vec::new();
+    let mut buffers = Buffers::default();
     // Each line holds a line feed only at its end: with no carriage return in the text, a line
     // needs no look for either.
     let plain = memchr::memchr(b'\r', text.as_bytes()).is_none();
@@ -170,29 +167,194 @@ fn for_each_segment<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
     while at < text.len() {
         let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i + 1);
         let line = &text[at..end];
-        if line.is_ascii() {
-            ascii_sentence_breaks(line.as_bytes(), plain, &mut cuts);
-            let mut from = 0;
-            for &cut in &cuts {
-                f(at + from, &line[from..cut]);
-                from = cut;
-            }
-        } else if ascii_image(line, &mut image, &mut offsets) {
-            ascii_sentence_breaks(&image, plain, &mut cuts);
-            let mut from = 0;
-            for &cut in &cuts {
-                let cut = offsets.get(cut).copied().unwrap_or(line.len());
-                f(at + from, &line[from..cut]);
-                from = cut;
-            }
-        } else {
-            for (i, seg) in line.split_sentence_bound_indices() {
-                f(at + i, seg);
-            }
-        }
+        line_segment_ends(line, plain, &mut buffers);
+        emit(line, at, &buffers.cuts, &mut f);
         at = end;
     }
 }
+
+/// Calls `f` with the segments of `line` (at offset `at`) that end at `cuts`.
+fn emit<'t>(line: &'t str, at: usize, cuts: &[usize], f: &mut impl FnMut(usize, &'t str)) {
+    let mut from = 0;
+    for &cut in cuts {
+        f(at + from, &line[from..cut]);
+        from = cut;
+    }
+}
+
+/// The scratch buffers of [`line_segment_ends`].
+#[derive(Debug, Default)]
+struct Buffers {
+    /// The ends of the line's segments.
+    cuts: Vec<usize>,
+    image: Vec<u8>,
+    offsets: Vec<usize>,
+}
+
+/// The ends of the Unicode sentence segments (UAX #29) of `line` (a line feed only at its end),
+/// as offsets in it, written to `buffers.cuts`; the last is the line's length. An ASCII line is
+/// segmented by [`ascii_sentence_breaks`], any other by `unicode-segmentation`. `plain` says
+/// that the caller knows the line holds no CR.
+fn line_segment_ends(line: &str, plain: bool, buffers: &mut Buffers) {
+    let Buffers {
+        cuts,
+        image,
+        offsets,
+    } = buffers;
+    if line.is_ascii() {
+        ascii_sentence_breaks(line.as_bytes(), plain, cuts);
+    } else if ascii_image(line, image, offsets) {
+        ascii_sentence_breaks(image, plain, cuts);
+        for cut in cuts.iter_mut() {
+            *cut = offsets.get(*cut).copied().unwrap_or(line.len());
+        }
+    } else {
+        cuts.clear();
+        cuts.extend(
+            line.split_sentence_bound_indices()
+                .map(|(i, seg)| i + seg.len()),
+        );
+    }
+}
+
+/// The segment ends of the whole lines of one letter (see [`line_segment_ends`]), found on
+/// first use and kept, so that the overlapping stretches of a long paragraph that
+/// [`split_region`] is asked for segment each line once.
+#[derive(Debug)]
+pub(crate) struct LineCuts {
+    /// For each line (0-based), its range in `cuts`; `NOT_YET` when not segmented yet.
+    slots: Vec<(u32, u32)>,
+    /// The segment ends of the lines segmented, as offsets in their line.
+    cuts: Vec<u32>,
+    /// The [`traits`] of each segment of `cuts`.
+    traits: Vec<u8>,
+    /// True when the letter holds no CR.
+    plain: bool,
+    buffers: Buffers,
+}
+
+/// A line of [`LineCuts`] not segmented yet.
+const NOT_YET: (u32, u32) = (u32::MAX, u32::MAX);
+
+impl LineCuts {
+    /// An empty cache for the letter `src` of lines `lines`.
+    pub(crate) fn new(src: &str, lines: &LineIndex) -> LineCuts {
+        LineCuts {
+            slots: vec![NOT_YET; lines.line_count()],
+            cuts: Vec::new(),
+            traits: Vec::new(),
+            plain: memchr::memchr(b'\r', src.as_bytes()).is_none(),
+            buffers: Buffers::default(),
+        }
+    }
+
+    /// As [`for_each_segment`] of `region.slice(src)` (offsets in the region), with the
+    /// region's whole lines segmented once for the letter: a line is segmented on its own,
+    /// so its segments do not depend on the region it is read in. A region's first and last
+    /// lines may be cut by the region; those are segmented as they stand.
+    fn for_each_segment<'t>(
+        &mut self,
+        src: &'t str,
+        lines: &LineIndex,
+        region: Span,
+        f: &mut dyn FnMut(usize, &'t str, Option<u8>),
+    ) {
+        let bytes = src.as_bytes();
+        let end_of_region = region.end.min(src.len());
+        let mut at = region.start;
+        // The 0-based number of the line starting at `at`, once known.
+        let mut line_no: Option<usize> = None;
+        while at < end_of_region {
+            let found = memchr::memchr(b'\n', &bytes[at..end_of_region]);
+            let end = found.map_or(end_of_region, |i| at + i + 1);
+            let line = &src[at..end];
+            let offset = at - region.start;
+            let starts_line = at == 0 || bytes.get(at - 1) == Some(&b'\n');
+            // A whole line (one short enough for `u32` offsets) is read from the cache.
+            let n = if starts_line && found.is_some() && line.len() < u32::MAX as usize {
+                let n = *line_no.get_or_insert_with(|| lines.line_of(at).saturating_sub(1));
+                lines
+                    .line_span(src, n + 1)
+                    .is_some_and(|l| l.start == at)
+                    .then_some(n)
+            } else {
+                None
+            };
+            match n.and_then(|n| self.slots.get(n).copied().map(|slot| (n, slot))) {
+                Some((n, slot)) => {
+                    let (a, b) = if slot == NOT_YET {
+                        self.segment_line(line, n)
+                    } else {
+                        (slot.0 as usize, slot.1 as usize)
+                    };
+                    let mut from = 0;
+                    for (&cut, &t) in self.cuts[a..b].iter().zip(&self.traits[a..b]) {
+                        let cut = cut as usize;
+                        f(offset + from, &line[from..cut], Some(t));
+                        from = cut;
+                    }
+                }
+                None => {
+                    line_segment_ends(line, self.plain, &mut self.buffers);
+                    emit(line, offset, &self.buffers.cuts, &mut |at, seg| {
+                        f(at, seg, None)
+                    });
+                }
+            }
+            line_no = line_no.map(|n| n + 1);
+            at = end;
+        }
+    }
+
+    /// Segments `line`, line `n` (0-based) of the letter, and keeps its segments; their range
+    /// in `cuts`.
+    fn segment_line(&mut self, line: &str, n: usize) -> (usize, usize) {
+        line_segment_ends(line, self.plain, &mut self.buffers);
+        let a = self.cuts.len();
+        let mut from = 0;
+        for &cut in &self.buffers.cuts {
+            self.cuts.push(u32::try_from(cut).unwrap_or(u32::MAX));
+            self.traits.push(traits(line.get(from..cut).unwrap_or("")));
+            from = cut;
+        }
+        let b = self.cuts.len();
+        if let (Ok(a32), Ok(b32), Some(slot)) =
+            (u32::try_from(a), u32::try_from(b), self.slots.get_mut(n))
+        {
+            *slot = (a32, b32);
+        }
+        (a, b)
+    }
+}
+
+/// What joining a segment to its neighbours needs to know of it, as bits: [`LOWER`],
+/// [`CONTINUES`], [`WRAPPED`], [`GLUES`].
+fn traits(seg: &str) -> u8 {
+    let wrapped = ends_with_bare_line_break(seg);
+    let mut t = 0;
+    if starts_lowercase(seg) {
+        t |= LOWER;
+    }
+    if starts_as_continuation(seg) {
+        t |= CONTINUES;
+    }
+    if wrapped {
+        t |= WRAPPED;
+    }
+    if ends_with_abbreviation(seg) || wrapped && last_line_is_long(seg) {
+        t |= GLUES;
+    }
+    t
+}
+
+/// The segment starts with a lower-case letter ([`starts_lowercase`]).
+const LOWER: u8 = 1;
+/// The segment starts as a continuation ([`starts_as_continuation`]).
+const CONTINUES: u8 = 2;
+/// The segment ends at a bare line break ([`ends_with_bare_line_break`]).
+const WRAPPED: u8 = 4;
+/// The next segment joins this one: it ends with an abbreviation, or is a wrapped long line.
+const GLUES: u8 = 8;
 
 /// A line whose only non-ASCII characters are common punctuation, as ASCII bytes of the same
 /// UAX #29 sentence classes (curly quotes are Close like `"`, en and em dashes SContinue like
@@ -320,23 +482,57 @@ fn ascii_sentence_breaks(b: &[u8], plain: bool, out: &mut Vec<usize>) {
 /// Splits `text` into sentences, each trimmed of surrounding white space. Blank sentences are
 /// dropped. Offsets are bytes into `text`.
 pub fn split_sentences(text: &str) -> Vec<Span> {
+    sentences_of(text, |f| for_each_segment(text, |at, seg| f(at, seg, None)))
+}
+
+/// [`split_sentences`] of `region.slice(src)` (offsets in the region), reading the segments of
+/// the region's whole lines from the letter's `cache`.
+pub(crate) fn split_region(
+    src: &str,
+    lines: &LineIndex,
+    region: Span,
+    cache: &mut LineCuts,
+) -> Vec<Span> {
+    let text = region.slice(src);
+    if text.len() != region.len() {
+        // Not a stretch of the letter (not on char boundaries): as `split_sentences` has it.
+        return split_sentences(text);
+    }
+    sentences_of(text, |f| cache.for_each_segment(src, lines, region, f))
+}
+
+/// The sentences of `text`, given a walk over its Unicode sentence segments (offsets in
+/// `text`, in order): the segments joined where the letter's writing continues a sentence.
+fn sentences_of<'t>(
+    text: &'t str,
+    segments: impl FnOnce(&mut dyn FnMut(usize, &'t str, Option<u8>)),
+) -> Vec<Span> {
     // About one sentence to a line of prose.
     let mut merged: Vec<Span> = Vec::with_capacity(text.len() / 64 + 1);
     let mut glue = false;
     let mut wrap_pending = false;
-    for_each_segment(text, |start, seg| {
+    // Each segment comes with its `traits` when they are known.
+    segments(&mut |start, seg, known| {
         let span = Span::new(start, start + seg.len());
+        let joins = match known {
+            Some(t) => glue || t & LOWER != 0 || wrap_pending && t & CONTINUES != 0,
+            None => glue || starts_lowercase(seg) || wrap_pending && starts_as_continuation(seg),
+        };
         match merged.last_mut() {
-            Some(last)
-                if glue || starts_lowercase(seg) || wrap_pending && starts_as_continuation(seg) =>
-            {
-                last.end = span.end
-            }
+            Some(last) if joins => last.end = span.end,
             _ => merged.push(span),
         }
-        let wrapped = ends_with_bare_line_break(seg);
-        glue = ends_with_abbreviation(seg) || wrapped && last_line_is_long(seg);
-        wrap_pending = wrapped;
+        match known {
+            Some(t) => {
+                glue = t & GLUES != 0;
+                wrap_pending = t & WRAPPED != 0;
+            }
+            None => {
+                let wrapped = ends_with_bare_line_break(seg);
+                glue = ends_with_abbreviation(seg) || wrapped && last_line_is_long(seg);
+                wrap_pending = wrapped;
+            }
+        }
     });
     merged.retain_mut(|s| {
         let raw = s.slice(text);
@@ -424,6 +620,57 @@ mod tests {
             let lines: Vec<(usize, &str)> = sentence_bounds(&t);
             assert_eq!(lines, whole, "{:?}", entry.path());
         }
+    }
+
+    /// Stretches of `src` cut anywhere (on char boundaries), overlapping as the regions of a
+    /// long paragraph do.
+    fn stretches(src: &str) -> Vec<Span> {
+        let bounds: Vec<usize> = (0..=src.len())
+            .filter(|&i| src.is_char_boundary(i))
+            .collect();
+        let mut out = Vec::new();
+        for (k, &a) in bounds.iter().enumerate().step_by(37) {
+            for len in [0, 1, 50, 400, 1200] {
+                out.push(Span::new(a, bounds[(k + len).min(bounds.len() - 1)]));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_region_read_through_the_line_cache_splits_as_its_text_does() {
+        let mut texts: Vec<String> = vec![
+            "Dear Sir\r\nWe hold the data.\r\nIt is attached.\r\n\r\nYours".to_string(),
+            "We rely on s.\n43 here. “Quoted.” £5 – é\nand then\nthe rest. No. 5 is e.g. fine\n"
+                .repeat(40),
+            "line without end".to_string(),
+            String::new(),
+        ];
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/letters");
+        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().collect();
+        files.sort_by_key(std::fs::DirEntry::path);
+        texts.extend(
+            files
+                .iter()
+                .step_by(3)
+                .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default()),
+        );
+        let mut checked = 0;
+        for src in &texts {
+            let lines = LineIndex::new(src);
+            let mut cache = LineCuts::new(src, &lines);
+            for region in stretches(src) {
+                let fresh = split_sentences(region.slice(src));
+                assert_eq!(
+                    split_region(src, &lines, region, &mut cache),
+                    fresh,
+                    "{region:?} of {:?}",
+                    &src[..src.len().min(80)]
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000);
     }
 
     #[test]
