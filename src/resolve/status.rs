@@ -115,7 +115,10 @@ pub(crate) fn assess_detail(text: &Text<'_>, span: Span, qualified: bool) -> Ass
         }
     }
     // A question, or words between quotation marks, are not the authority's own decision.
-    if sentence.slice(src).trim_end().ends_with('?') || in_quotation_marks(src, sentence, span) {
+    if sentence.slice(src).trim_end().ends_with('?')
+        || in_quotation_marks(src, sentence, span)
+        || quoted_from_sentence_before(text, sentence, span)
+    {
         return Assessment::plain(Status::Mentioned, Some(Category::OthersWords));
     }
     // Triggers that reach into the next sentence ("we are currently considering ... We are
@@ -159,6 +162,32 @@ pub(crate) fn assess_detail(text: &Text<'_>, span: Span, qualified: bool) -> Ass
 }
 
 /// The sentence before `sentence` in its paragraph, if there is one.
+/// True when a quotation opened at the start of the sentence before `sentence` (in its
+/// paragraph, and not closed there) closes after `span` in `sentence`, with no quotation mark
+/// before `span`: a request of two sentences quoted back ("“The minutes of the meeting. If you
+/// withhold any of it under section 31, please say so.”").
+fn quoted_from_sentence_before(text: &Text<'_>, sentence: Span, span: Span) -> bool {
+    let src = text.as_str();
+    let before = src.get(sentence.start..span.start).unwrap_or("");
+    let after = src.get(span.end..sentence.end.max(span.end)).unwrap_or("");
+    let quotes = ['"', '“', '”'];
+    if before.contains(quotes) || !after.contains(['"', '”']) {
+        return false;
+    }
+    let Some(prev) = previous_sentence(text, sentence) else {
+        return false;
+    };
+    let p = prev.slice(src).trim_start();
+    let (open, close) = if let Some(rest) = p.strip_prefix('“') {
+        (true, rest.contains('”'))
+    } else if let Some(rest) = p.strip_prefix('"') {
+        (true, rest.contains('"'))
+    } else {
+        (false, false)
+    };
+    open && !close
+}
+
 fn previous_sentence(text: &Text<'_>, sentence: Span) -> Option<Span> {
     let src = text.as_str();
     let para = text.paragraph_at(sentence.start);
@@ -265,6 +294,7 @@ mod tests {
             ("The supplier claimed that the rates were commercially sensitive.", "commercially sensitive"),
             ("If you are unhappy with our use of section 40, you may ask for an internal review.", "section 40"),
             ("The original response withheld the prices under section 43.", "section 43"),
+            ("Thank you for your request of 2 May about the prison. You asked for:\n\"The minutes of the safety meeting held on 12 March at which the incident was discussed. If you intend to withhold any of it under section 31, please say so.\"\n\nWe do not hold any minutes.", "section 31"),
         ] {
             assert_eq!(status_of(t, n, true), Status::Mentioned, "{t}");
         }
