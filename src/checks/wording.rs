@@ -417,37 +417,44 @@ mod tests {
     use super::*;
 
     /// The set search finds, for every pattern, what the pattern's own gated search finds.
-    #[test]
-    fn the_set_finds_what_each_pattern_finds() {
+    /// Runs `f` on each test letter and each of `extra`, its anchors found by the automaton.
+    fn for_each_letter(extra: &[&str], mut f: impl FnMut(&str, &Text<'_>)) {
         use crate::matching::CueIndex;
         use crate::rules::RuleSet;
         let mut letters = crate::matching::gate::tests::letter_files();
+        letters.extend(extra.iter().map(|l| l.to_string()));
+        let index = CueIndex::build(&RuleSet::embedded().unwrap()).unwrap();
+        for letter in &letters {
+            let text = Text::new(letter);
+            text.set_anchors(index.scan(letter).anchors);
+            f(letter, &text);
+        }
+    }
+
+    #[test]
+    fn the_set_finds_what_each_pattern_finds() {
+        let mut compared = 0;
         // Short letters of my own: matches at the very start and end, overlapping anchors,
         // a pattern that repeats letters, and text with no anchor at all.
-        letters.extend(
-            [
+        for_each_letter(
+            &[
                 "Please find attached the list. We do not hold the rest.",
                 "We are unable to provide the names, which are withheld in part.",
                 "The information is not held. Please see the attached table",
                 "nothing to see",
                 "",
-            ]
-            .map(String::from),
-        );
-        let index = CueIndex::build(&RuleSet::embedded().unwrap()).unwrap();
-        let mut compared = 0;
-        for letter in &letters {
-            let text = Text::new(letter);
-            text.set_anchors(index.scan(letter).anchors);
-            for (_, ps) in WORDINGS.iter() {
-                for p in ps {
-                    let alone: Vec<Span> = gate::find_iter(&text, p.gated).collect();
-                    let together: Vec<Span> = SET.find_iter(&text, p.index).collect();
-                    assert_eq!(together, alone, "{:?} in {letter:?}", p.gated);
-                    compared += alone.len();
+            ],
+            |letter, text| {
+                for (_, ps) in WORDINGS.iter() {
+                    for p in ps {
+                        let alone: Vec<Span> = gate::find_iter(text, p.gated).collect();
+                        let together: Vec<Span> = SET.find_iter(text, p.index).collect();
+                        assert_eq!(together, alone, "{:?} in {letter:?}", p.gated);
+                        compared += alone.len();
+                    }
                 }
-            }
-        }
+            },
+        );
         assert!(compared > 100, "only {compared} matches compared");
     }
 
@@ -455,24 +462,14 @@ mod tests {
     /// finds.
     #[test]
     fn the_regions_hold_what_the_whole_letter_holds_there() {
-        use crate::matching::CueIndex;
-        use crate::rules::RuleSet;
-        let mut letters = crate::matching::gate::tests::letter_files();
+        let mut compared = 0;
         // Short letters of my own: wording in the letter, in the request quoted back and in
         // mail quoted below it.
-        letters.extend(
-            [
-                "Your request:\nPlease provide the list. We do not hold the rest.\n\nWe do not hold the list.\n\n> We do not hold it either.\n> Please find attached the list.",
-                "Please find attached the list.\n\n-----Original Message-----\nFrom: A\nWe do not hold it.",
-            ]
-            .map(String::from),
-        );
-        let index = CueIndex::build(&RuleSet::embedded().unwrap()).unwrap();
-        let mut compared = 0;
-        for letter in &letters {
-            let text = Text::new(letter);
-            text.set_anchors(index.scan(letter).anchors);
-            let regions = read_regions(&text);
+        for_each_letter(&[
+            "Your request:\nPlease provide the list. We do not hold the rest.\n\nWe do not hold the list.\n\n> We do not hold it either.\n> Please find attached the list.",
+            "Please find attached the list.\n\n-----Original Message-----\nFrom: A\nWe do not hold it.",
+        ], |letter, text| {
+            let regions = read_regions(text);
             let inside = |s: &Span| {
                 regions
                     .iter()
@@ -480,16 +477,16 @@ mod tests {
             };
             for (_, ps) in WORDINGS.iter() {
                 for p in ps {
-                    let whole: Vec<Span> = gate::find_iter(&text, p.gated).filter(inside).collect();
+                    let whole: Vec<Span> = gate::find_iter(text, p.gated).filter(inside).collect();
                     let read: Vec<Span> = SET
-                        .find_iter_in(&text, p.index, || read_regions(&text))
+                        .find_iter_in(text, p.index, || read_regions(text))
                         .filter(inside)
                         .collect();
                     assert_eq!(read, whole, "{:?} in {letter:?}", p.gated);
                     compared += whole.len();
                 }
             }
-        }
+        });
         assert!(compared > 100, "only {compared} matches compared");
     }
 

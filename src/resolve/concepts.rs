@@ -619,6 +619,8 @@ struct RawToken {
     phrase: u32,
     /// This word (", and", ", or") started a clause after a comma.
     comma_clause: bool,
+    /// This word is one of [`CONTINUING_SUBJECTS`].
+    pronoun: bool,
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -702,6 +704,7 @@ fn tokenize_with<'a>(
             clause: *c,
             phrase: 0,
             comma_clause,
+            pronoun: CONTINUING_SUBJECTS.contains(&text),
         });
     };
     let bytes = s.as_bytes();
@@ -756,16 +759,9 @@ fn tokenize_with<'a>(
     let mut merged = 0;
     for k in 0..out.len() {
         out[k].clause -= merged;
-        if out[k].comma_clause {
-            let next = out.get(k + 1).map(|t| match t.lower {
-                Lower::Src(x, y) => &src[x..y],
-                Lower::Buf(x, y) => &buf[x..y],
-                Lower::Not => "not",
-            });
-            if next.is_some_and(|n| CONTINUING_SUBJECTS.contains(&n)) {
-                merged += 1;
-                out[k].clause -= 1;
-            }
+        if out[k].comma_clause && out.get(k + 1).is_some_and(|t| t.pronoun) {
+            merged += 1;
+            out[k].clause -= 1;
         }
     }
     // A clause word also starts a new phrase.
