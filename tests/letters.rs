@@ -3,7 +3,7 @@
 //! Every failure is collected before the test fails. Set `LETTER=name` to run one letter.
 //! A letter still misread keeps its right expectations and a `known_gap` note saying what is
 //! misread; the test then requires it to stay misread, so the fix that reads it right removes the
-//! note (`blind2_*`, `blind3_*` and `blind4_*` are sets written by people who had not read the
+//! note (the `blind*_` sets were written by people who had not read the
 //! classifier).
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -794,6 +794,7 @@ fn answer_figures(
         let before = src.get(b..start).unwrap_or("");
         if NOT_AN_ANSWER.is_match(after)
             || NOT_AN_ANSWER_BEFORE.is_match(before)
+            || REQUESTER_HISTORY_BEFORE.is_match(before)
             || PHONE_BEFORE.is_match(before)
         {
             continue;

@@ -127,6 +127,14 @@ pub(super) static NOT_AN_ANSWER_BEFORE: Lazy<Regex> = Lazy::new(|| {
     )
 });
 
+/// What the requester did, read just before a number: "you have sent the council 41 requests"
+/// recounts the request's history (a vexatious refusal's reasons), it answers nothing.
+pub(super) static REQUESTER_HISTORY_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)(?-u:\b)you\s+(?:have\s+|had\s+|then\s+)?(?:sent|made|submitted|written|raised|asked|copied|emailed|e-mailed|contacted)\s+(?:[a-z]+\s+){0,3}?(?:(?:more|fewer)\s+than\s+|over\s+|about\s+|around\s+|some\s+)?$",
+    )
+});
+
 /// The things a cost estimate counts ("1,400 records"), read just after a number.
 pub(super) static COUNTED_ITEMS: Lazy<Regex> = Lazy::new(|| {
     re(

@@ -25,13 +25,20 @@ const STAND_INS: &[&str] = &[
 /// How many stand-ins after a citation are read.
 const READ: usize = 3;
 
+/// The stand-ins that are pronouns: read only in the citation's sentence and the next. A noun
+/// ("the exemption") reads on to the end of the paragraph, where a weighing often ends ("...
+/// the public interest favours disclosure, and the exemption has not been applied").
+const PRONOUNS: &[&str] = &["it", "this"];
+
 /// The span of a stand-in for the ground cited at `cite` that the letter denies: one of the
 /// first few [`STAND_INS`] in the rest of the citation's sentence and the next sentence of its
-/// paragraph, before any other provision is cited, that the context engine reads as disclaimed.
+/// paragraph (a noun stand-in: the rest of the paragraph), before any other provision is cited,
+/// that the context engine reads as disclaimed.
 pub(super) fn denied_stand_in(text: &Text<'_>, cite: Span, qualified: bool) -> Option<Span> {
     let src = text.as_str();
     let sentences = text.sentences_from(cite.start, 2);
-    let end = sentences.last().map_or(cite.end, |s| s.end).max(cite.end);
+    let near = sentences.last().map_or(cite.end, |s| s.end).max(cite.end);
+    let end = text.paragraph_at(cite.start).end.max(near);
     let from = cite.end;
     let rest = src.get(from..end)?;
     let lower = rest.to_ascii_lowercase();
@@ -56,6 +63,10 @@ pub(super) fn denied_stand_in(text: &Text<'_>, cite: Span, qualified: bool) -> O
                 .iter()
                 .find(|w| bytes[i..].starts_with(w.as_bytes()) && word_end(i + w.len()))
             {
+                if from + i >= near && PRONOUNS.contains(w) {
+                    i += w.len();
+                    continue;
+                }
                 read += 1;
                 let span = Span::new(from + i, from + i + w.len());
                 if crate::resolve::assess_detail(text, span, qualified).status == Status::Disclaimed
@@ -105,6 +116,22 @@ mod tests {
             )
             .as_deref(),
             Some("it")
+        );
+    }
+
+    #[test]
+    fn a_noun_stand_in_reaches_the_end_of_the_paragraph_and_a_pronoun_does_not() {
+        let weighed = "We asked whether section 31(1)(a) should apply. Some risk exists. The figures are annual totals. Having weighed this, we found that the public interest favours release, and the exemption has not been applied.";
+        assert_eq!(
+            denied(weighed, "section 31(1)(a)").as_deref(),
+            Some("the exemption")
+        );
+        assert_eq!(
+            denied(
+                "We asked whether section 31(1)(a) should apply. Some risk exists. The figures are annual totals. It does not apply to them.",
+                "section 31(1)(a)"
+            ),
+            None
         );
     }
 

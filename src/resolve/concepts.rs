@@ -271,6 +271,12 @@ struct ConceptFile {
     /// sentence (", so"), as written, in lower case.
     #[serde(default)]
     joiners: Vec<String>,
+    /// Support concepts: a sentence holding two distinct terms of it concludes the sentences
+    /// just before it, as a conclusion word does ("It would take about 300 hours. The law sets
+    /// a limit of £450, which is 18 hours."): stating the limit after the estimate is the
+    /// comparison.
+    #[serde(default)]
+    concludes: bool,
     #[serde(default)]
     examples: Vec<ConceptExample>,
     #[serde(default)]
@@ -336,6 +342,8 @@ pub(crate) struct Concept {
     grounds: Vec<(String, Option<String>)>,
     /// Infers only where the letter shows one of its grounds' regimes.
     needs_regime: bool,
+    /// A support concept whose terms conclude the sentences before (see [`ConceptFile`]).
+    concludes: bool,
     /// Examples.
     pub examples: Vec<ConceptExample>,
     /// Counter-examples.
@@ -860,6 +868,9 @@ impl Lexicon {
             if f.min_terms == 0 {
                 return Err(err("min_terms must be at least 1".into()));
             }
+            if f.concludes && f.kind != ConceptKind::Support {
+                return Err(err("only support concepts conclude".into()));
+            }
             if (!f.openers.is_empty() || !f.joiners.is_empty()) && f.kind != ConceptKind::Conclusion
             {
                 return Err(err(
@@ -886,7 +897,12 @@ impl Lexicon {
                     match f.kind {
                         ConceptKind::Ground => ground_anchors.push(anchor),
                         ConceptKind::Conclusion => conclusion_anchors.push(anchor),
-                        _ => anchors.push(anchor),
+                        _ => {
+                            if f.concludes {
+                                conclusion_anchors.push(anchor.clone());
+                            }
+                            anchors.push(anchor);
+                        }
                     }
                     if !terms[first..]
                         .iter()
@@ -910,6 +926,7 @@ impl Lexicon {
                     .map(|g| (g.rule, g.provision))
                     .collect(),
                 needs_regime: f.needs_regime,
+                concludes: f.concludes,
                 examples: f.examples,
                 counter_examples: f.counter_examples,
             });
@@ -1270,6 +1287,22 @@ impl Lexicon {
         hits
     }
 
+    /// True when the concluding sentence (from byte `from`) states a concluding support concept
+    /// in full: two distinct terms of it ("a limit of £450, which is 18 hours"), not a passing
+    /// "limit".
+    fn states_support(&self, hits: &[Hit], toks: &[Token<'_>], from: usize) -> bool {
+        let mut seen: Vec<(usize, usize)> = hits
+            .iter()
+            .filter(|h| {
+                self.concepts[h.concept].concludes && !h.negated && toks[h.first].span.start >= from
+            })
+            .map(|h| (h.concept, h.written))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.windows(2).any(|w| w[0].0 == w[1].0)
+    }
+
     /// The grounds the sentence window `w` infers. With `carry = (from, shown)`, `w` is a
     /// concluding sentence (from byte `from`) and the sentences before it: only a requirement in
     /// the concluding sentence pairs with ground terms before it, and only when the sentence is
@@ -1312,6 +1345,7 @@ impl Lexicon {
                     self.concepts[h.concept].kind == ConceptKind::Conclusion
                         && toks[h.first].span.start >= from
                 })
+                || self.states_support(&hits, &toks, from)
         });
         if carry.is_some() && !concludes {
             return;
@@ -1745,7 +1779,6 @@ pub(crate) fn infer(
             continue;
         };
         done_to = done_to.max(w.end).max(a.end);
-        carried_to = w.end.max(a.end);
         // A deciding sentence that cites a provision states its own ground ("These are
         // personal data and exempt under s.40(2)"): it concludes nothing before it.
         let cited = {
@@ -1754,6 +1787,11 @@ pub(crate) fn infer(
         };
         if !cited && !other_act(w) {
             lex.infer_window(text, &at, w, Some((from, words)), &mut scratch, &mut out);
+        }
+        // A window that concluded nothing from this anchor may still conclude from a later one
+        // of its sentence (the joiner after it: "... £450, so we will not be answering").
+        if out.len() > inferred || words {
+            carried_to = w.end.max(a.end);
         }
     }
     STEMS.with(|s| *s.borrow_mut() = scratch.stems);
