@@ -1,6 +1,6 @@
 //! The matching stage: every cue phrase of every rule, and every anchor word of the gated
-//! patterns later stages use ([`gate`]), in one Aho-Corasick automaton (a DFA), run once over the
-//! letter.
+//! patterns later stages use ([`gate`]), in one Aho-Corasick automaton (a DFA laid out as a dense
+//! table, see [`table`]), run once over the letter.
 //!
 //! The automaton is walked over the letter's bytes one at a time, each byte read with ASCII
 //! letters folded to lower case and line breaks and tabs turned into spaces (byte for byte, so
@@ -14,12 +14,9 @@
 //! them.
 
 pub(crate) mod gate;
+mod table;
 
 use std::collections::HashMap;
-
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::{Error, ErrorKind};
 use crate::rules::{RuleSet, MAX_GAP_WORDS};
@@ -49,21 +46,30 @@ pub(crate) struct Scan {
 /// All cue phrases of a rule set and all anchor words, compiled.
 #[derive(Debug)]
 pub(crate) struct CueIndex {
-    automaton: Option<DFA>,
+    automaton: Option<table::Table>,
     /// For each pattern, the cue parts it stands for.
     targets: Vec<Vec<Target>>,
-    /// For each pattern, the anchor it stands for.
-    anchors: Vec<Option<u16>>,
-    /// For each pattern, the bytes before the anchor word it stands for (a short anchor is
-    /// looked for with the space or mark before it).
-    skips: Vec<u8>,
-    /// For each pattern of the automaton (a phrase cut to [`PREFIX`] bytes), the range of
-    /// [`CueIndex::tails`] holding the phrases it begins.
-    heads: Vec<(u32, u32)>,
-    /// The phrases behind each head: (phrase id, range of [`CueIndex::tail_bytes`] holding the
-    /// phrase's bytes after the prefix).
-    tails: Vec<(u32, u32, u32)>,
+    /// The phrases behind each head of the automaton (a phrase cut to [`PREFIX`] bytes), those
+    /// of one head together; the automaton gives each head's range.
+    tails: Vec<Tail>,
     tail_bytes: Vec<u8>,
+}
+
+/// A phrase behind a head, with all a match of it needs read (kept together, so that a match
+/// is read from one place).
+#[derive(Clone, Copy, Debug)]
+struct Tail {
+    /// The phrase's id (its index in [`CueIndex::targets`]).
+    pattern: u32,
+    /// The range of [`CueIndex::tail_bytes`] holding the phrase's bytes after the head.
+    rest: (u32, u32),
+    /// The anchor the phrase stands for, if any.
+    anchor: Option<u16>,
+    /// The bytes before the anchor word (a short anchor is looked for with the space or mark
+    /// before it).
+    skip: u8,
+    /// True when the phrase is (part of) a cue.
+    cue: bool,
 }
 
 /// The automaton holds each phrase's first `PREFIX` bytes, and the rest of the phrase is
@@ -96,6 +102,10 @@ struct Target {
     part: usize,
     parts: usize,
 }
+
+/// The parts of a gapped cue found in a letter: how many parts the cue has, and (part, span) of
+/// each found, in text order.
+type Parts = (usize, Vec<(usize, Span)>);
 
 /// True when the text between two parts of a gapped cue may join them: at most
 /// [`MAX_GAP_WORDS`] words and no sentence punctuation.
@@ -218,71 +228,51 @@ impl CueIndex {
                 let rest = &patterns[id].as_bytes()[head.len()..];
                 let at = tail_bytes.len() as u32;
                 tail_bytes.extend_from_slice(rest);
-                tails.push((id as u32, at, tail_bytes.len() as u32));
+                tails.push(Tail {
+                    pattern: id as u32,
+                    rest: (at, tail_bytes.len() as u32),
+                    anchor: anchors[id],
+                    skip: skips[id],
+                    cue: !targets[id].is_empty(),
+                });
             }
             heads.push((from, tails.len() as u32));
         }
         let automaton = if head_order.is_empty() {
             None
         } else {
-            Some(
-                DFA::builder()
-                    .match_kind(MatchKind::Standard)
-                    .prefilter(false)
-                    .build(&head_order)
-                    .map_err(|e| Error::new(ErrorKind::Build, format!("cue automaton: {e}")))?,
-            )
+            Some(table::Table::build(&head_order, &heads, &FOLDED)?)
         };
         Ok(CueIndex {
             automaton,
             targets,
-            anchors,
-            skips,
-            heads,
             tails,
             tail_bytes,
         })
     }
 
-    /// How many parts cue `cue` of rule `rule` has.
-    fn parts_of(&self, rule: usize, cue: usize) -> usize {
-        self.targets
-            .iter()
-            .flatten()
-            .find(|t| t.rule == rule && t.cue == cue)
-            .map_or(1, |t| t.parts)
-    }
-
-    /// Every pattern match in `text` (overlapping), as (pattern, span), in order of end.
+    /// Every pattern match in `text` (overlapping), as (phrase, span), in order of end.
     ///
-    /// The DFA is walked over the letter's bytes folded one at a time (see [`fold`]), after a
-    /// space standing for what comes before the letter, so that a short anchor at its start is
-    /// found; each state reached that matches names the heads ending there, and each head's
-    /// tails are compared with the folded bytes after it.
-    fn matches(&self, text: &str, mut f: impl FnMut(usize, Span)) {
-        let Some(dfa) = &self.automaton else {
+    /// The automaton is walked over the letter's bytes folded one at a time (see [`fold`]),
+    /// after a space standing for what comes before the letter, so that a short anchor at its
+    /// start is found; each state reached that matches names the heads ending there, and each
+    /// head's tails are compared with the folded bytes after it.
+    fn matches(&self, text: &str, mut f: impl FnMut(&Tail, Span)) {
+        let Some(table) = &self.automaton else {
             return;
         };
         let b = text.as_bytes();
-        let Ok(start) = dfa.start_state(Anchored::No) else {
-            return;
-        };
-        // The space before the letter: no head is only a space, so nothing ends on it.
-        let mut sid = dfa.next_state(Anchored::No, start, b' ');
         // `end` is the offset in `text` just after the byte read (the space before the letter
         // stands at offset -1).
-        let mut report = |sid: StateID, end: usize| {
-            for i in 0..dfa.match_len(sid) {
-                let head = dfa.match_pattern(sid, i);
+        table.walk(b, |ends, end| {
+            for h in ends {
                 // Where the head starts, one more than its offset in the letter (the space
                 // before the letter is at 0).
-                let Some(head_start) = (end + 1).checked_sub(dfa.pattern_len(head)) else {
+                let Some(head_start) = (end + 1).checked_sub(h.len as usize) else {
                     continue;
                 };
-                let (from, to) = self.heads[head.as_usize()];
-                for &(pattern, t0, t1) in &self.tails[from as usize..to as usize] {
-                    let pattern = pattern as usize;
-                    let rest = &self.tail_bytes[t0 as usize..t1 as usize];
+                for tail in &self.tails[h.from as usize..h.to as usize] {
+                    let rest = &self.tail_bytes[tail.rest.0 as usize..tail.rest.1 as usize];
                     let tail_end = end + rest.len();
                     if !rest.is_empty()
                         && !b.get(end..tail_end).is_some_and(|t| {
@@ -293,25 +283,13 @@ impl CueIndex {
                     {
                         continue;
                     }
-                    let Some(start) =
-                        (head_start + usize::from(self.skips[pattern])).checked_sub(1)
-                    else {
+                    let Some(start) = (head_start + usize::from(tail.skip)).checked_sub(1) else {
                         continue;
                     };
-                    f(pattern, Span::new(start, tail_end));
+                    f(tail, Span::new(start, tail_end));
                 }
             }
-        };
-        if dfa.is_match(sid) {
-            // Unreachable in practice (see above); read as the other states are.
-            report(sid, 0);
-        }
-        for (i, &byte) in b.iter().enumerate() {
-            sid = dfa.next_state(Anchored::No, sid, FOLDED[usize::from(byte)]);
-            if dfa.is_special(sid) && dfa.is_match(sid) {
-                report(sid, i + 1);
-            }
-        }
+        });
     }
 
     /// Finds cue phrases in `text` that stand on word boundaries (a gapped phrase is found when
@@ -322,11 +300,11 @@ impl CueIndex {
         // phrase far more rarely.
         let mut raw: Vec<(Span, usize)> = Vec::with_capacity(text.len() / 128 + 1);
         let mut anchors: Vec<AnchorHit> = Vec::with_capacity(text.len() / 16 + 1);
-        self.matches(text, |pattern, span| {
-            if !self.targets[pattern].is_empty() {
-                raw.push((span, pattern));
+        self.matches(text, |tail, span| {
+            if tail.cue {
+                raw.push((span, tail.pattern as usize));
             }
-            if let Some(anchor) = self.anchors[pattern] {
+            if let Some(anchor) = tail.anchor {
                 if starts_word(text, span) {
                     anchors.push(AnchorHit { span, anchor });
                 }
@@ -345,8 +323,8 @@ impl CueIndex {
         }
 
         let mut out = Vec::new();
-        // Parts of gapped cues, by (rule, cue): (part, span), in text order.
-        let mut partial: HashMap<(usize, usize), Vec<(usize, Span)>> = HashMap::new();
+        // Parts of gapped cues, by (rule, cue).
+        let mut partial: HashMap<(usize, usize), Parts> = HashMap::new();
         for (span, pattern) in chosen {
             if !on_word_boundaries(text, span) {
                 continue;
@@ -361,13 +339,13 @@ impl CueIndex {
                 } else {
                     partial
                         .entry((t.rule, t.cue))
-                        .or_default()
+                        .or_insert_with(|| (t.parts, Vec::new()))
+                        .1
                         .push((t.part, span));
                 }
             }
         }
-        for ((rule, cue), hits) in partial {
-            let parts = self.parts_of(rule, cue);
+        for ((rule, cue), (parts, hits)) in partial {
             for (i, &(part, first)) in hits.iter().enumerate() {
                 if part != 0 {
                     continue;

@@ -377,6 +377,70 @@ struct Term {
     except: Vec<String>,
 }
 
+/// A term as a candidate for a match at a token that its first word matches, with the two words
+/// most candidates fail on (see [`Lexicon::hits`]) kept beside its number, so that a candidate
+/// turned down costs no read of the term.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    /// The term's index in [`Lexicon::terms`].
+    term: u32,
+    /// How many words the term's first part has.
+    first_len: u32,
+    /// The first part's second word.
+    second: Quick,
+    /// The second part's first word.
+    next: Quick,
+}
+
+/// A word of a term as a [`Candidate`] holds it.
+#[derive(Clone, Copy, Debug)]
+enum Quick {
+    /// There is no such word.
+    Absent,
+    /// [`Word::Stem`].
+    Stem(StemId),
+    /// [`Word::Exact`] of a word of up to 8 bytes: its length and bytes.
+    Exact(u8, [u8; 8]),
+    /// Any other word: the term's own word is read.
+    InTerm,
+}
+
+impl Quick {
+    fn of(word: Option<&Word>) -> Quick {
+        match word {
+            None => Quick::Absent,
+            Some(Word::Stem(s)) => Quick::Stem(*s),
+            Some(Word::Exact(e)) if e.len() <= 8 => {
+                let mut bytes = [0u8; 8];
+                bytes[..e.len()].copy_from_slice(e.as_bytes());
+                Quick::Exact(e.len() as u8, bytes)
+            }
+            Some(_) => Quick::InTerm,
+        }
+    }
+
+    /// [`word_matches`] of the word this stands for; `word` gives the term's own word.
+    fn matches<'w>(self, t: &Token<'_>, word: impl FnOnce() -> Option<&'w Word>) -> bool {
+        match self {
+            Quick::Absent => false,
+            Quick::Stem(s) => t.stem == s,
+            Quick::Exact(len, bytes) => t.lower.as_bytes() == &bytes[..usize::from(len)],
+            Quick::InTerm => word().is_some_and(|w| word_matches(w, t)),
+        }
+    }
+}
+
+impl Candidate {
+    fn of(term: usize, t: &Term) -> Candidate {
+        Candidate {
+            term: term as u32,
+            first_len: t.parts.first().map_or(0, Vec::len) as u32,
+            second: Quick::of(t.parts.first().and_then(|p| p.get(1))),
+            next: Quick::of(t.parts.get(1).and_then(|p| p.first())),
+        }
+    }
+}
+
 /// Whether two expansions of a term are the same words (stems merge "redact" and "redacted").
 fn same_words(a: &[Vec<Word>], b: &[Vec<Word>]) -> bool {
     a == b
@@ -530,12 +594,14 @@ pub(crate) struct Lexicon {
     terms: Vec<Term>,
     /// The stems of the term words.
     stems: StemTable,
-    /// Terms by the stem of their first word (indexed by its number).
-    by_first: Vec<Vec<usize>>,
+    /// Terms by the stem of their first word: those of stem `s` are
+    /// `by_first[first_at[s]..first_at[s + 1]]`.
+    first_at: Vec<u32>,
+    by_first: Vec<Candidate>,
     /// Terms whose first word is a function word, by that word.
-    by_exact: FnvMap<Vec<usize>>,
+    by_exact: FnvMap<Vec<Candidate>>,
     /// Terms whose first word is a prefix.
-    by_prefix: Vec<(String, usize)>,
+    by_prefix: Vec<(String, Candidate)>,
     /// The first three bytes of the prefixes of [`Lexicon::by_prefix`].
     prefix_heads: Heads,
     /// For each first byte of a key of [`Lexicon::by_exact`], a bit for each length (in bytes,
@@ -944,22 +1010,33 @@ impl Lexicon {
             }
         }
         table.words = FnvMap::default();
-        let mut by_first: Vec<Vec<usize>> = vec![Vec::new(); table.len()];
-        let mut by_exact: FnvMap<Vec<usize>> = FnvMap::default();
+        let mut stem_lists: Vec<Vec<Candidate>> = vec![Vec::new(); table.len()];
+        let mut by_exact: FnvMap<Vec<Candidate>> = FnvMap::default();
         let mut by_prefix = Vec::new();
+        if u32::try_from(terms.len()).is_err() {
+            return Err("too many terms".into());
+        }
         for (i, t) in terms.iter().enumerate() {
+            let c = Candidate::of(i, t);
             match t.parts.first().and_then(|p| p.first()) {
                 Some(Word::Stem(s)) => {
-                    match usize::try_from(*s).ok().and_then(|s| by_first.get_mut(s)) {
-                        Some(list) => list.push(i),
+                    match usize::try_from(*s).ok().and_then(|s| stem_lists.get_mut(s)) {
+                        Some(list) => list.push(c),
                         None => return Err("too many stems".into()),
                     }
                 }
-                Some(Word::Exact(e)) => by_exact.entry(e.clone()).or_default().push(i),
-                Some(Word::Prefix(p)) => by_prefix.push((p.clone(), i)),
+                Some(Word::Exact(e)) => by_exact.entry(e.clone()).or_default().push(c),
+                Some(Word::Prefix(p)) => by_prefix.push((p.clone(), c)),
                 None => return Err("an empty term".into()),
             }
         }
+        let mut first_at = Vec::with_capacity(stem_lists.len() + 1);
+        let mut by_first = Vec::new();
+        for list in stem_lists {
+            first_at.push(by_first.len() as u32);
+            by_first.extend(list);
+        }
+        first_at.push(by_first.len() as u32);
         let mut prefix_heads = Heads::default();
         for (p, _) in &by_prefix {
             prefix_heads.insert(p.as_bytes());
@@ -983,6 +1060,7 @@ impl Lexicon {
             stems: table,
             concepts,
             terms,
+            first_at,
             by_first,
             by_exact,
             by_prefix,
@@ -1214,43 +1292,60 @@ impl Lexicon {
     fn hits(&self, toks: &[Token<'_>]) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (i, tok) in toks.iter().enumerate() {
-            let by_stem = usize::try_from(tok.stem)
-                .ok()
-                .and_then(|s| self.by_first.get(s))
-                .into_iter()
-                .chain(
-                    self.may_be_exact(tok.lower)
-                        .then(|| self.by_exact.get(tok.lower))
-                        .flatten(),
-                )
-                .flatten();
-            // A prefix (3 bytes or more) shares the word's first three bytes.
-            let prefixes: &[(String, usize)] = if self.prefix_heads.may_hold(tok.lower.as_bytes()) {
-                &self.by_prefix
-            } else {
-                &[]
+            let by_stem: &[Candidate] = match usize::try_from(tok.stem) {
+                Ok(st) if st + 1 < self.first_at.len() => {
+                    &self.by_first[self.first_at[st] as usize..self.first_at[st + 1] as usize]
+                }
+                _ => &[],
             };
+            let by_stem = by_stem.iter().chain(
+                self.may_be_exact(tok.lower)
+                    .then(|| self.by_exact.get(tok.lower))
+                    .flatten()
+                    .into_iter()
+                    .flatten(),
+            );
+            // A prefix (3 bytes or more) shares the word's first three bytes.
+            let prefixes: &[(String, Candidate)] =
+                if self.prefix_heads.may_hold(tok.lower.as_bytes()) {
+                    &self.by_prefix
+                } else {
+                    &[]
+                };
             let by_prefix = prefixes
                 .iter()
                 .filter(|(p, _)| tok.lower.starts_with(p.as_str()))
-                .map(|(_, t)| t);
-            for &ti in by_stem.chain(by_prefix) {
-                let term = &self.terms[ti];
+                .map(|(_, c)| c);
+            for c in by_stem.chain(by_prefix) {
                 // Most candidates fail on their second word, or on the first word of their
-                // second part within a gap's reach: those are tested first.
-                let first_len = term.parts.first().map_or(0, Vec::len);
-                if let Some(second) = term.parts.first().and_then(|p| p.get(1)) {
-                    if toks.get(i + 1).is_none_or(|t| !word_matches(second, t)) {
-                        continue;
+                // second part within a gap's reach: those are tested first, from the candidate.
+                let term_word = |part: usize, k: usize| {
+                    move || {
+                        self.terms[c.term as usize]
+                            .parts
+                            .get(part)
+                            .and_then(|p| p.get(k))
                     }
+                };
+                if !matches!(c.second, Quick::Absent)
+                    && toks
+                        .get(i + 1)
+                        .is_none_or(|t| !c.second.matches(t, term_word(0, 1)))
+                {
+                    continue;
                 }
-                if let Some(next) = term.parts.get(1).and_then(|p| p.first()) {
+                if !matches!(c.next, Quick::Absent) {
+                    let first_len = c.first_len as usize;
                     let from = (i + first_len).min(toks.len());
                     let to = (i + first_len + GAP + 1).min(toks.len());
-                    if !toks[from..to].iter().any(|t| word_matches(next, t)) {
+                    if !toks[from..to]
+                        .iter()
+                        .any(|t| c.next.matches(t, term_word(1, 0)))
+                    {
                         continue;
                     }
                 }
+                let term = &self.terms[c.term as usize];
                 let Some(last) = match_parts(&term.parts, toks, i) else {
                     continue;
                 };
