@@ -577,6 +577,14 @@ impl Heads {
     fn insert(&mut self, word: &[u8]) {
         if let Some(i) = Heads::index(word) {
             self.0[i / 64] |= 1 << (i % 64);
+        } else if let [a, b] = *word {
+            // A two-letter term word ("go" in "go through") heads every longer word it begins
+            // ("going", "goes"), whatever the third letter.
+            for c in 0..32u8 {
+                if let Some(i) = Heads::index(&[a, b, c]) {
+                    self.0[i / 64] |= 1 << (i % 64);
+                }
+            }
         }
     }
 
