@@ -312,6 +312,11 @@ impl GatedMatches<'_> {
             self.ready.reverse();
             return true;
         };
+        if self.next >= mine.len() {
+            // No anchor left to read from (the pattern's own is not read).
+            self.mine = Some(mine);
+            return false;
+        }
         let more = if self.gated.leading {
             self.fill_anchored(&mine)
         } else {
@@ -432,9 +437,11 @@ const SET_CACHE: usize = 8 << 20;
 /// what [`find_iter`] finds.
 pub(crate) struct GatedSet {
     patterns: Vec<&'static Gated>,
-    /// Patterns searched on their own, as [`find_iter`] does: those found near their anchors
-    /// that repeat a class of letters (see [`plain`]).
-    alone: Vec<bool>,
+    /// For each pattern, true when it is read with its group: its group was built, and it is
+    /// not one searched on its own as [`find_iter`] does (one found near its anchors that
+    /// repeats a class of letters, see [`plain`]). Its scan's spots then say everywhere it can
+    /// match.
+    grouped: Vec<bool>,
     /// For each anchor id, the leading patterns that have it (indices into `patterns`).
     leading_of: Vec<Vec<u16>>,
     /// For each anchor id, true when a pattern found near its anchors has it.
@@ -680,14 +687,28 @@ impl GatedSet {
             group.0.push(hir);
             group.1.push(i);
         }
+        let leading = Group::build(lead, true);
+        let near = Group::build(near, false);
+        let grouped = patterns
+            .iter()
+            .zip(&alone)
+            .map(|(g, &alone)| {
+                !alone
+                    && if g.leading {
+                        leading.is_some()
+                    } else {
+                        near.is_some()
+                    }
+            })
+            .collect();
         GatedSet {
             patterns,
-            alone,
+            grouped,
             leading_of,
             near_anchor,
-            leading: Group::build(lead, true),
+            leading,
             lead_pid,
-            near: Group::build(near, false),
+            near,
         }
     }
 
@@ -870,8 +891,21 @@ impl GatedSet {
         scan: &SetScan,
     ) -> GatedMatches<'t> {
         let g = self.patterns[i];
-        let group = if g.leading { &self.leading } else { &self.near };
-        if group.is_none() || self.alone[i] {
+        if self.grouped[i] && scan.spots[i].is_empty() {
+            // Its group's walks found it nowhere (the letter was scanned, so it has an anchor
+            // index): nothing to read.
+            return GatedMatches {
+                src: text.as_str(),
+                gated: g,
+                mine: Some(Vec::new()),
+                next: 0,
+                ready: Vec::new(),
+                last_end: 0,
+                whole_done: false,
+                first: None,
+            };
+        }
+        if !self.grouped[i] {
             // Searched on its own, near its anchors in the scan's regions.
             return match &scan.regions {
                 Some(regions) => find_iter_in(text, g, regions),
