@@ -1409,7 +1409,8 @@ impl Lexicon {
     /// The grounds the sentence window `w` infers. With `carry = (from, shown)`, `w` is a
     /// concluding sentence (from byte `from`) and the sentences before it: only a requirement in
     /// the concluding sentence pairs with ground terms before it, and only when the sentence is
-    /// shown to conclude (`shown`: by an opener or joiner) or holds a conclusion term.
+    /// shown to conclude (`shown`: by an opener or joiner), holds a conclusion term, or states a
+    /// concluding support concept in full ([`Lexicon::states_support`]).
     fn infer_window(
         &self,
         text: &Text<'_>,
