@@ -95,17 +95,23 @@ impl Classifier {
     /// Classifies one letter. Never panics; any input gives a report (an empty one when nothing
     /// is found), and every span in it lies inside `text` on char boundaries.
     pub fn classify(&self, text: &str) -> Report {
-        self.classify_text(&Text::new(text))
+        self.classify_text(&Text::new(text), None)
     }
 
-    /// The pipeline over a wrapped text.
-    fn classify_text(&self, t: &Text<'_>) -> Report {
+    /// The pipeline over a wrapped text; `subject` is the e-mail's subject line, kept apart
+    /// from the text (a sign of the regime when the text names none: "Freedom of Information
+    /// request - ...").
+    fn classify_text(&self, t: &Text<'_>, subject: Option<&str>) -> Report {
         let text = t.as_str();
         let rules = &self.inner.rules;
         let scan = self.inner.cues.scan(text);
         t.set_anchors(scan.anchors);
         let citations = find_citations_in(t);
-        let regime = resolve::detect_regime(t, &citations);
+        let mut regime = resolve::detect_regime(t, &citations);
+        if let (resolve::Jurisdiction::Unknown, Some(subject)) = (regime.jurisdiction, subject) {
+            let s = Text::new(subject);
+            regime.jurisdiction = resolve::detect_regime(&s, &find_citations_in(&s)).jurisdiction;
+        }
         let refs = resolve::references(t, rules, citations);
         let cues = resolve::cues(t, rules, &regime, &refs, scan.cues);
         let mut findings = findings::build(t, rules, &refs, &cues);
@@ -156,7 +162,7 @@ impl Classifier {
     /// mail. [`crate::input::Part::quoted`] lists the ranges read as quoted.
     pub fn classify_document(&self, doc: &Document) -> Report {
         let t = Text::with_parts(&doc.text, zone_parts(doc));
-        let mut report = self.classify_text(&t);
+        let mut report = self.classify_text(&t, doc.subject.as_deref());
         let name_of = |offset: usize| doc.part_at(offset).map(|p| p.name.clone());
         if doc.parts.len() > 1 || doc.format != InputFormat::Text {
             for f in &mut report.findings {

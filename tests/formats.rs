@@ -147,3 +147,15 @@ fn regression_a_pdf_that_makes_the_extractor_panic() {
         }
     }
 }
+
+#[test]
+fn an_email_subject_is_a_sign_of_the_regime_when_the_body_names_none() {
+    let mail = "From: Records Team <records@example.gov.uk>\r\nTo: A Requester <a@example.org>\r\nSubject: RE: FOI request - bus shelter repairs\r\nDate: Mon, 2 Jun 2025 10:00:00 +0100\r\n\r\nDear A Requester\r\n\r\nWe hold no records of repairs to the shelter, which belongs to the county council.\r\n\r\nRegards\r\nRecords Team\r\n";
+    let doc = read_document(mail.as_bytes(), "reply.eml").unwrap();
+    assert_eq!(doc.format, InputFormat::Email);
+    let report = Classifier::new().classify_document(&doc);
+    assert_eq!(report.jurisdiction, foi_refusal::Jurisdiction::Foia);
+    // The same body read alone names no regime.
+    let body = Classifier::new().classify("We hold no records of repairs to the shelter.");
+    assert_eq!(body.jurisdiction, foi_refusal::Jurisdiction::Unknown);
+}

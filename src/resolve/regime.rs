@@ -150,15 +150,16 @@ pub(crate) fn detect_regime(text: &Text<'_>, citations: &[Citation]) -> Regime {
     let own = |offset: usize| text.zone_at(offset).is_none();
     let slot = |a: Act| REGIMES.iter().position(|&r| r == a);
     // Each regime's count of `signals` in the authority's own text.
-    let count = |signals: &[(Gated, Act)]| {
+    let count_where = |signals: &[(Gated, Act)], keep: &dyn Fn(usize) -> bool| {
         let mut score = [0usize; 4];
         for (g, act) in signals {
             if let Some(i) = slot(*act) {
-                score[i] += gate::find_iter(text, g).filter(|m| own(m.start)).count();
+                score[i] += gate::find_iter(text, g).filter(|m| keep(m.start)).count();
             }
         }
         score
     };
+    let count = |signals: &[(Gated, Act)]| count_where(signals, &own);
     let mut score = count(&SIGNALS);
     // A provision cited with its act named counts for that act; one cited bare counts only
     // when its form belongs to the regulations ("regulation 12(5)(b)", "reg 13"): FOIA and
@@ -209,16 +210,19 @@ pub(crate) fn detect_regime(text: &Text<'_>, citations: &[Citation]) -> Regime {
         }
     };
     // Nothing named: the weaker signs decide the regime reported, not which regimes are
-    // present nor whose wording infers grounds.
+    // present nor whose wording infers grounds; the authority's own first, then anywhere (the
+    // request it answers, quoted below, says what it was made under).
     let jurisdiction = if jurisdiction == Jurisdiction::Unknown {
-        let weak = count(&WEAK_SIGNALS);
-        match (0..4)
-            .filter(|&i| weak[i] > 0)
-            .max_by_key(|&i| (weak[i], std::cmp::Reverse(i)))
-        {
-            Some(i) => jurisdiction_of(REGIMES[i]),
-            None => Jurisdiction::Unknown,
-        }
+        let weakest = |score: [usize; 4]| {
+            (0..4)
+                .filter(|&i| score[i] > 0)
+                .max_by_key(|&i| (score[i], std::cmp::Reverse(i)))
+                .map(|i| jurisdiction_of(REGIMES[i]))
+        };
+        weakest(count(&WEAK_SIGNALS))
+            .or_else(|| weakest(count_where(&SIGNALS, &|_| true)))
+            .or_else(|| weakest(count_where(&WEAK_SIGNALS, &|_| true)))
+            .unwrap_or(Jurisdiction::Unknown)
     } else {
         jurisdiction
     };
@@ -314,6 +318,14 @@ mod tests {
                 .jurisdiction,
             Jurisdiction::Eir
         );
+        // Quoted mail names no regime the letter applies, but the request it answers says what
+        // it was made under: the regime reported when the letter itself names none.
+        let r = regime("Could you tell me which years you mean?\n\n> Subject: Freedom of Information\n> Please send me the papers.");
+        assert_eq!(r.jurisdiction, Jurisdiction::Foia);
+        assert!(!r.present.iter().any(|&p| p));
+        let r = regime("We hold none of it.\n\n> Under the Environmental Information Regulations, please send me the survey.");
+        assert_eq!(r.jurisdiction, Jurisdiction::Eir);
+        assert_eq!(r.primary, Act::Foia);
         // A bare section number names no Act.
         assert_eq!(
             regime("The names are withheld under section 40(2).").jurisdiction,
