@@ -97,8 +97,10 @@ struct Spot {
 ///    application (words that apply a ground reach it, a review upholds it, or it is a strong
 ///    cue), and it comes after the last disclaimer (a later decision overrides), or it names a
 ///    different subsection than every disclaimer, or it stands in another paragraph (another
-///    part of the answer). Otherwise disclaimed: a decision reversed, withdrawn or said not to
-///    be relied on is not reliance.
+///    part of the answer) and no reversal of the ground comes after it ("I have overturned the
+///    decision to rely on section 14" takes back the earlier decision wherever it is recounted).
+///    Otherwise disclaimed: a decision reversed, withdrawn or said not to be relied on is not
+///    reliance.
 fn combine(
     text: &Text<'_>,
     rule: &Rule,
@@ -233,9 +235,19 @@ fn combine(
         let para = text.paragraph_at(s.span.start);
         disclaimed.iter().all(|d| !para.contains(d.span))
     };
-    let wins = relied
-        .iter()
-        .any(|s| explicit(s) && (s.span.start > last || other_subsection(s) || other_part(s)));
+    // A reversal takes back the earlier decision wherever the letter recounts it: a relied-on
+    // span before one is not saved by standing in another paragraph.
+    let reversed_later = |s: &Spot| {
+        disclaimed.iter().any(|d| {
+            d.span.start > s.span.start
+                && crate::resolve::assess_detail(text, d.span, qualified).category
+                    == Some(Category::Reversed)
+        })
+    };
+    let wins = relied.iter().any(|s| {
+        explicit(s)
+            && (s.span.start > last || other_subsection(s) || (other_part(s) && !reversed_later(s)))
+    });
     Some(if wins {
         Status::ReliedOn
     } else {
@@ -453,6 +465,16 @@ mod tests {
             ),
             Some(Status::ReliedOn)
         );
+    }
+
+    #[test]
+    fn a_reversal_takes_back_the_decision_it_recounts_in_another_paragraph() {
+        // The review recounts the refusal in its first paragraph and overturns it in a later one.
+        let text = "You asked us to review our reply, which treated your request as vexatious.\n\nHaving looked again, I do not uphold the use of section 14(1) and the figures are below.";
+        assert_eq!(status_of(text, "foia:s14"), Some(Status::Disclaimed));
+        // Another part of the answer withheld on the same ground after the reversal still stands.
+        let text = "Having looked again, we no longer rely on section 43 for the totals.\n\nThe unit rates are withheld under section 43(2).";
+        assert_eq!(status_of(text, "foia:s43"), Some(Status::ReliedOn));
     }
 
     #[test]
