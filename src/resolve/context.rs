@@ -518,6 +518,22 @@ thread_local! {
 
 /// A stretch of the letter folded for matching: ASCII lower case, every run of white space one
 /// space, curly apostrophes `'`, dashes `-`; `map[i]` is the letter offset of byte `i`.
+/// True when a gap between a trigger's parts holds the end of a sentence or clause ("?", "!",
+/// ";", or a full stop). The point of an abbreviated citation is no full stop: "S.27(1)(a)",
+/// "s. 40", "reg. 12(5)(e)" (a point before a letter or digit, or before a space and a digit).
+fn gap_ends_sentence(gap: &[u8]) -> bool {
+    gap.iter().enumerate().any(|(i, &b)| match b {
+        b'?' | b'!' | b';' => true,
+        b'.' => {
+            let next = gap.get(i + 1).copied();
+            let after = gap.get(i + 2).copied();
+            !(next.is_some_and(|c| c.is_ascii_alphanumeric())
+                || (next == Some(b' ') && after.is_some_and(|c| c.is_ascii_digit())))
+        }
+        _ => false,
+    })
+}
+
 struct Folded {
     s: Vec<u8>,
     map: Vec<usize>,
@@ -854,8 +870,7 @@ impl Engine {
                     .find(|n| {
                         n.pat == Pat::Trigger { trigger, part } && {
                             let gap = &s[end..n.start];
-                            !gap.iter().any(|&b| matches!(b, b'.' | b'?' | b'!' | b';'))
-                                && word_count(gap) <= GAP_WORDS
+                            !gap_ends_sentence(gap) && word_count(gap) <= GAP_WORDS
                         }
                     });
                 match next {
@@ -1354,6 +1369,14 @@ mod tests {
         let found = ENGINE.find(src, Span::new(0, src.len()), Category::Upheld);
         assert_eq!(found.len(), 1);
         assert!(found[0].slice(src).starts_with("uphold"));
+    }
+
+    #[test]
+    fn an_abbreviated_citation_in_a_gap_ends_no_sentence() {
+        assert!(!gap_ends_sentence(b" s.27(1)(a) "));
+        assert!(!gap_ends_sentence(b" reg. 12(5)(e) "));
+        assert!(gap_ends_sentence(b" it. we "));
+        assert!(gap_ends_sentence(b" it; we "));
     }
 
     #[test]
