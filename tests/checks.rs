@@ -183,6 +183,13 @@ on its own evidence.\nTel: 0161 496 0123\n",
 ",
     );
     assert_eq!(r.outcome.kind, OutcomeKind::Ncnd, "{:?}", r.outcome);
+
+    // A time of day is no figure given: the statistics are withheld until they are published.
+    let r = classify(
+        "We are not providing the figures now, as they are due to be published in our annual statistics on 4 March 2026, and we consider it reasonable to withhold them until then. They will be on our website from 9.30am that day.",
+    );
+    assert_eq!(r.outcome.kind, OutcomeKind::Refused, "{:?}", r.outcome);
+    assert!(r.outcome.evidence.iter().all(|e| e.text != "9"));
 }
 
 #[test]

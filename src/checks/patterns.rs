@@ -115,10 +115,11 @@ pub(super) static SCOTTISH_COMMISSIONER: Gated = Gated::new(
 pub(super) static FIGURE: Lazy<Regex> =
     Lazy::new(|| re(r"(?:^|[\s(:│|])(£?\d[\d,]*(?:\.\d+)?%?)(?:[\s).,;:│|*]|$)"));
 
-/// Words next to a number that make it something other than an answer.
+/// Words next to a number that make it something other than an answer (a time of day, "9.30am",
+/// among them).
 pub(super) static NOT_AN_ANSWER: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)^(?:\s*(?:-|–|to|and)\s*\d+)?\s*(?:hours?|hrs?|minutes?|mins?|working\s+days?|days?|weeks?|months?|years?\s+(?:old|ago)|per\s+hour|am|pm|of\s+the\s+(?:freedom|act|data|environmental)|st|nd|rd|th|attachments?)(?-u:\b)|^(?:(?:st|nd|rd|th)?(?:\s*,\s*|\s+and\s+|\s*[-–]\s*)\d{1,2})*(?:\^?(?:st|nd|rd|th))?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?-u:\b)",
+        r"(?i)^\.\d{2}\s*(?:am|pm|a\.m|p\.m|hrs|hours)|^(?:\s*(?:-|–|to|and)\s*\d+)?\s*(?:hours?|hrs?|minutes?|mins?|working\s+days?|days?|weeks?|months?|years?\s+(?:old|ago)|per\s+hour|am|pm|of\s+the\s+(?:freedom|act|data|environmental)|st|nd|rd|th|attachments?)(?-u:\b)|^(?:(?:st|nd|rd|th)?(?:\s*,\s*|\s+and\s+|\s*[-–]\s*)\d{1,2})*(?:\^?(?:st|nd|rd|th))?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?-u:\b)",
     )
 });
 pub(super) static NOT_AN_ANSWER_BEFORE: Lazy<Regex> = Lazy::new(|| {
