@@ -195,3 +195,17 @@ fn a_megabyte_of_plain_word_arguments_on_one_line() {
         assert!(e.sentence.start <= e.sentence.end && e.sentence.end <= text.len());
     }
 }
+
+#[test]
+fn a_sentence_citing_the_other_regimes_equivalent_argues_that_one() {
+    // A letter under both regimes: the officers' names are withheld under the FOIA section, so
+    // the same sentence infers no regulation 13 beside it.
+    let text = "The survey data is environmental information, so we have handled that part under the Environmental Information Regulations 2004, and the rest under the Freedom of Information Act 2000. The site report is withheld under regulation 12(5)(b). We have withheld the names of officers below Head of Service under section 40(2) FOIA.";
+    let report = classify(text);
+    assert_eq!(relied(&report), ["eir:r12(5)(b)", "foia:s40"]);
+    // Without the citation the plain words still infer the ground.
+    assert_inferred(
+        "The survey data is environmental information under the Environmental Information Regulations 2004. We have withheld the names of officers below Head of Service.",
+        "eir:r13",
+    );
+}

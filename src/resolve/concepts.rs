@@ -39,7 +39,7 @@ use serde::Deserialize;
 use super::{status, Regime, ResolvedRef};
 use crate::cite::Act;
 use crate::matching::gate::{self, Gated};
-use crate::report::Status;
+use crate::report::{RefRole, Status};
 use crate::rules::{expand_phrase, Kind, RuleSet};
 use crate::span::Span;
 use crate::text::{window, Text};
@@ -1424,6 +1424,7 @@ impl Lexicon {
             rules,
             regime,
             settled,
+            refs,
         } = *at;
         let src = text.as_str();
         let Scratch { stems, lowered } = scratch;
@@ -1513,7 +1514,7 @@ impl Lexicon {
             else {
                 continue;
             };
-            if settled.binary_search(&rule).is_ok() {
+            if settled.binary_search(&rule).is_ok() || cites_equivalent(rules, refs, w, rule) {
                 continue;
             }
             let qualified = rules.rules()[rule].kind == Some(Kind::Qualified);
@@ -1649,6 +1650,20 @@ fn names_other_act(sentence: &str) -> bool {
     })
 }
 
+/// True when window `w` cites, as a ground, another regime's equivalent of `rule`: the
+/// sentence argues the ground it cites ("the names are withheld under section 40(2) FOIA", in a
+/// letter under both FOIA and the EIR, infers no regulation 13 beside it).
+fn cites_equivalent(rules: &RuleSet, refs: &[ResolvedRef], w: Span, rule: usize) -> bool {
+    let id = &rules.rules()[rule].id;
+    let first = refs.partition_point(|r| r.cit.span.start < w.start);
+    refs[first..]
+        .iter()
+        .take_while(|r| r.cit.span.start < w.end)
+        .filter(|r| r.role == RefRole::Ground)
+        .filter_map(|r| r.rule)
+        .any(|q| q != rule && rules.rules()[q].equivalents.iter().any(|e| e == id))
+}
+
 /// What decides which ground a concept infers in a letter.
 #[derive(Clone, Copy)]
 struct Grounds<'a> {
@@ -1656,6 +1671,8 @@ struct Grounds<'a> {
     regime: &'a Regime,
     /// Sorted rule indices already settled by citation.
     settled: &'a [usize],
+    /// The letter's citations, in text order.
+    refs: &'a [ResolvedRef],
 }
 
 /// The ground of the letter's regime among `grounds`: one of the primary regime, else one of a
@@ -1835,6 +1852,7 @@ pub(crate) fn infer(
         rules,
         regime,
         settled,
+        refs,
     };
     // A window citing or naming another statute is read for nothing.
     let other_act = |w: Span| {
