@@ -157,7 +157,14 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
     let mut grounds: Vec<(usize, D, Span)> = Vec::new();
     for f in relied {
         let d = ground_disposition(rules, f);
-        for e in f.evidence.iter().filter(|e| e.status == Status::ReliedOn) {
+        // A ground relied on because a review upholds the earlier decision that named it has
+        // only the spans that recount that decision.
+        let upheld_only = f.evidence.iter().all(|e| e.status != Status::ReliedOn);
+        for e in f
+            .evidence
+            .iter()
+            .filter(|e| upheld_only || e.status == Status::ReliedOn)
+        {
             let p = part_of(e.start);
             if !grounds.iter().any(|&(q, g, _)| q == p && g == d) {
                 grounds.push((p, d, e.span()));

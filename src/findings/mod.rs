@@ -312,7 +312,10 @@ pub(crate) fn build(
         };
         let relied_cites = relied_cites && status == Status::ReliedOn;
         // A relied-on ground made by a citation is cited; one made by cues alone is inferred.
-        let cites: Vec<&ResolvedRef> = if status == Status::ReliedOn && !relied_cites {
+        // One relied on because a review upholds the earlier decision that cited it stands on
+        // those citations.
+        let from_cues = strong.iter().any(|c| c.status == Status::ReliedOn);
+        let cites: Vec<&ResolvedRef> = if status == Status::ReliedOn && !relied_cites && from_cues {
             Vec::new()
         } else {
             all_cites
@@ -475,6 +478,18 @@ mod tests {
         // Another part of the answer withheld on the same ground after the reversal still stands.
         let text = "Having looked again, we no longer rely on section 43 for the totals.\n\nThe unit rates are withheld under section 43(2).";
         assert_eq!(status_of(text, "foia:s43"), Some(Status::ReliedOn));
+    }
+
+    #[test]
+    fn a_review_that_upholds_relies_on_the_citations_it_recounts() {
+        let text = "The original decision relied on regulation 12(5)(f) of the Environmental Information Regulations 2004. I have looked at the request afresh.\n\nThe original decision is therefore upheld.";
+        let report = crate::Classifier::new().classify(text);
+        let f = report.finding("eir:r12(5)(f)").expect("a finding");
+        assert_eq!(f.status, Status::ReliedOn);
+        assert_eq!(f.basis, crate::report::Basis::Cited);
+        assert!(f.evidence.iter().any(|e| e.text == "regulation 12(5)(f)"));
+        // Nothing released: the review upholds a refusal.
+        assert_eq!(report.outcome.kind, crate::OutcomeKind::Refused);
     }
 
     #[test]
