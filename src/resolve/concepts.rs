@@ -531,14 +531,93 @@ impl StemTable {
     }
 }
 
-/// Letter words and the numbers of their stems, so that each distinct word is stemmed once. Its
-/// numbers are those of the embedded lexicon's [`StemTable`] (the only one letters are read
-/// with).
-type Stems = FnvMap<StemId>;
+/// Letter words and the numbers of their stems, so that a word read again is not stemmed
+/// again. Its numbers are those of the embedded lexicon's [`StemTable`] (the only one letters
+/// are read with).
+///
+/// A cache of two ways a set, the set chosen by the word's hash: each slot holds one word (up
+/// to [`SLOT_WORD`] bytes) inline beside its number, and a set is one cache line, so a look-up
+/// reads one line and follows no pointer. A word pushed out of its set since only costs a
+/// stemming again (a stem is a function of the word); longer words are stemmed each time.
+#[derive(Default)]
+struct Stems {
+    /// [`STEM_SETS`] sets once the first word is kept.
+    sets: Vec<StemSet>,
+}
 
-/// Most words kept in a thread's [`STEMS`] (cleared when full): the words of letters repeat
-/// from one letter to the next.
-const STEMS_KEPT: usize = 20_000;
+/// The longest word a [`Slot`] holds.
+const SLOT_WORD: usize = 27;
+
+/// How many sets a thread's [`Stems`] has (64 bytes each, 256 KiB in all): the words of
+/// letters repeat from one letter to the next.
+const STEM_SETS: usize = 1 << 12;
+
+/// One word of [`Stems`] and its stem's number; `len` 0 when empty.
+#[derive(Clone, Copy)]
+#[repr(C)]
+struct Slot {
+    len: u8,
+    word: [u8; SLOT_WORD],
+    id: StemId,
+}
+
+/// The two slots of a set, the one used last first.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct StemSet([Slot; 2]);
+
+impl Slot {
+    fn holds(&self, w: &[u8]) -> bool {
+        usize::from(self.len) == w.len() && &self.word[..w.len()] == w
+    }
+}
+
+impl Stems {
+    /// The set `word` belongs in.
+    fn set(word: &[u8]) -> usize {
+        use std::hash::Hasher;
+        let mut h = Fnv::default();
+        h.write(word);
+        let h = h.finish();
+        ((h ^ h >> 29) as usize) & (STEM_SETS - 1)
+    }
+
+    /// The number kept for `word`, if it is kept.
+    fn get(&self, word: &str) -> Option<StemId> {
+        let w = word.as_bytes();
+        let set = self.sets.get(Stems::set(w))?;
+        set.0.iter().find(|s| s.holds(w)).map(|s| s.id)
+    }
+
+    /// Keeps `id` for `word` (in place of the word of its set used least lately).
+    fn insert(&mut self, word: &str, id: StemId) {
+        let w = word.as_bytes();
+        if w.is_empty() || w.len() > SLOT_WORD {
+            return;
+        }
+        if self.sets.is_empty() {
+            let empty = Slot {
+                len: 0,
+                word: [0; SLOT_WORD],
+                id: NO_STEM,
+            };
+            self.sets = vec![StemSet([empty; 2]); STEM_SETS];
+        }
+        let set = &mut self.sets[Stems::set(w)];
+        set.0[1] = set.0[0];
+        let slot = &mut set.0[0];
+        slot.len = w.len() as u8;
+        slot.word = [0; SLOT_WORD];
+        slot.word[..w.len()].copy_from_slice(w);
+        slot.id = id;
+    }
+}
+
+impl std::fmt::Debug for Stems {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Stems")
+    }
+}
 
 /// What the reading of one window leaves for the next: the thread's [`Stems`], and a buffer
 /// for the lower-case forms of words (see [`tokenize_with`]).
@@ -1278,11 +1357,11 @@ impl Lexicon {
         if !self.may_match(lower) {
             return NO_STEM;
         }
-        if let Some(&id) = stems.get(lower) {
+        if let Some(id) = stems.get(lower) {
             return id;
         }
         let id = self.stems.get(&STEMMER.stem(lower));
-        stems.insert(lower.to_string(), id);
+        stems.insert(lower, id);
         id
     }
 
@@ -1840,9 +1919,6 @@ pub(crate) fn infer(
         stems: STEMS.with(|s| std::mem::take(&mut *s.borrow_mut())),
         lowered: String::new(),
     };
-    if scratch.stems.len() > STEMS_KEPT {
-        scratch.stems.clear();
-    }
     // The automaton found the anchors: no regex needs to find them again.
     let spans = |g: &'static Gated| -> Vec<Span> {
         gate::anchor_spans(text, g).unwrap_or_else(|| gate::find_iter(text, g).collect())
