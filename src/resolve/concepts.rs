@@ -39,7 +39,7 @@ use serde::Deserialize;
 use super::{status, Regime, ResolvedRef};
 use crate::cite::Act;
 use crate::matching::gate::{self, Gated};
-use crate::report::{RefRole, Status};
+use crate::report::Status;
 use crate::rules::{expand_phrase, Kind, RuleSet};
 use crate::span::Span;
 use crate::text::{window, Text};
@@ -1734,12 +1734,7 @@ fn names_other_act(sentence: &str) -> bool {
 /// letter under both FOIA and the EIR, infers no regulation 13 beside it).
 fn cites_equivalent(rules: &RuleSet, refs: &[ResolvedRef], w: Span, rule: usize) -> bool {
     let id = &rules.rules()[rule].id;
-    let first = refs.partition_point(|r| r.cit.span.start < w.start);
-    refs[first..]
-        .iter()
-        .take_while(|r| r.cit.span.start < w.end)
-        .filter(|r| r.role == RefRole::Ground)
-        .filter_map(|r| r.rule)
+    super::rules_cited_in(refs, w)
         .any(|q| q != rule && rules.rules()[q].equivalents.iter().any(|e| e == id))
 }
 

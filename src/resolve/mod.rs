@@ -57,13 +57,17 @@ fn rules_cited_in_sentence(text: &Text<'_>, refs: &[ResolvedRef], offset: usize)
         text.sentence_at(offset),
         Span::new(offset, offset),
     );
-    let from = refs.partition_point(|r| r.cit.span.start < sentence.start);
+    rules_cited_in(refs, sentence).collect()
+}
+
+/// The rules of the ground citations that start inside `span` (`refs` in text order).
+pub(crate) fn rules_cited_in(refs: &[ResolvedRef], span: Span) -> impl Iterator<Item = usize> + '_ {
+    let from = refs.partition_point(|r| r.cit.span.start < span.start);
     refs[from..]
         .iter()
-        .take_while(|r| r.cit.span.start < sentence.end)
+        .take_while(move |r| r.cit.span.start < span.end)
         .filter(|r| r.role == RefRole::Ground)
         .filter_map(|r| r.rule)
-        .collect()
 }
 
 fn qualified(rules: &RuleSet, rule: usize) -> bool {
