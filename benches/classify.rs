@@ -132,44 +132,12 @@ fn generated(c: &mut Criterion) {
     bench_letters(c, "generated_corpus", &texts, 10);
 }
 
-/// The incoming messages of the request threads under `dir` (or `dir/requests`), the text before
-/// the site's "show quoted sections", with their message ids.
-fn real_messages(dir: &Path) -> Vec<(u64, String)> {
-    let threads = dir.join("requests");
-    let dir = if threads.is_dir() { &threads } else { dir };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    let mut out = Vec::new();
-    for path in files {
-        let Ok(raw) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        let Ok(thread) = serde_json::from_str::<serde_json::Value>(&raw) else {
-            continue;
-        };
-        for event in thread["events"].as_array().into_iter().flatten() {
-            if event["type"] != "incoming" {
-                continue;
-            }
-            let own = threads::own_text(&event["content"]);
-            out.push((event["message_id"].as_u64().unwrap_or(0), own));
-        }
-    }
-    out
-}
-
 fn real(c: &mut Criterion) {
     let dir = std::env::var_os("FOI_CORPUS").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wdtk-sheffield"),
         PathBuf::from,
     );
-    let messages = real_messages(&dir);
+    let messages = threads::authority_messages(&dir);
     if messages.is_empty() {
         eprintln!(
             "real_corpus: no corpus at {} (set FOI_CORPUS); skipped",

@@ -6,35 +6,12 @@
 //! cargo run --release --example passes -- ../shared/corpus/wdtk-sheffield 3
 //! ```
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[path = "../benches/threads/mod.rs"]
 mod threads;
 
 use foi_refusal::Classifier;
-
-fn messages(dir: &Path) -> Vec<String> {
-    let threads = dir.join("requests");
-    let dir = if threads.is_dir() { &threads } else { dir };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("corpus directory")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    let mut out = Vec::new();
-    for path in files {
-        let raw = std::fs::read_to_string(&path).expect("thread file");
-        let thread: serde_json::Value = serde_json::from_str(&raw).expect("thread JSON");
-        for event in thread["events"].as_array().into_iter().flatten() {
-            if event["type"] == "incoming" {
-                out.push(threads::own_text(&event["content"]));
-            }
-        }
-    }
-    out
-}
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -42,7 +19,10 @@ fn main() {
     let passes: usize = args
         .next()
         .map_or(1, |n| n.parse().expect("a number of passes"));
-    let letters = messages(&dir);
+    let letters: Vec<String> = threads::authority_messages(&dir)
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
     let classifier = Classifier::new();
     let mut findings = 0usize;
     for _ in 0..passes {

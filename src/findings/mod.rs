@@ -237,13 +237,15 @@ fn combine(
     };
     // A reversal takes back the earlier decision wherever the letter recounts it: a relied-on
     // span before one is not saved by standing in another paragraph.
-    let reversed_later = |s: &Spot| {
-        disclaimed.iter().any(|d| {
-            d.span.start > s.span.start
-                && crate::resolve::assess_detail(text, d.span, qualified).category
-                    == Some(Category::Reversed)
+    let last_reversal = disclaimed
+        .iter()
+        .filter(|d| {
+            crate::resolve::assess_detail(text, d.span, qualified).category
+                == Some(Category::Reversed)
         })
-    };
+        .map(|d| d.span.start)
+        .max();
+    let reversed_later = |s: &Spot| last_reversal.is_some_and(|r| r > s.span.start);
     let wins = relied.iter().any(|s| {
         explicit(s)
             && (s.span.start > last || other_subsection(s) || (other_part(s) && !reversed_later(s)))
