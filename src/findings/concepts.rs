@@ -4,10 +4,12 @@
 //! finding is left as it was. A finding that its citations or cues made
 //! mentioned or disclaimed keeps that status (plain words do not overrule what the letter says
 //! about a cited ground: measured, letting them do so cost as much precision as it gained
-//! recall), and an inference that is not relied on adds nothing.
+//! recall), except a ground the letter's cues only explain in general and that an inference
+//! after them applies; an inference that is not relied on adds nothing.
 
 use crate::report::{Basis, Evidence, Finding, Status, Via};
-use crate::resolve::Inference;
+use crate::resolve::context::Category;
+use crate::resolve::{assess_detail, Inference};
 use crate::rules::{Kind, RuleSet};
 use crate::text::Text;
 
@@ -28,6 +30,28 @@ pub(crate) fn settled(rules: &RuleSet, findings: &[Finding]) -> Vec<usize> {
     out
 }
 
+/// True when `f` is mentioned only by cue phrases that explain the ground in general ("the Act
+/// allows information to be withheld where disclosing it would endanger anyone's safety") and
+/// the inference `inf` applies it, in words, after all of them: the letter explains a ground and
+/// then argues it.
+fn applied_after_explaining(
+    text: &Text<'_>,
+    rule: &crate::rules::Rule,
+    f: &Finding,
+    inf: &Inference,
+) -> bool {
+    let qualified = rule.kind == Some(Kind::Qualified);
+    let from = inf.spans.iter().map(|(s, _)| s.start).min().unwrap_or(0);
+    f.status == Status::Mentioned
+        && f.basis == Basis::Inferred
+        && !f.evidence.is_empty()
+        && f.evidence.iter().all(|e| {
+            matches!(e.via, Via::StrongCue | Via::WeakCue)
+                && e.end <= from
+                && assess_detail(text, e.span(), qualified).category == Some(Category::General)
+        })
+}
+
 /// Joins the relied-on `inferences` to `findings`.
 pub(crate) fn merge(
     text: &Text<'_>,
@@ -43,6 +67,10 @@ pub(crate) fn merge(
         let i = match findings.iter().position(|f| f.id == rule.id) {
             // A cited finding stands on its citation as before; a mentioned or disclaimed one
             // keeps its status.
+            Some(i) if applied_after_explaining(text, rule, &findings[i], inf) => {
+                findings[i].status = Status::ReliedOn;
+                i
+            }
             Some(i)
                 if findings[i].status != Status::ReliedOn || findings[i].basis == Basis::Cited =>
             {
@@ -109,5 +137,34 @@ pub(crate) fn merge(
                 f.id.clone(),
             )
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::{Basis, Status};
+    use crate::Classifier;
+
+    fn status_of(text: &str, id: &str) -> Option<Status> {
+        Classifier::new()
+            .classify(text)
+            .finding(id)
+            .map(|f| f.status)
+    }
+
+    #[test]
+    fn a_ground_explained_in_general_and_then_argued_is_relied_on() {
+        let text = "The Act lets a public body withhold information where releasing it would endanger the safety of any individual.\n\nThe rota shows when the night staff are alone on the ward. Releasing it would put the safety of those staff at risk.";
+        let report = Classifier::new().classify(text);
+        let f = report.finding("foia:s38").expect("a finding");
+        assert_eq!(f.status, Status::ReliedOn);
+        assert_eq!(f.basis, Basis::Inferred);
+    }
+
+    #[test]
+    fn a_ground_only_explained_in_general_stays_mentioned() {
+        // The explanation comes after the argument of another ground: nothing applies s.38.
+        let text = "The Act lets a public body withhold information where releasing it would endanger the safety of any individual. None of the information you asked for would do so, and it is attached.";
+        assert_ne!(status_of(text, "foia:s38"), Some(Status::ReliedOn));
     }
 }

@@ -66,6 +66,18 @@ const CARRY_SENTENCES: usize = 2;
 const CARRY_REACH: usize = 400;
 /// The most white space (bytes) between a concluding sentence and the one before it.
 const CARRY_GAP: usize = 8;
+/// How many sentences after a bare decision its reasons may stand in.
+const LEAD_SENTENCES: usize = 4;
+/// The most words after a bare decision's action word ("we have decided to withhold all of it").
+const LEAD_TAIL: usize = 5;
+/// Words after the action that give the decision a reason or condition of its own ("as it is not
+/// held", "until the report is published"): such a decision is no bare one.
+const LEAD_STOP: &[&str] = &[
+    "as", "because", "since", "under", "due", "until", "unless", "if", "which", "given", "when",
+    "where", "while", "once",
+];
+/// The fewest distinct terms of a ground concept the reasons after a bare decision hold.
+const LEAD_TERMS: usize = 2;
 /// Words that negate an action or harm ("not", "no", "never", "nothing", "without").
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "nothing", "none", "neither", "nor", "without", "cannot",
@@ -1485,17 +1497,20 @@ impl Lexicon {
         seen.windows(2).any(|w| w[0].0 == w[1].0)
     }
 
-    /// The grounds the sentence window `w` infers. With `carry = (from, shown)`, `w` is a
-    /// concluding sentence (from byte `from`) and the sentences before it: only a requirement in
-    /// the concluding sentence pairs with ground terms before it, and only when the sentence is
-    /// shown to conclude (`shown`: by an opener or joiner), holds a conclusion term, or states a
-    /// concluding support concept in full ([`Lexicon::states_support`]).
+    /// The grounds the sentence window `w` infers. With a [`Carry`], the window is more than one
+    /// sentence: only a withholding (or what else the ground requires) in the deciding sentence
+    /// pairs with ground terms in the others. [`Carry::Back`]: the deciding sentence concludes the
+    /// sentences before it, and only when it is shown to conclude (by an opener or joiner), holds a
+    /// conclusion term, or states a concluding support concept in full
+    /// ([`Lexicon::states_support`]). [`Carry::Forward`]: the deciding sentence is a bare decision
+    /// and the sentences after it give its reasons; a ground needs [`LEAD_TERMS`] distinct terms
+    /// there.
     fn infer_window(
         &self,
         text: &Text<'_>,
         at: &Grounds<'_>,
         w: Span,
-        carry: Option<(usize, bool)>,
+        carry: Option<Carry>,
         scratch: &mut Scratch,
         out: &mut Vec<Inference>,
     ) {
@@ -1508,9 +1523,9 @@ impl Lexicon {
         let src = text.as_str();
         let Scratch { stems, lowered } = scratch;
         let mut toks = tokenize_with(src, w, lowered, |word| self.stem_of(word, stems));
-        if let Some((from, _)) = carry {
-            // The concluding sentence is a clause and phrase of its own: no negation or modal
-            // of the sentences before reaches into it.
+        if let Some(Carry::Back { from, .. } | Carry::Forward { to: from }) = carry {
+            // The deciding sentence (or the reasons after it) is a clause and phrase of its own:
+            // no negation or modal of the sentences before reaches into it.
             let (clause, phrase) = toks.last().map_or((0, 0), |t| (t.clause + 1, t.phrase + 1));
             for t in toks.iter_mut().filter(|t| t.span.start >= from) {
                 t.clause += clause;
@@ -1523,18 +1538,17 @@ impl Lexicon {
             .into_iter()
             .filter(|h| text.zone_at(toks[h.first].span.start).is_none())
             .collect();
-        let concludes = carry.is_some_and(|(from, shown)| {
-            shown
+        if let Some(Carry::Back { from, shown }) = carry {
+            let concludes = shown
                 || hits.iter().any(|h| {
                     self.concepts[h.concept].kind == ConceptKind::Conclusion
                         && toks[h.first].span.start >= from
                 })
-                || self.states_support(&hits, &toks, from)
-        });
-        if carry.is_some() && !concludes {
-            return;
+                || self.states_support(&hits, &toks, from);
+            if !concludes {
+                return;
+            }
         }
-        let carry = carry.map(|(from, _)| from);
         for (ci, c) in self.concepts.iter().enumerate() {
             if c.kind != ConceptKind::Ground {
                 continue;
@@ -1546,10 +1560,19 @@ impl Lexicon {
             if mine.is_empty() {
                 continue;
             }
-            let mut distinct: Vec<usize> = mine.iter().map(|h| h.written).collect();
+            // Reasons after a bare decision argue the ground in full: more than one passing word.
+            let (need, after) = match carry {
+                Some(Carry::Forward { to }) => (c.min_terms.max(LEAD_TERMS), to),
+                _ => (c.min_terms, 0),
+            };
+            let mut distinct: Vec<usize> = mine
+                .iter()
+                .filter(|h| toks[h.first].span.start >= after)
+                .map(|h| h.written)
+                .collect();
             distinct.sort_unstable();
             distinct.dedup();
-            if distinct.len() < c.min_terms {
+            if distinct.len() < need {
                 continue;
             }
             let satisfies = |h: &Hit| {
@@ -1573,10 +1596,17 @@ impl Lexicon {
             let pair = mine.iter().filter(|g| !refused_in(g)).find_map(|g| {
                 hits.iter()
                     .find(|r| match carry {
-                        Some(from) => {
+                        Some(Carry::Back { from, .. }) => {
                             satisfies(r)
                                 && toks[g.first].span.start < from
                                 && toks[r.first].span.start >= from
+                        }
+                        Some(Carry::Forward { to }) => {
+                            satisfies(r)
+                                && self.concepts[r.concept].kind == ConceptKind::Action
+                                && toks[r.first].span.start < to
+                                && toks[g.first].span.start >= to
+                                && bare_decision(&toks, r.last, to)
                         }
                         None => {
                             satisfies(r)
@@ -1655,6 +1685,21 @@ impl Lexicon {
             });
         }
     }
+}
+
+/// True when the action ending at token `last` ends its sentence (which ends at byte `to`) but
+/// for at most [`LEAD_TAIL`] words, none of [`LEAD_STOP`]: a decision with no reason or condition
+/// of its own ("we have decided to withhold all of it").
+fn bare_decision(toks: &[Token<'_>], last: usize, to: usize) -> bool {
+    let tail = toks[last + 1..].iter().take_while(|t| t.span.start < to);
+    let mut n = 0;
+    for t in tail {
+        n += 1;
+        if n > LEAD_TAIL || LEAD_STOP.contains(&t.lower) {
+            return false;
+        }
+    }
+    true
 }
 
 /// True when the action or harm at tokens `first..=last` is negated: a negation inside it
@@ -1736,6 +1781,16 @@ fn cites_equivalent(rules: &RuleSet, refs: &[ResolvedRef], w: Span, rule: usize)
     let id = &rules.rules()[rule].id;
     super::rules_cited_in(refs, w)
         .any(|q| q != rule && rules.rules()[q].equivalents.iter().any(|e| e == id))
+}
+
+/// How a window of more than one sentence is read: where its deciding sentence stands.
+#[derive(Clone, Copy, Debug)]
+enum Carry {
+    /// The deciding sentence starts at byte `from` and concludes the sentences before it;
+    /// `shown`: an opener or joiner shows it concludes.
+    Back { from: usize, shown: bool },
+    /// The deciding sentence, a bare decision, ends at byte `to`; its reasons follow.
+    Forward { to: usize },
 }
 
 /// What decides which ground a concept infers in a letter.
@@ -1885,6 +1940,51 @@ fn carried_window(
     Some((Span::new(from, s.end.max(a.end)), s.start, words))
 }
 
+/// For an action anchor `a` in a bare decision ("We hold the papers, but we have decided to
+/// withhold all of it."), a sentence that argued nothing itself, whose action word is followed by
+/// at most [`LEAD_TAIL`] words, none of [`LEAD_STOP`] (no reason or condition of its own). The window
+/// of that sentence and up to [`LEAD_SENTENCES`] sentences after it, which give its reasons, and
+/// where the decision ends. Each sentence after must lie outside any zone, be at most
+/// [`CARRY_REACH`] bytes long, and be parted from the one before by at most a paragraph break;
+/// `None` unless they hold a ground term.
+fn leading_window(text: &Text<'_>, grounds: &[Span], a: Span) -> Option<(Span, usize)> {
+    let src = text.as_str();
+    let s = text.sentence_at(a.start);
+    if a.end > s.end {
+        return None;
+    }
+    let tail = src[a.end..s.end].trim_start_matches(|c: char| c.is_alphanumeric());
+    let mut words = 0;
+    for w in tail.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        if words > LEAD_TAIL || LEAD_STOP.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+            return None;
+        }
+    }
+    let mut to = s.end;
+    for _ in 0..LEAD_SENTENCES {
+        let rest = &src[to..];
+        let after = rest.trim_start();
+        if after.is_empty() || rest.len() - after.len() > CARRY_GAP {
+            break;
+        }
+        let at = to + (rest.len() - after.len());
+        let n = text.sentence_at(at);
+        if n.end <= to || n.len() > CARRY_REACH || text.zone_at(at).is_some() {
+            break;
+        }
+        to = n.end;
+    }
+    let g = grounds.partition_point(|g| g.start < s.end);
+    if grounds.get(g).is_none_or(|g| g.end > to) {
+        return None;
+    }
+    Some((Span::new(s.start, to), s.end))
+}
+
 /// The grounds the letter argues in its own words, one inference per sentence and ground.
 /// Only sentences holding both an anchor of an action, harm or support term and an anchor of a
 /// ground term are tokenised and stemmed.
@@ -1909,6 +2009,7 @@ pub(crate) fn infer(
     let mut done_to = 0;
     let mut inferred_to = 0;
     let mut carried_to = 0;
+    let mut led_to = 0;
     let mut grounds: Option<Vec<Span>> = None;
     let mut scratch = Scratch {
         stems: STEMS.with(|s| std::mem::take(&mut *s.borrow_mut())),
@@ -1957,34 +2058,53 @@ pub(crate) fn infer(
         if out.len() > inferred || a.start < carried_to {
             continue;
         }
-        let Some(g) = &lex.gated_conclusion else {
-            continue;
-        };
-        let conclusions = conclusions.get_or_insert_with(|| spans(g));
-        let Some((w, from, words)) = carried_window(
-            text,
-            grounds,
-            conclusions,
-            &lex.openers,
-            (&lex.joiners, lex.joiner_ac.as_ref()),
-            a,
-        ) else {
-            continue;
-        };
-        done_to = done_to.max(w.end).max(a.end);
-        // A deciding sentence that cites a provision states its own ground ("These are
-        // personal data and exempt under s.40(2)"): it concludes nothing before it.
-        let cited = {
+        // A sentence (from byte `from`) that cites a provision states its own ground ("These
+        // are personal data and exempt under s.40(2)"): it concludes nothing before it, and
+        // reasons that cite give their own ground.
+        let cited = |from: usize, to: usize| {
             let k = refs.partition_point(|r| r.cit.span.start < from);
-            refs.get(k).is_some_and(|r| r.cit.span.start < w.end)
+            refs.get(k).is_some_and(|r| r.cit.span.start < to)
         };
-        if !cited && !other_act(w) {
-            lex.infer_window(text, &at, w, Some((from, words)), &mut scratch, &mut out);
+        if let Some(g) = &lex.gated_conclusion {
+            let conclusions = conclusions.get_or_insert_with(|| spans(g));
+            if let Some((w, from, words)) = carried_window(
+                text,
+                grounds,
+                conclusions,
+                &lex.openers,
+                (&lex.joiners, lex.joiner_ac.as_ref()),
+                a,
+            ) {
+                done_to = done_to.max(w.end).max(a.end);
+                if !cited(from, w.end) && !other_act(w) {
+                    let carry = Carry::Back { from, shown: words };
+                    lex.infer_window(text, &at, w, Some(carry), &mut scratch, &mut out);
+                }
+                // A window that concluded nothing from this anchor may still conclude from a
+                // later one of its sentence (the joiner after it: "... £450, so we will not be
+                // answering").
+                if out.len() > inferred || words {
+                    carried_to = w.end.max(a.end);
+                }
+            }
         }
-        // A window that concluded nothing from this anchor may still conclude from a later one
-        // of its sentence (the joiner after it: "... £450, so we will not be answering").
-        if out.len() > inferred || words {
-            carried_to = w.end.max(a.end);
+        // Nor does it conclude: it may be a bare decision whose reasons follow.
+        if out.len() > inferred || a.start < led_to {
+            continue;
+        }
+        if let Some((w, to)) = leading_window(text, grounds, a) {
+            led_to = to;
+            if !cited(w.start, w.end) && !other_act(w) {
+                let carry = Carry::Forward { to };
+                let before = out.len();
+                lex.infer_window(text, &at, w, Some(carry), &mut scratch, &mut out);
+                // Reasons after a decision argue it: only what they rely on is kept.
+                let relied: Vec<Inference> = out
+                    .drain(before..)
+                    .filter(|i| i.status == Status::ReliedOn)
+                    .collect();
+                out.extend(relied);
+            }
         }
     }
     STEMS.with(|s| *s.borrow_mut() = scratch.stems);
@@ -2182,6 +2302,48 @@ mod tests {
             }
         }
         assert!(compared > 100, "only {compared} hits compared");
+    }
+
+    /// The grounds `text` relies on.
+    fn relied(text: &str) -> Vec<String> {
+        Classifier::new()
+            .classify(text)
+            .relied_on()
+            .map(|f| f.id.clone())
+            .collect()
+    }
+
+    /// Reasons that argue legal privilege but, alone, name no withholding.
+    const PRIVILEGE: &str = "It is legal advice that our solicitors gave the council on the appeal, and privilege still attaches to it.";
+
+    #[test]
+    fn a_bare_decision_pairs_with_the_reasons_after_it() {
+        assert!(relied(PRIVILEGE).is_empty());
+        let text =
+            format!("We hold the note, but we have decided not to release it.\n\n{PRIVILEGE}");
+        assert_eq!(relied(&text), vec!["foia:s42".to_string()]);
+    }
+
+    #[test]
+    fn a_decision_with_a_reason_or_condition_of_its_own_leads_nothing() {
+        // The decision gives its own reason (not held), or is made only on a condition.
+        for first in [
+            "We cannot provide the note as we do not hold it.",
+            "We will withhold it if the court asks.",
+        ] {
+            let text = format!("{first} {PRIVILEGE}");
+            assert!(relied(&text).is_empty(), "{text}: {:?}", relied(&text));
+        }
+        // The decision's reason is in its sentence; a later sentence only describes a contract.
+        let text = "We are unable to provide this, as it is not held. The contract prices and the tender rates were agreed in 2019 with a competitor of the old supplier.";
+        assert!(relied(text).is_empty(), "{:?}", relied(text));
+    }
+
+    #[test]
+    fn reasons_after_a_decision_argue_the_ground_in_more_than_one_passing_word() {
+        // One passing word of a ground after the decision is no argument for it.
+        let text = "Having weighed the public interest, we have decided to withhold the draft in full. The final report will be published with the committee papers.";
+        assert!(!relied(text).contains(&"foia:s22".to_string()));
     }
 
     #[test]
