@@ -704,7 +704,8 @@ fn sized_search(text: &Text<'_>, figure: Span) -> bool {
         })
         .any(|(i, t)| {
             let at = Span::new(i, i + t.len());
-            ESTIMATE_CONTEXT.is_match(window(src, text.sentence_at(i), at).slice(src))
+            let s = window(src, text.sentence_at(i), at).slice(src);
+            ESTIMATE_CONTEXT.is_match(s) || ESTIMATE_WORD.is_match(s)
         })
 }
 
@@ -846,8 +847,11 @@ fn answer_figures(
         // needs the sentence). The sentence's window lies inside the same window of the
         // paragraph, so a paragraph window without cost wording settles it without segmenting.
         let here = Span::new(start, end);
-        if ESTIMATE_CONTEXT.is_match(window(src, text.paragraph_at(start), here).slice(src))
-            && ESTIMATE_CONTEXT.is_match(window(src, text.sentence_at(start), here).slice(src))
+        let costed = cost_refusal || !cost_argument.is_empty();
+        let estimate =
+            |s: &str| ESTIMATE_CONTEXT.is_match(s) || costed && ESTIMATE_WORD.is_match(s);
+        if estimate(window(src, text.paragraph_at(start), here).slice(src))
+            && estimate(window(src, text.sentence_at(start), here).slice(src))
         {
             continue;
         }
@@ -1134,5 +1138,16 @@ mod tests {
             }
         }
         assert!(compared > 1000, "only {compared} offsets compared");
+    }
+
+    #[test]
+    fn an_estimated_value_is_an_answer_unless_the_letter_argues_cost() {
+        let kind = |t: &str| crate::Classifier::new().classify(t).outcome.kind;
+        // An estimate given as the answer: the value is given, the rates withheld.
+        let text = "1. The value of the contract\n\nIts estimated value over five years is £3.4 million.\n\n2. The day rates\n\nThe day rates are withheld under section 43(2).";
+        assert_eq!(kind(text), OutcomeKind::Partial);
+        // In a cost refusal the estimate sizes the work.
+        let text = "We estimate that there are 2,600 case files, and reading each would take far more than the 18 hours the limit allows, so we are refusing your request under section 12.";
+        assert_eq!(kind(text), OutcomeKind::Refused);
     }
 }

@@ -158,10 +158,16 @@ pub(super) static SEARCH_WORK: Lazy<Regex> = Lazy::new(|| {
     )
 });
 
-/// A sentence about the cost of answering: its figures are estimates, not answers.
+/// "Estimate": in a letter that argues the cost of answering, a sentence that estimates gives
+/// the size of the work; elsewhere an estimate is often the answer ("its estimated total value is
+/// £9.2 million").
+pub(super) static ESTIMATE_WORD: Lazy<Regex> = Lazy::new(|| re(r"(?i)estimat"));
+
+/// A sentence about the cost of answering: its figures are estimates, not answers (with
+/// [`ESTIMATE_WORD`] in a letter that argues the cost).
 pub(super) static ESTIMATE_CONTEXT: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)estimat|would\s+take|take\s+(?:us\s+)?(?:approximately|around|about|over|more\s+than)|(?:^|[^\w-])hours?(?-u:\b)|(?-u:\b)minutes?(?-u:\b)|(?-u:\b)costs?\s+(?:of\s+(?:compl|answer|respond|provid|locat|retriev|extract|search|find|meet|deal|process)|limit|(?:would|will)|more|over|in\s+excess|exceed)|(?-u:\b)(?:would|will)\s+cost(?-u:\b)|(?-u:\b)limit(?-u:\b)|(?-u:\b)per\s+(?:record|file|case|item)|(?-u:\b)each\s+(?:record|file|case|item)|(?-u:\b)search|(?-u:\b)manually(?-u:\b)",
+        r"(?i)would\s+take|take\s+(?:us\s+)?(?:approximately|around|about|over|more\s+than)|(?:^|[^\w-])hours?(?-u:\b)|(?-u:\b)minutes?(?-u:\b)|(?-u:\b)costs?\s+(?:of\s+(?:compl|answer|respond|provid|locat|retriev|extract|search|find|meet|deal|process)|limit|(?:would|will)|more|over|in\s+excess|exceed)|(?-u:\b)(?:would|will)\s+cost(?-u:\b)|(?-u:\b)limit(?-u:\b)|(?-u:\b)per\s+(?:record|file|case|item)|(?-u:\b)each\s+(?:record|file|case|item)|(?-u:\b)search|(?-u:\b)manually(?-u:\b)",
     )
 });
 
