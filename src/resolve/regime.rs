@@ -106,10 +106,14 @@ static SIGNALS: [(Gated, Act); 10] = [
     ),
 ];
 
-/// The Scottish Information Commissioner, who hears appeals under both Scottish regimes: a sign
-/// of the EISRs in a letter that names them more than FOISA, else of FOISA.
-static SCOTTISH_COMMISSIONER: Gated =
-    Gated::leading(&["scottish"], r"(?i)Scottish\s+Information\s+Commissioner");
+/// The Scottish Information Commissioner, who hears appeals under both Scottish regimes, and
+/// the Scottish public authorities or regulations a letter says it is one of or is bound by ("the
+/// £600 limit set for Scottish public authorities", "the Scottish fees regulations"): a sign of the
+/// EISRs in a letter that names them more than FOISA, else of FOISA.
+static SCOTTISH_COMMISSIONER: Gated = Gated::leading(
+    &["scottish"],
+    r"(?i)Scottish\s+(?:Information\s+Commissioner|(?:public\s+)?authorit(?:y|ies)|(?:fees\s+)?regulations)",
+);
 
 /// Weaker signs, read only when the letter names no regime above: "FOI", "Freedom of
 /// Information" on its own ("your Freedom of Information request"), the (UK) Information
@@ -294,6 +298,9 @@ mod tests {
         );
         assert_eq!(r.primary, Act::Eisr);
         let r = regime("Handled under the Freedom of Information (Scotland) Act 2002. You may appeal to the Scottish Information Commissioner.");
+        assert_eq!(r.jurisdiction, Jurisdiction::Foisa);
+        // The limit set for Scottish public authorities is FOISA's.
+        let r = regime("Finding them would cost well above £600, the limit set for Scottish public authorities, so we are not obliged to comply.");
         assert_eq!(r.jurisdiction, Jurisdiction::Foisa);
         let r = regime("You may appeal to the Scottish Information Commissioner.");
         assert_eq!(r.primary, Act::Foisa);
