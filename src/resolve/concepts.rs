@@ -1538,7 +1538,12 @@ impl Lexicon {
             .into_iter()
             .filter(|h| text.zone_at(toks[h.first].span.start).is_none())
             .collect();
-        if let Some(Carry::Back { from, shown }) = carry {
+        if let Some(Carry::Back {
+            from,
+            shown,
+            full: false,
+        }) = carry
+        {
             let concludes = shown
                 || hits.iter().any(|h| {
                     self.concepts[h.concept].kind == ConceptKind::Conclusion
@@ -1561,13 +1566,16 @@ impl Lexicon {
                 continue;
             }
             // Reasons after a bare decision argue the ground in full: more than one passing word.
-            let (need, after) = match carry {
-                Some(Carry::Forward { to }) => (c.min_terms.max(LEAD_TERMS), to),
-                _ => (c.min_terms, 0),
+            let (need, after, before) = match carry {
+                Some(Carry::Forward { to }) => (c.min_terms.max(LEAD_TERMS), to, usize::MAX),
+                Some(Carry::Back {
+                    from, full: true, ..
+                }) => (c.min_terms.max(LEAD_TERMS), 0, from),
+                _ => (c.min_terms, 0, usize::MAX),
             };
             let mut distinct: Vec<usize> = mine
                 .iter()
-                .filter(|h| toks[h.first].span.start >= after)
+                .filter(|h| (after..before).contains(&toks[h.first].span.start))
                 .map(|h| h.written)
                 .collect();
             distinct.sort_unstable();
@@ -1596,10 +1604,13 @@ impl Lexicon {
             let pair = mine.iter().filter(|g| !refused_in(g)).find_map(|g| {
                 hits.iter()
                     .find(|r| match carry {
-                        Some(Carry::Back { from, .. }) => {
+                        Some(Carry::Back { from, full, .. }) => {
                             satisfies(r)
                                 && toks[g.first].span.start < from
                                 && toks[r.first].span.start >= from
+                                && (!full
+                                    || self.concepts[r.concept].kind == ConceptKind::Action
+                                        && no_reason_after(&toks, r.last))
                         }
                         Some(Carry::Forward { to }) => {
                             satisfies(r)
@@ -1702,6 +1713,14 @@ fn bare_decision(toks: &[Token<'_>], last: usize, to: usize) -> bool {
     true
 }
 
+/// True when no word of [`LEAD_STOP`] follows the action ending at token `last` in its
+/// sentence (the last tokens of the window): the decision gives no reason or condition of its own.
+fn no_reason_after(toks: &[Token<'_>], last: usize) -> bool {
+    !toks[last + 1..]
+        .iter()
+        .any(|t| LEAD_STOP.contains(&t.lower))
+}
+
 /// True when the action or harm at tokens `first..=last` is negated: a negation inside it
 /// ("would not harm"), a few words before it in the same phrase ("have not been redacted"), or
 /// "nothing" right after it ("redacted nothing").
@@ -1787,8 +1806,14 @@ fn cites_equivalent(rules: &RuleSet, refs: &[ResolvedRef], w: Span, rule: usize)
 #[derive(Clone, Copy, Debug)]
 enum Carry {
     /// The deciding sentence starts at byte `from` and concludes the sentences before it;
-    /// `shown`: an opener or joiner shows it concludes.
-    Back { from: usize, shown: bool },
+    /// `shown`: an opener or joiner shows it concludes. `full`: nothing shows it concludes, and
+    /// only a ground argued in full before it (two distinct terms) stands beside a decision that
+    /// gives no reason of its own.
+    Back {
+        from: usize,
+        shown: bool,
+        full: bool,
+    },
     /// The deciding sentence, a bare decision, ends at byte `to`; its reasons follow.
     Forward { to: usize },
 }
@@ -1918,6 +1943,14 @@ fn carried_window(
     if !words && !near.any(|c| c.start >= s.start && c.end <= s.end) {
         return None;
     }
+    reasons_before(text, grounds, s, a).map(|w| (w, s.start, words))
+}
+
+/// The window of sentence `s` (which holds anchor `a`) and up to [`CARRY_SENTENCES`] sentences
+/// before it, each outside any zone, at most [`CARRY_REACH`] bytes long and parted from the next
+/// by at most a paragraph break; `None` unless they hold a ground term.
+fn reasons_before(text: &Text<'_>, grounds: &[Span], s: Span, a: Span) -> Option<Span> {
+    let src = text.as_str();
     let mut from = s.start;
     for _ in 0..CARRY_SENTENCES {
         let before = src[..from].trim_end();
@@ -1937,7 +1970,7 @@ fn carried_window(
     if grounds.get(g).is_none_or(|g| g.end > s.start) {
         return None;
     }
-    Some((Span::new(from, s.end.max(a.end)), s.start, words))
+    Some(Span::new(from, s.end.max(a.end)))
 }
 
 /// For an action anchor `a` in a bare decision ("We hold the papers, but we have decided to
@@ -2010,6 +2043,7 @@ pub(crate) fn infer(
     let mut inferred_to = 0;
     let mut carried_to = 0;
     let mut led_to = 0;
+    let mut adjoined_to = 0;
     let mut grounds: Option<Vec<Span>> = None;
     let mut scratch = Scratch {
         stems: STEMS.with(|s| std::mem::take(&mut *s.borrow_mut())),
@@ -2077,7 +2111,11 @@ pub(crate) fn infer(
             ) {
                 done_to = done_to.max(w.end).max(a.end);
                 if !cited(from, w.end) && !other_act(w) {
-                    let carry = Carry::Back { from, shown: words };
+                    let carry = Carry::Back {
+                        from,
+                        shown: words,
+                        full: false,
+                    };
                     lex.infer_window(text, &at, w, Some(carry), &mut scratch, &mut out);
                 }
                 // A window that concluded nothing from this anchor may still conclude from a
@@ -2085,6 +2123,27 @@ pub(crate) fn infer(
                 // answering").
                 if out.len() > inferred || words {
                     carried_to = w.end.max(a.end);
+                }
+            }
+        }
+        // Nothing shows it concludes: it may still decide on a ground argued in full just before.
+        if out.len() == inferred && a.start >= carried_to && a.start >= adjoined_to {
+            let s = text.sentence_at(a.start);
+            if let Some(w) = reasons_before(text, grounds, s, a) {
+                adjoined_to = w.end;
+                if !cited(s.start, w.end) && !other_act(w) {
+                    let carry = Carry::Back {
+                        from: s.start,
+                        shown: false,
+                        full: true,
+                    };
+                    let before = out.len();
+                    lex.infer_window(text, &at, w, Some(carry), &mut scratch, &mut out);
+                    let relied: Vec<Inference> = out
+                        .drain(before..)
+                        .filter(|i| i.status == Status::ReliedOn)
+                        .collect();
+                    out.extend(relied);
                 }
             }
         }
@@ -2336,6 +2395,23 @@ mod tests {
         }
         // The decision's reason is in its sentence; a later sentence only describes a contract.
         let text = "We are unable to provide this, as it is not held. The contract prices and the tender rates were agreed in 2019 with a competitor of the old supplier.";
+        assert!(relied(text).is_empty(), "{:?}", relied(text));
+    }
+
+    /// A commercial argument in two distinct terms, naming no withholding and no cue phrase.
+    const RATES: &str = "The supplier's day rates are set for each contract, and rival firms bid against it every year.";
+
+    #[test]
+    fn a_decision_right_after_a_ground_argued_in_full_pairs_with_it() {
+        assert!(relied(RATES).is_empty());
+        let text = format!("{RATES} We have decided to withhold them.");
+        assert_eq!(relied(&text), vec!["foia:s43".to_string()]);
+        // A decision with a reason of its own decides on that reason.
+        let text = format!("{RATES} We have decided to withhold them as the contract has ended.");
+        assert!(relied(&text).is_empty(), "{:?}", relied(&text));
+        // One passing word of the ground before a decision argues nothing.
+        let text =
+            "The supplier's day rates are set for each contract. We have decided to withhold them.";
         assert!(relied(text).is_empty(), "{:?}", relied(text));
     }
 
