@@ -66,6 +66,9 @@ const CARRY_SENTENCES: usize = 2;
 const CARRY_REACH: usize = 400;
 /// The most white space (bytes) between a concluding sentence and the one before it.
 const CARRY_GAP: usize = 8;
+/// The longest sentence (bytes) read as a decision that gives no reasons of its own, before or
+/// after its reasons: such a decision is short ("We have decided to withhold all of it.").
+const DECISION_REACH: usize = 200;
 /// How many sentences after a bare decision its reasons may stand in.
 const LEAD_SENTENCES: usize = 4;
 /// The most words after a bare decision's action word ("we have decided to withhold all of it").
@@ -1943,16 +1946,37 @@ fn carried_window(
     if !words && !near.any(|c| c.start >= s.start && c.end <= s.end) {
         return None;
     }
-    reasons_before(text, grounds, s, a).map(|w| (w, s.start, words))
+    reasons_before(text, grounds, s, a, CARRY_SENTENCES).map(|w| (w, s.start, words))
 }
 
-/// The window of sentence `s` (which holds anchor `a`) and up to [`CARRY_SENTENCES`] sentences
+/// True when ground anchors of [`LEAD_TERMS`] distinct words lie inside `w` (sorted `grounds`,
+/// in `src`): the fewest a ground argued in full can have.
+fn grounds_in(src: &str, grounds: &[Span], w: Span) -> bool {
+    let g = grounds.partition_point(|g| g.start < w.start);
+    let mut inside = grounds[g..]
+        .iter()
+        .take_while(|g| g.start < w.end)
+        .filter(|g| g.end <= w.end)
+        .map(|g| g.slice(src));
+    let Some(first) = inside.next() else {
+        return false;
+    };
+    inside.any(|o| !o.eq_ignore_ascii_case(first))
+}
+
+/// True when a word of [`LEAD_STOP`] follows byte `from` in `rest` (as written, any case).
+fn reason_in(rest: &str) -> bool {
+    rest.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .any(|w| LEAD_STOP.iter().any(|x| w.eq_ignore_ascii_case(x)))
+}
+
+/// The window of sentence `s` (which holds anchor `a`) and up to `n` sentences
 /// before it, each outside any zone, at most [`CARRY_REACH`] bytes long and parted from the next
 /// by at most a paragraph break; `None` unless they hold a ground term.
-fn reasons_before(text: &Text<'_>, grounds: &[Span], s: Span, a: Span) -> Option<Span> {
+fn reasons_before(text: &Text<'_>, grounds: &[Span], s: Span, a: Span, n: usize) -> Option<Span> {
     let src = text.as_str();
     let mut from = s.start;
-    for _ in 0..CARRY_SENTENCES {
+    for _ in 0..n {
         let before = src[..from].trim_end();
         if before.is_empty() || from - before.len() > CARRY_GAP {
             break;
@@ -1983,7 +2007,7 @@ fn reasons_before(text: &Text<'_>, grounds: &[Span], s: Span, a: Span) -> Option
 fn leading_window(text: &Text<'_>, grounds: &[Span], a: Span) -> Option<(Span, usize)> {
     let src = text.as_str();
     let s = text.sentence_at(a.start);
-    if a.end > s.end {
+    if a.end > s.end || s.len() > DECISION_REACH {
         return None;
     }
     let tail = src[a.end..s.end].trim_start_matches(|c: char| c.is_alphanumeric());
@@ -2011,8 +2035,7 @@ fn leading_window(text: &Text<'_>, grounds: &[Span], a: Span) -> Option<(Span, u
         }
         to = n.end;
     }
-    let g = grounds.partition_point(|g| g.start < s.end);
-    if grounds.get(g).is_none_or(|g| g.end > to) {
+    if !grounds_in(src, grounds, Span::new(s.end, to)) {
         return None;
     }
     Some((Span::new(s.start, to), s.end))
@@ -2129,7 +2152,12 @@ pub(crate) fn infer(
         // Nothing shows it concludes: it may still decide on a ground argued in full just before.
         if out.len() == inferred && a.start >= carried_to && a.start >= adjoined_to {
             let s = text.sentence_at(a.start);
-            if let Some(w) = reasons_before(text, grounds, s, a) {
+            let argued = |w: &Span| {
+                s.len() <= DECISION_REACH
+                    && grounds_in(src, grounds, Span::new(w.start, s.start))
+                    && !reason_in(&src[a.end.min(s.end)..s.end])
+            };
+            if let Some(w) = reasons_before(text, grounds, s, a, 1).filter(argued) {
                 adjoined_to = w.end;
                 if !cited(s.start, w.end) && !other_act(w) {
                     let carry = Carry::Back {
