@@ -1500,6 +1500,26 @@ impl Lexicon {
         seen.windows(2).any(|w| w[0].0 == w[1].0)
     }
 
+    /// [`Lexicon::infer_window`] for a decision read beside reasons that no conclusion word joins
+    /// to it: the reasons argue the decision, so only what they rely on is kept.
+    fn infer_relied(
+        &self,
+        text: &Text<'_>,
+        at: &Grounds<'_>,
+        w: Span,
+        carry: Carry,
+        scratch: &mut Scratch,
+        out: &mut Vec<Inference>,
+    ) {
+        let before = out.len();
+        self.infer_window(text, at, w, Some(carry), scratch, out);
+        let relied: Vec<Inference> = out
+            .drain(before..)
+            .filter(|i| i.status == Status::ReliedOn)
+            .collect();
+        out.extend(relied);
+    }
+
     /// The grounds the sentence window `w` infers. With a [`Carry`], the window is more than one
     /// sentence: only a withholding (or what else the ground requires) in the deciding sentence
     /// pairs with ground terms in the others. [`Carry::Back`]: the deciding sentence concludes the
@@ -2165,13 +2185,7 @@ pub(crate) fn infer(
                         shown: false,
                         full: true,
                     };
-                    let before = out.len();
-                    lex.infer_window(text, &at, w, Some(carry), &mut scratch, &mut out);
-                    let relied: Vec<Inference> = out
-                        .drain(before..)
-                        .filter(|i| i.status == Status::ReliedOn)
-                        .collect();
-                    out.extend(relied);
+                    lex.infer_relied(text, &at, w, carry, &mut scratch, &mut out);
                 }
             }
         }
@@ -2183,14 +2197,7 @@ pub(crate) fn infer(
             led_to = to;
             if !cited(w.start, w.end) && !other_act(w) {
                 let carry = Carry::Forward { to };
-                let before = out.len();
-                lex.infer_window(text, &at, w, Some(carry), &mut scratch, &mut out);
-                // Reasons after a decision argue it: only what they rely on is kept.
-                let relied: Vec<Inference> = out
-                    .drain(before..)
-                    .filter(|i| i.status == Status::ReliedOn)
-                    .collect();
-                out.extend(relied);
+                lex.infer_relied(text, &at, w, carry, &mut scratch, &mut out);
             }
         }
     }
