@@ -14,7 +14,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use foi_refusal::input::read_document;
-use foi_refusal::{report::render_text, Classifier};
+use foi_refusal::{render_text, Classifier};
 
 const USAGE: &str =
     "usage: classify [--json] LETTER   (LETTER is a file path, or - for standard input)";

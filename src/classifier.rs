@@ -9,13 +9,23 @@ use crate::checks;
 use crate::cite::find_citations_in;
 use crate::error::{Error, ErrorKind};
 use crate::findings;
-use crate::input::{Document, InputFormat};
+use crate::input::Document;
+use crate::matching::gate::{self, Gated};
 use crate::matching::CueIndex;
-use crate::report::{Reference, Report, SCHEMA_VERSION};
 use crate::resolve;
-use crate::rules::{Role, Rule, RuleSet};
-use crate::span::Span;
+use crate::rules::{Rule, RuleSet};
 use crate::text::{Text, ZoneKind, ZonePart};
+use crate::vocab::{InputFormat, Reference, Report, Role, Span, DEFAULT_MAX_INPUT, SCHEMA_VERSION};
+
+/// Every gated pattern of the pipeline's stages (citations, resolution, checks): their anchor
+/// words are compiled into the matching automaton, so that each pattern reads only the text
+/// near its anchors.
+fn gated_patterns() -> Vec<&'static Gated> {
+    let mut out = crate::checks::gated();
+    out.extend(crate::resolve::gated());
+    out.extend(crate::cite::gated());
+    out
+}
 
 #[derive(Debug)]
 struct Inner {
@@ -27,7 +37,7 @@ struct Inner {
 
 impl Inner {
     fn new(rules: RuleSet) -> Result<Inner, Error> {
-        let cues = CueIndex::build(&rules)?;
+        let cues = CueIndex::build(&rules, &gate::vocabulary(&gated_patterns()))?;
         Ok(Inner {
             rules,
             cues,
@@ -35,9 +45,6 @@ impl Inner {
         })
     }
 }
-
-/// The default size limit of [`Classifier::try_classify`]: 256 MiB.
-pub const DEFAULT_MAX_INPUT: usize = 256 * 1024 * 1024;
 
 static DEFAULT: Lazy<Result<Arc<Inner>, Error>> =
     Lazy::new(|| RuleSet::embedded().and_then(Inner::new).map(Arc::new));
@@ -108,7 +115,8 @@ impl Classifier {
         t.set_anchors(scan.anchors);
         let citations = find_citations_in(t);
         let mut regime = resolve::detect_regime(t, &citations);
-        if let (resolve::Jurisdiction::Unknown, Some(subject)) = (regime.jurisdiction, subject) {
+        if let (crate::vocab::Jurisdiction::Unknown, Some(subject)) = (regime.jurisdiction, subject)
+        {
             let s = Text::new(subject);
             regime.jurisdiction = resolve::detect_regime(&s, &find_citations_in(&s)).jurisdiction;
         }
@@ -159,7 +167,7 @@ impl Classifier {
     ///
     /// Each part is a zone of its own: quoted mail at the foot of an e-mail's body ends where the
     /// body ends, and an attachment's text is the authority's own unless it is itself quoted
-    /// mail. [`crate::input::Part::quoted`] lists the ranges read as quoted.
+    /// mail. [`crate::vocab::Part::quoted`] lists the ranges read as quoted.
     pub fn classify_document(&self, doc: &Document) -> Report {
         let t = Text::with_parts(&doc.text, zone_parts(doc));
         let mut report = self.classify_text(&t, doc.subject.as_deref());
@@ -486,6 +494,43 @@ fn read_rule_files(path: &std::path::Path, out: &mut Vec<(String, String)>) -> R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Letters to compare on: the test letters, the examples and every rule example.
+    fn gated_letters() -> Vec<String> {
+        let mut out = crate::test_support::letter_files();
+        let rules = RuleSet::embedded().unwrap();
+        for r in rules.rules() {
+            for e in r.examples.iter().chain(&r.counter_examples) {
+                out.push(e.text.clone());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn gated_search_finds_what_a_full_search_finds() {
+        let index = CueIndex::build(
+            &RuleSet::embedded().unwrap(),
+            &gate::vocabulary(&gated_patterns()),
+        )
+        .unwrap();
+        let mut compared = 0;
+        for letter in gated_letters() {
+            let text = Text::new(&letter);
+            text.set_anchors(index.scan(&letter).anchors);
+            for g in gated_patterns() {
+                let full: Vec<Span> = g
+                    .regex()
+                    .find_iter(&letter)
+                    .map(|m| Span::new(m.start(), m.end()))
+                    .collect();
+                let gated: Vec<Span> = gate::find_iter(&text, g).collect();
+                assert_eq!(gated, full, "{g:?} in {letter:?}");
+                compared += full.len();
+            }
+        }
+        assert!(compared > 500, "only {compared} matches compared");
+    }
 
     fn assert_send_sync<T: Send + Sync>() {}
 

@@ -62,13 +62,13 @@ impl Error {
     }
 
     pub(crate) fn at_offset(mut self, source: &str, offset: usize) -> Error {
-        let pos = crate::span::LineIndex::new(source).position(source, offset);
+        let pos = crate::vocab::LineIndex::new(source).position(source, offset);
         self.line = Some(pos.line);
         self.column = Some(pos.column);
         self
     }
 
-    pub(crate) fn at_position(mut self, pos: crate::Position) -> Error {
+    pub(crate) fn at_position(mut self, pos: crate::vocab::Position) -> Error {
         self.line = Some(pos.line);
         self.column = Some(pos.column);
         self

@@ -5,24 +5,26 @@
 #[cfg(feature = "rayon")]
 pub mod batch;
 mod checks;
-pub mod cite;
+mod cite;
 mod classifier;
 mod error;
 mod findings;
 pub mod input;
 mod matching;
-pub mod report;
-pub mod resolve;
-pub mod rules;
-pub mod span;
-pub mod text;
+mod report;
+mod resolve;
+mod rules;
+#[cfg(test)]
+mod test_support;
+mod text;
+mod vocab;
 
-pub use cite::{Act, Citation, RefKind};
-pub use classifier::{Classifier, ClassifierBuilder, DEFAULT_MAX_INPUT};
+pub use classifier::{Classifier, ClassifierBuilder};
 pub use error::{Error, ErrorKind};
-pub use report::{
-    Basis, Check, CheckResult, Evidence, Excerpt, Finding, Jurisdiction, Outcome, OutcomeKind,
-    PublicInterest, RefRole, Reference, Report, Status, Via, SCHEMA_VERSION,
+pub use report::render_text;
+pub use rules::{Rule, RuleSet};
+pub use vocab::{
+    Act, Basis, Check, CheckResult, Evidence, Excerpt, Finding, InputFormat, Jurisdiction, Kind,
+    LineIndex, Outcome, OutcomeKind, Part, Position, PublicInterest, RefKind, RefRole, Reference,
+    Report, Role, Span, Status, Test, Via, DEFAULT_MAX_INPUT, SCHEMA_VERSION,
 };
-pub use rules::{Kind, Role, Rule, RuleSet};
-pub use span::{Position, Span};

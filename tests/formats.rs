@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use foi_refusal::input::{read_document, InputFormat};
+use foi_refusal::input::read_document;
+use foi_refusal::InputFormat;
 use foi_refusal::{Classifier, ErrorKind};
 
 fn fixture(name: &str) -> Vec<u8> {

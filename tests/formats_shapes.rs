@@ -10,7 +10,8 @@ use std::collections::BTreeSet;
 use std::io::{Cursor, Write};
 use std::path::Path;
 
-use foi_refusal::input::{read_document, read_document_with_limit, Document, InputFormat};
+use foi_refusal::input::{read_document, read_document_with_limit, Document};
+use foi_refusal::InputFormat;
 use foi_refusal::{Classifier, ErrorKind, Report};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};

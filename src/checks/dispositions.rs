@@ -3,10 +3,9 @@
 //! `data/outcome/*.toml` ([`super::wording`]); the grounds from the findings relied on, each at
 //! the span of its evidence; figures from [`super::answer_figures`].
 
-use crate::report::{Finding, Status};
-use crate::rules::{RuleSet, Test};
-use crate::span::Span;
+use crate::rules::RuleSet;
 use crate::text::Text;
+use crate::vocab::{Finding, Span, Status, Test};
 
 use super::outcome::{Disposition as D, Mark, Part};
 use super::patterns::{RIGHTS_SENTENCE, SEE_ELSEWHERE};

@@ -9,7 +9,7 @@
 
 use once_cell::sync::Lazy;
 
-use crate::span::Span;
+use crate::vocab::Span;
 
 /// The ranges of a Unicode class of the regex syntax (`\d`, `\s`), as the regex engine reads it.
 fn class_ranges(class: &str) -> Vec<(char, char)> {
@@ -294,7 +294,7 @@ mod tests {
             compared += want.len();
             assert_eq!(figures(&t).collect::<Vec<_>>(), want, "{t:?}");
         }
-        for letter in crate::matching::gate::tests::letter_files() {
+        for letter in crate::test_support::letter_files() {
             let want = by_regex(&letter);
             compared += want.len();
             assert_eq!(figures(&letter).collect::<Vec<_>>(), want);

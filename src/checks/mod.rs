@@ -9,15 +9,14 @@ mod outcome;
 mod patterns;
 mod wording;
 
-use crate::cite::Act;
 use crate::matching::gate::{self, Gated};
-use crate::report::{
+use crate::rules::RuleSet;
+use crate::text::{window, Text, ZoneKind};
+use crate::vocab::{provision_starts_with, Act, Kind, Span, Test};
+use crate::vocab::{
     Basis, Check, CheckResult, Excerpt, Finding, Jurisdiction, Outcome, OutcomeKind,
     PublicInterest, RefRole, Reference, Status, Via,
 };
-use crate::rules::{provision_starts_with, Kind, RuleSet, Test};
-use crate::span::Span;
-use crate::text::{window, Text, ZoneKind};
 use patterns::*;
 
 /// Everything the checks stage adds to a report.
@@ -1116,7 +1115,7 @@ mod tests {
     #[test]
     fn a_request_heading_is_found_as_in_the_whole_letter() {
         let filler = "We have searched our records for the figures you asked about. ".repeat(12);
-        let mut letters = crate::matching::gate::tests::letter_files();
+        let mut letters = crate::test_support::letter_files();
         // Short letters of my own: headings alone on a line, over two lines, with blank lines
         // between their words, far from and near to the figures, and answer headings after.
         letters.extend([

@@ -40,8 +40,7 @@
 //!     or more gives something, or one does beside answers refused or not held), or an answer
 //!     framed in the text: **granted**; else **unclear**.
 
-use crate::report::OutcomeKind;
-use crate::span::Span;
+use crate::vocab::{OutcomeKind, Span};
 
 /// What one part of the request got, as the letter says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

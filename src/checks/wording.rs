@@ -10,8 +10,8 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::matching::gate::{self, Gated, GatedSet};
-use crate::span::Span;
 use crate::text::Text;
+use crate::vocab::Span;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_wording.rs"));
@@ -421,9 +421,10 @@ mod tests {
     fn for_each_letter(extra: &[&str], mut f: impl FnMut(&str, &Text<'_>)) {
         use crate::matching::CueIndex;
         use crate::rules::RuleSet;
-        let mut letters = crate::matching::gate::tests::letter_files();
+        let mut letters = crate::test_support::letter_files();
         letters.extend(extra.iter().map(|l| l.to_string()));
-        let index = CueIndex::build(&RuleSet::embedded().unwrap()).unwrap();
+        let anchors = crate::matching::gate::vocabulary(&crate::checks::gated());
+        let index = CueIndex::build(&RuleSet::embedded().unwrap(), &anchors).unwrap();
         for letter in &letters {
             let text = Text::new(letter);
             text.set_anchors(index.scan(letter).anchors);

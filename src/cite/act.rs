@@ -3,66 +3,10 @@
 
 use once_cell::sync::Lazy;
 use regex::Regex;
-use serde::{Deserialize, Serialize};
 
 use crate::matching::gate::{self, Gated};
 use crate::text::Text;
-
-/// A statute (or family of instruments) a reference can belong to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum Act {
-    /// Freedom of Information Act 2000.
-    Foia,
-    /// Environmental Information Regulations 2004.
-    Eir,
-    /// Freedom of Information (Scotland) Act 2002.
-    Foisa,
-    /// Environmental Information (Scotland) Regulations 2004.
-    Eisr,
-    /// Data Protection Act 2018.
-    Dpa2018,
-    /// UK General Data Protection Regulation.
-    Ukgdpr,
-    /// Any other statute (Housing Act 1985, Local Government Act 1972, ...).
-    Other,
-}
-
-impl Act {
-    /// The short lower-case name used in ids and JSON (`foia`, `eir`, ...).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Act::Foia => "foia",
-            Act::Eir => "eir",
-            Act::Foisa => "foisa",
-            Act::Eisr => "eisr",
-            Act::Dpa2018 => "dpa2018",
-            Act::Ukgdpr => "ukgdpr",
-            Act::Other => "other",
-        }
-    }
-
-    /// Parses the short name (`"foia"`); `None` for anything else.
-    pub fn from_name(name: &str) -> Option<Act> {
-        Some(match name {
-            "foia" => Act::Foia,
-            "eir" => Act::Eir,
-            "foisa" => Act::Foisa,
-            "eisr" => Act::Eisr,
-            "dpa2018" => Act::Dpa2018,
-            "ukgdpr" => Act::Ukgdpr,
-            "other" => Act::Other,
-            _ => return None,
-        })
-    }
-}
-
-impl std::fmt::Display for Act {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+use crate::vocab::Act;
 
 /// What an explicit mention next to a citation says about its act.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

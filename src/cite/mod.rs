@@ -8,32 +8,18 @@
 
 mod act;
 
-pub use act::Act;
+use crate::vocab::{canonical, Act, RefKind, Span};
 
 use serde::Serialize;
 
 use crate::matching::gate::{self, Gated};
-use crate::matching::AnchorHit;
-use crate::span::Span;
+use crate::text::AnchorHit;
 use crate::text::Text;
 use act::{
     last_named_before, main_act, mention_after, mention_before, mentions_data_protection,
     mentions_eisr, other_scheme_noun_after, Mention,
 };
 use once_cell::sync::Lazy;
-
-/// What a reference points at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum RefKind {
-    /// A section of an Act.
-    Section,
-    /// A regulation of a statutory instrument.
-    Regulation,
-    /// An article (UK GDPR).
-    Article,
-}
 
 /// One statutory reference found in a letter.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -61,19 +47,9 @@ impl Citation {
     }
 }
 
-/// `number` followed by each path element in parentheses.
-pub fn canonical(number: &str, path: &[String]) -> String {
-    let mut s = String::from(number);
-    for p in path {
-        s.push('(');
-        s.push_str(p);
-        s.push(')');
-    }
-    s
-}
-
 /// Finds every statutory reference in `text`, in order of position.
-pub fn find_citations(text: &str) -> Vec<Citation> {
+#[cfg(test)]
+pub(crate) fn find_citations(text: &str) -> Vec<Citation> {
     find_citations_in(&Text::new(text))
 }
 
@@ -181,16 +157,18 @@ fn triggers_near(b: &[u8], hits: &[AnchorHit]) -> Vec<Trigger> {
     /// For each anchor id: whether it is a citation keyword's, an act abbreviation's, or
     /// neither (read once per hit, so a look-up rather than a search).
     static KINDS: Lazy<Vec<u8>> = Lazy::new(|| {
-        let mut kinds = vec![0u8; gate::VOCABULARY.len()];
         let keywords = CITATION_ANCHORS
             .anchors()
             .iter()
             .filter(|a| !ACT_ANCHORS.contains(a))
-            .map(|a| (a, KEYWORD));
-        for (a, kind) in keywords.chain(ACT_ANCHORS.iter().map(|a| (a, ACT))) {
-            if let Some(k) = gate::anchor_id(a).and_then(|id| kinds.get_mut(usize::from(id))) {
-                *k |= kind;
-            }
+            .map(|&a| (a, KEYWORD));
+        let marks: Vec<(usize, u8)> = keywords
+            .chain(ACT_ANCHORS.iter().map(|&a| (a, ACT)))
+            .filter_map(|(a, kind)| gate::anchor_id(a).map(|id| (usize::from(id), kind)))
+            .collect();
+        let mut kinds = vec![0u8; marks.iter().map(|&(id, _)| id + 1).max().unwrap_or(0)];
+        for (id, kind) in marks {
+            kinds[id] |= kind;
         }
         kinds
     });
@@ -1270,8 +1248,10 @@ mod tests {
             seed ^= seed << 17;
             seed
         };
+        let anchors = gate::vocabulary(&gated());
         let index =
-            crate::matching::CueIndex::build(&crate::rules::RuleSet::embedded().unwrap()).unwrap();
+            crate::matching::CueIndex::build(&crate::rules::RuleSet::embedded().unwrap(), &anchors)
+                .unwrap();
         for _ in 0..30_000 {
             let n = 1 + (next() % 12) as usize;
             let text: String = (0..n)

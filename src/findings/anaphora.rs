@@ -3,9 +3,8 @@
 //! "this exception", not the citation; this module finds such a stand-in after a citation and
 //! reads its status as the citation's own would be read.
 
-use crate::report::Status;
-use crate::span::Span;
 use crate::text::Text;
+use crate::vocab::{Span, Status};
 
 /// Words and phrases that stand for a ground named just before ("it", "this exception"). A bare
 /// "that" is left out: it is far more often the start of a clause ("we concluded that ...").

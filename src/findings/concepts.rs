@@ -7,11 +7,11 @@
 //! recall), except a ground the letter's cues only explain in general and that an inference
 //! after them applies; an inference that is not relied on adds nothing.
 
-use crate::report::{Basis, Evidence, Finding, Status, Via};
 use crate::resolve::context::Category;
 use crate::resolve::{assess_detail, Inference};
-use crate::rules::{Kind, RuleSet};
+use crate::rules::RuleSet;
 use crate::text::Text;
+use crate::vocab::{Basis, Evidence, Finding, Kind, Status, Via};
 
 /// Confidence of a finding inferred from one concept sentence, and what each further one adds.
 const BASE: f64 = 0.6;
@@ -142,7 +142,7 @@ pub(crate) fn merge(
 
 #[cfg(test)]
 mod tests {
-    use crate::report::{Basis, Status};
+    use crate::vocab::{Basis, Status};
     use crate::Classifier;
 
     fn status_of(text: &str, id: &str) -> Option<Status> {

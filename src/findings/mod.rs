@@ -11,12 +11,11 @@ pub(crate) mod concepts;
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
-use crate::report::{Basis, Evidence, Finding, RefRole, Status, Via};
 use crate::resolve::context::{Category, ENGINE};
 use crate::resolve::{ResolvedCue, ResolvedRef};
-use crate::rules::{split_provision, Kind, Rule, RuleSet, Weight};
-use crate::span::Span;
+use crate::rules::{Rule, RuleSet, Weight};
 use crate::text::Text;
+use crate::vocab::{split_provision, Basis, Evidence, Finding, Kind, RefRole, Span, Status, Via};
 
 /// Orders provisions naturally: 12 < 12(1) < 12(2) < 22 < 22A < 40(2) < 40(3A).
 pub(crate) fn compare_provisions(a: &str, b: &str) -> Ordering {
@@ -225,8 +224,8 @@ fn combine(
         s.provision.as_ref().is_some_and(|p| {
             disclaimed.iter().all(|d| {
                 d.provision.as_ref().is_some_and(|q| {
-                    !crate::rules::provision_starts_with(p, q)
-                        && !crate::rules::provision_starts_with(q, p)
+                    !crate::vocab::provision_starts_with(p, q)
+                        && !crate::vocab::provision_starts_with(q, p)
                 })
             })
         })
@@ -398,7 +397,7 @@ pub(crate) fn build(
         provisions.retain(|p| {
             !listed
                 .iter()
-                .any(|q| q != p && crate::rules::provision_starts_with(q, p))
+                .any(|q| q != p && crate::vocab::provision_starts_with(q, p))
         });
         let mut provisions: Vec<String> = provisions.into_iter().collect();
         provisions.sort_by(|a, b| compare_provisions(a, b));
@@ -488,7 +487,7 @@ mod tests {
         let report = crate::Classifier::new().classify(text);
         let f = report.finding("eir:r12(5)(f)").expect("a finding");
         assert_eq!(f.status, Status::ReliedOn);
-        assert_eq!(f.basis, crate::report::Basis::Cited);
+        assert_eq!(f.basis, crate::vocab::Basis::Cited);
         assert!(f.evidence.iter().any(|e| e.text == "regulation 12(5)(f)"));
         // Nothing released: the review upholds a refusal.
         assert_eq!(report.outcome.kind, crate::OutcomeKind::Refused);

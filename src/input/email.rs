@@ -6,8 +6,9 @@
 use mail_parser::{MessageParser, MimeHeaders};
 
 use super::office::{self, Budget};
-use super::{detect_format, html, Document, InputFormat};
+use super::{detect_format, html, Document};
 use crate::error::{Error, ErrorKind};
+use crate::vocab::InputFormat;
 
 fn corrupt(name: &str, why: impl std::fmt::Display) -> Error {
     Error::new(

@@ -18,70 +18,7 @@ mod pdf;
 use serde::Serialize;
 
 use crate::error::{Error, ErrorKind};
-use crate::span::Span;
-
-/// The format of an input or of one of its parts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum InputFormat {
-    /// Plain UTF-8 text.
-    Text,
-    /// An e-mail message (RFC 5322 / MIME, `.eml`).
-    Email,
-    /// An HTML page.
-    Html,
-    /// A PDF document.
-    Pdf,
-    /// A Word document (`.docx`, Office Open XML).
-    Docx,
-    /// An OpenDocument text (`.odt`).
-    Odt,
-    /// A legacy Word document (`.doc`) or another OLE compound file, such as an encrypted Office
-    /// document: recognised, not read.
-    Doc,
-    /// Rich Text Format (`.rtf`): recognised, not read.
-    Rtf,
-    /// A zip archive that is neither a Word document nor an OpenDocument text: not read.
-    Zip,
-}
-
-impl InputFormat {
-    /// The lower-case name (`text`, `email`, `html`, `pdf`, `docx`, `odt`, `doc`, `rtf`, `zip`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            InputFormat::Text => "text",
-            InputFormat::Email => "email",
-            InputFormat::Html => "html",
-            InputFormat::Pdf => "pdf",
-            InputFormat::Docx => "docx",
-            InputFormat::Odt => "odt",
-            InputFormat::Doc => "doc",
-            InputFormat::Rtf => "rtf",
-            InputFormat::Zip => "zip",
-        }
-    }
-}
-
-/// One part of a document's text: the body of an e-mail, or one attachment.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Part {
-    /// `body`, or the attachment's file name.
-    pub name: String,
-    /// The format the part was read from.
-    pub format: InputFormat,
-    /// Where its text is in [`Document::text`].
-    pub span: Span,
-    /// False for a PDF with no text layer (a scan): the classifier cannot read it.
-    pub has_text: bool,
-    /// Where the classifier read this part's text as quoted or forwarded earlier mail (byte
-    /// ranges of [`Document::text`], inside [`Part::span`], in order). Filled in by
-    /// [`crate::Classifier::classify_document`]; left out of JSON when empty, so reports of
-    /// letters without quoted mail are as before.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub quoted: Vec<Span>,
-}
+use crate::vocab::{InputFormat, Part, Span, DEFAULT_MAX_INPUT};
 
 /// A file turned into text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -261,7 +198,7 @@ fn unsupported(name: &str, format: InputFormat, why: &str) -> Error {
 }
 
 /// Reads a file's bytes as a [`Document`]. `name` names the file in errors and hints at its
-/// format. A Word or OpenDocument file may unpack to at most [`crate::DEFAULT_MAX_INPUT`]
+/// format. A Word or OpenDocument file may unpack to at most [`DEFAULT_MAX_INPUT`]
 /// bytes; [`read_document_with_limit`] sets another limit.
 ///
 /// # Errors
@@ -274,7 +211,7 @@ fn unsupported(name: &str, format: InputFormat, why: &str) -> Error {
 /// for a legacy Word `.doc`, an RTF file or another zip archive, or for formats whose feature
 /// (`formats`, `pdf`) the crate was built without.
 pub fn read_document(bytes: &[u8], name: &str) -> Result<Document, Error> {
-    read_document_with_limit(bytes, name, crate::DEFAULT_MAX_INPUT)
+    read_document_with_limit(bytes, name, DEFAULT_MAX_INPUT)
 }
 
 /// [`read_document`] with a limit on the bytes a Word or OpenDocument file (or one attached to an

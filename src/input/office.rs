@@ -16,8 +16,9 @@ use quick_xml::NsReader;
 use zip::result::ZipError;
 use zip::ZipArchive;
 
-use super::{Document, InputFormat};
+use super::Document;
 use crate::error::{Error, ErrorKind};
+use crate::vocab::InputFormat;
 
 /// WordprocessingML, transitional and strict.
 const W_NS: [&str; 2] = [

@@ -3,8 +3,9 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use super::{Document, InputFormat};
+use super::Document;
 use crate::error::{Error, ErrorKind};
+use crate::vocab::InputFormat;
 
 /// Appends the text of the PDF `bytes` to `doc` as part `part`. `name` names it in errors.
 pub(super) fn append(

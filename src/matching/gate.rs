@@ -8,7 +8,9 @@
 //! tests run every gated pattern both ways over the test letters to keep the two in step.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Deref;
+use std::sync::RwLock;
 
 use once_cell::sync::{Lazy, OnceCell};
 use regex::Regex;
@@ -18,8 +20,8 @@ use regex_automata::nfa::thompson;
 use regex_automata::{meta, Anchored, Input, MatchKind, PatternID};
 use regex_syntax::hir::Hir;
 
-use crate::span::Span;
-use crate::text::Text;
+use crate::text::{AnchorHit, Text};
+use crate::vocab::Span;
 
 /// A regex with the anchor words its matches contain.
 pub(crate) struct Gated {
@@ -33,7 +35,7 @@ pub(crate) struct Gated {
     near: OnceCell<meta::Regex>,
     /// The anchors' ids, as a list.
     id_list: OnceCell<Vec<u16>>,
-    /// The anchors' ids, as a bit set over [`VOCABULARY`].
+    /// The anchors' ids, as a bit set (up to the largest of them).
     id_set: OnceCell<Vec<u64>>,
 }
 
@@ -97,7 +99,12 @@ impl Gated {
     /// True when anchor `id` is one of this pattern's.
     fn has_id(&self, id: u16) -> bool {
         let set = self.id_set.get_or_init(|| {
-            let mut set = vec![0u64; VOCABULARY.len().div_ceil(64)];
+            let size = self
+                .id_list()
+                .iter()
+                .max()
+                .map_or(0, |&m| usize::from(m) + 1);
+            let mut set = vec![0u64; size.div_ceil(64)];
             for &id in self.id_list() {
                 set[usize::from(id) / 64] |= 1 << (id % 64);
             }
@@ -124,80 +131,34 @@ impl std::fmt::Debug for Gated {
     }
 }
 
-/// Every gated pattern of the pipeline, so that their anchors can be compiled into the matching
-/// automaton.
-pub(crate) fn all() -> Vec<&'static Gated> {
-    let mut out = crate::checks::gated();
-    out.extend(crate::resolve::gated());
-    out.extend(crate::cite::gated());
-    out
+/// Anchor ids: each anchor word is given the next id the first time it is asked for, so that
+/// every stage's gated patterns and the matching automaton (built from the anchors the caller
+/// hands it, [`crate::matching::CueIndex::build`]) agree on them without any stage knowing the
+/// others. Ids are dense (0, 1, 2, ...) and only their identity matters, not their order.
+#[derive(Default)]
+struct AnchorIds {
+    ids: HashMap<&'static str, u16>,
 }
 
-/// The anchor vocabulary: every anchor of every gated pattern, sorted, each once. An anchor's id
-/// is its index here.
-pub(crate) static VOCABULARY: Lazy<Vec<&'static str>> = Lazy::new(|| {
-    let mut words: Vec<&'static str> = all().iter().flat_map(|g| g.anchors()).copied().collect();
+static ANCHOR_IDS: Lazy<RwLock<AnchorIds>> = Lazy::new(|| RwLock::new(AnchorIds::default()));
+
+/// The id of anchor `word` (given it now if it has none); `None` once 65,536 words have ids.
+pub(crate) fn anchor_id(word: &'static str) -> Option<u16> {
+    if let Some(&id) = ANCHOR_IDS.read().ok()?.ids.get(word) {
+        return Some(id);
+    }
+    let mut all = ANCHOR_IDS.write().ok()?;
+    let next = u16::try_from(all.ids.len()).ok()?;
+    Some(*all.ids.entry(word).or_insert(next))
+}
+
+/// The anchor words of `patterns`, sorted, each once: the vocabulary the matching automaton is
+/// built with.
+pub(crate) fn vocabulary(patterns: &[&'static Gated]) -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = patterns.iter().flat_map(|g| g.anchors()).copied().collect();
     words.sort_unstable();
     words.dedup();
     words
-});
-
-/// The id of anchor `word`.
-pub(crate) fn anchor_id(word: &str) -> Option<u16> {
-    VOCABULARY
-        .binary_search(&word)
-        .ok()
-        .and_then(|i| u16::try_from(i).ok())
-}
-
-/// An anchor found in a letter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct AnchorHit {
-    /// Where the anchor word (or word start) is.
-    pub span: Span,
-    /// Its id in [`VOCABULARY`].
-    pub anchor: u16,
-}
-
-/// The anchor hits of one letter grouped by anchor id, each group in order of position, so that
-/// a gated pattern finds its own anchors without reading everyone else's (the outcome and notice
-/// stages run some hundred patterns over each letter).
-#[derive(Debug, Default)]
-pub(crate) struct AnchorIndex {
-    /// Where each anchor id's group starts in `spans` (one more entry than ids).
-    offsets: Vec<u32>,
-    spans: Vec<Span>,
-}
-
-impl AnchorIndex {
-    /// Groups `hits` (in order of position) by anchor id: a counting sort, linear in the hits.
-    pub(crate) fn new(hits: &[AnchorHit]) -> AnchorIndex {
-        let n = VOCABULARY.len();
-        let mut offsets = vec![0u32; n + 1];
-        for h in hits.iter().filter(|h| usize::from(h.anchor) < n) {
-            offsets[usize::from(h.anchor) + 1] += 1;
-        }
-        for i in 0..n {
-            offsets[i + 1] += offsets[i];
-        }
-        let mut next = offsets.clone();
-        let mut spans = vec![Span::new(0, 0); offsets[n] as usize];
-        for h in hits.iter().filter(|h| usize::from(h.anchor) < n) {
-            let slot = &mut next[usize::from(h.anchor)];
-            spans[*slot as usize] = h.span;
-            *slot += 1;
-        }
-        AnchorIndex { offsets, spans }
-    }
-
-    /// Where anchor `id` was found, in order.
-    fn of(&self, id: u16) -> &[Span] {
-        let i = usize::from(id);
-        match (self.offsets.get(i), self.offsets.get(i + 1)) {
-            (Some(&a), Some(&b)) => &self.spans[a as usize..b as usize],
-            _ => &[],
-        }
-    }
 }
 
 /// Bytes read before an anchor: a match may start a few words before its anchor ("the figures
@@ -657,7 +618,12 @@ pub(crate) struct SetScan {
 impl GatedSet {
     /// The set of `patterns` (indexed by their position in it).
     pub(crate) fn new(patterns: Vec<&'static Gated>) -> GatedSet {
-        let n = VOCABULARY.len();
+        let n = patterns
+            .iter()
+            .flat_map(|g| g.id_list())
+            .map(|&id| usize::from(id) + 1)
+            .max()
+            .unwrap_or(0);
         let mut leading_of: Vec<Vec<u16>> = vec![Vec::new(); n];
         let mut near_anchor = vec![false; n];
         let mut lead: (Vec<Option<Hir>>, Vec<u16>) = (Vec::new(), Vec::new());
@@ -995,61 +961,8 @@ pub(crate) fn ceil(s: &str, mut i: usize) -> usize {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-    use crate::matching::CueIndex;
-    use crate::rules::RuleSet;
-
-    /// The project's letter files: `tests/letters/*.txt` and `data/examples/*.txt`.
-    pub(crate) fn letter_files() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut out = Vec::new();
-        for dir in ["tests/letters", "data/examples"] {
-            for entry in std::fs::read_dir(root.join(dir))
-                .into_iter()
-                .flatten()
-                .flatten()
-            {
-                if entry.path().extension().is_some_and(|e| e == "txt") {
-                    out.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
-                }
-            }
-        }
-        out
-    }
-
-    /// Letters to compare on: the test letters, the examples and every rule example.
-    fn letters() -> Vec<String> {
-        let mut out = letter_files();
-        let rules = RuleSet::embedded().unwrap();
-        for r in rules.rules() {
-            for e in r.examples.iter().chain(&r.counter_examples) {
-                out.push(e.text.clone());
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn gated_search_finds_what_a_full_search_finds() {
-        let index = CueIndex::build(&RuleSet::embedded().unwrap()).unwrap();
-        let mut compared = 0;
-        for letter in letters() {
-            let text = Text::new(&letter);
-            text.set_anchors(index.scan(&letter).anchors);
-            for g in all() {
-                let full: Vec<Span> = g
-                    .regex()
-                    .find_iter(&letter)
-                    .map(|m| Span::new(m.start(), m.end()))
-                    .collect();
-                let gated: Vec<Span> = find_iter(&text, g).collect();
-                assert_eq!(gated, full, "{g:?} in {letter:?}");
-                compared += full.len();
-            }
-        }
-        assert!(compared > 500, "only {compared} matches compared");
-    }
 
     #[test]
     fn an_unscanned_text_is_searched_whole() {

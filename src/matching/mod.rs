@@ -20,8 +20,8 @@ use std::collections::HashMap;
 
 use crate::error::{Error, ErrorKind};
 use crate::rules::{RuleSet, MAX_GAP_WORDS};
-use crate::span::Span;
-pub(crate) use gate::AnchorHit;
+pub(crate) use crate::text::AnchorHit;
+use crate::vocab::Span;
 
 /// A cue phrase found in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,8 +153,13 @@ static FOLDED: [u8; 256] = {
 };
 
 impl CueIndex {
-    /// Compiles the cues of `rules` and the anchors of every gated pattern.
-    pub(crate) fn build(rules: &RuleSet) -> Result<CueIndex, Error> {
+    /// Compiles the cues of `rules` and the anchor words of the gated patterns (`anchors`, as
+    /// [`gate::vocabulary`] gives them: the caller gathers them from every stage that has
+    /// gated patterns).
+    pub(crate) fn build(
+        rules: &RuleSet,
+        anchors_of_gated: &[&'static str],
+    ) -> Result<CueIndex, Error> {
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
         let mut anchors: Vec<Option<u16>> = Vec::new();
@@ -188,9 +193,9 @@ impl CueIndex {
             }
         }
         let mut skips: Vec<u8> = Vec::new();
-        for (ai, word) in gate::VOCABULARY.iter().enumerate() {
-            let anchor = u16::try_from(ai)
-                .map_err(|_| Error::new(ErrorKind::Build, "too many anchor words"))?;
+        for &word in anchors_of_gated {
+            let anchor = gate::anchor_id(word)
+                .ok_or_else(|| Error::new(ErrorKind::Build, "too many anchor words"))?;
             for s in spellings(word) {
                 if is_short(&s) {
                     // A short word is looked for with what may stand before a word, so that
@@ -431,7 +436,7 @@ weight = "strong"
 "#,
         )])
         .unwrap();
-        let idx = CueIndex::build(&rules).unwrap();
+        let idx = CueIndex::build(&rules, &[]).unwrap();
         let text = "The contact details of staff below director level have been withheld.";
         let hits = idx.find(text);
         assert_eq!(hits.len(), 1);
@@ -457,7 +462,7 @@ weight = "strong"
     #[test]
     fn curly_and_wrapped_text_matches() {
         let rules = RuleSet::embedded().unwrap();
-        let idx = CueIndex::build(&rules).unwrap();
+        let idx = CueIndex::build(&rules, &[]).unwrap();
         let text = "This is COMMERCIALLY\nsensitive.";
         let hits = idx.find(text);
         assert!(hits

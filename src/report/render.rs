@@ -2,10 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Basis, CheckResult, Excerpt, OutcomeKind, Report, Status};
-use crate::cite::Act;
-use crate::rules::Kind;
-use crate::span::Span;
+use crate::vocab::{Act, Basis, CheckResult, Excerpt, Kind, OutcomeKind, Report, Span, Status};
 
 /// Longest sentence excerpt shown, in bytes (cut on char boundaries).
 const EXCERPT: usize = 220;
@@ -87,11 +84,11 @@ pub fn render_text(report: &Report, text: &str) -> String {
     let mut out = String::new();
     let relied: Vec<_> = report.relied_on().collect();
     let jurisdiction = match report.jurisdiction {
-        super::Jurisdiction::Foia => "FOIA 2000",
-        super::Jurisdiction::Eir => "EIR 2004",
-        super::Jurisdiction::Foisa => "FOISA 2002",
-        super::Jurisdiction::Eisr => "EISR 2004",
-        super::Jurisdiction::Mixed => "mixed regimes",
+        crate::vocab::Jurisdiction::Foia => "FOIA 2000",
+        crate::vocab::Jurisdiction::Eir => "EIR 2004",
+        crate::vocab::Jurisdiction::Foisa => "FOISA 2002",
+        crate::vocab::Jurisdiction::Eisr => "EISR 2004",
+        crate::vocab::Jurisdiction::Mixed => "mixed regimes",
         _ => "regime not stated",
     };
     let _ = writeln!(
@@ -197,7 +194,7 @@ pub fn render_text(report: &Report, text: &str) -> String {
     let others: Vec<_> = report
         .references
         .iter()
-        .filter(|r| r.role != super::RefRole::Ground)
+        .filter(|r| r.role != crate::vocab::RefRole::Ground)
         .collect();
     if !others.is_empty() {
         let list: Vec<String> = others

@@ -37,12 +37,10 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;
 
 use super::{status, Regime, ResolvedRef};
-use crate::cite::Act;
 use crate::matching::gate::{self, Gated};
-use crate::report::Status;
-use crate::rules::{expand_phrase, Kind, RuleSet};
-use crate::span::Span;
+use crate::rules::{expand_phrase, RuleSet};
 use crate::text::{window, Text};
+use crate::vocab::{Act, Kind, Span, Status};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_concepts.rs"));
@@ -1878,7 +1876,7 @@ fn choose_ground(
         // A letter that shows no regime and argues a ground only one regime has (the
         // protection of the environment is an exception of the EIR alone) is under it.
         .or_else(|| {
-            (regime.jurisdiction == super::Jurisdiction::Unknown && !needs_regime)
+            (regime.jurisdiction == crate::vocab::Jurisdiction::Unknown && !needs_regime)
                 .then(|| found.first())
                 .flatten()
         })
@@ -2208,7 +2206,7 @@ pub(crate) fn infer(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Via;
+    use crate::vocab::Via;
     use crate::Classifier;
 
     /// The tokens of `src[w]`, every word stemmed (none left out as one no term can match).
@@ -2234,13 +2232,13 @@ mod tests {
         );
         let classifier = Classifier::new();
         let mut failures = Vec::new();
-        let by_me = |f: &crate::report::Finding| {
+        let by_me = |f: &crate::vocab::Finding| {
             f.evidence
                 .iter()
                 .any(|e| e.via == Via::Concept && e.cue.as_deref() == Some(c.name.as_str()))
         };
         let by_concepts =
-            |f: &crate::report::Finding| f.evidence.iter().any(|e| e.via == Via::Concept);
+            |f: &crate::vocab::Finding| f.evidence.iter().any(|e| e.via == Via::Concept);
         for (n, ex) in c.examples.iter().enumerate() {
             let report = classifier.classify(&ex.text);
             // A concept term that is also a cue phrase gives its evidence as the cue.
@@ -2505,7 +2503,9 @@ mod tests {
     fn a_letter_without_anchors_is_not_tokenised() {
         let src = "Thank you for your email. Please find the figures attached.";
         let text = Text::new(src);
-        let index = crate::matching::CueIndex::build(&RuleSet::embedded().unwrap()).unwrap();
+        let anchors = gate::vocabulary(&crate::resolve::gated());
+        let index =
+            crate::matching::CueIndex::build(&RuleSet::embedded().unwrap(), &anchors).unwrap();
         text.set_anchors(index.scan(src).anchors);
         assert_eq!(gate::find_iter(&text, &lex().gated).count(), 0);
     }

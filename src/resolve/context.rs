@@ -17,9 +17,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::{Lazy, OnceCell};
 use serde::Deserialize;
 
-use crate::report::Status;
 use crate::rules::expand_phrase;
-use crate::span::Span;
+use crate::vocab::{Span, Status};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_context.rs"));
 

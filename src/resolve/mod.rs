@@ -9,7 +9,6 @@ mod regime;
 mod status;
 
 pub(crate) use concepts::{infer as concepts, Inference};
-pub use regime::Jurisdiction;
 pub(crate) use regime::{detect_regime, Regime};
 pub(crate) use status::{assess_detail, MEMO_REVIEW};
 
@@ -20,10 +19,9 @@ pub(crate) fn gated() -> Vec<&'static crate::matching::gate::Gated> {
 
 use crate::cite::Citation;
 use crate::matching::CueHit;
-use crate::report::{RefRole, Status};
-use crate::rules::{Kind, Role, RuleSet};
-use crate::span::Span;
+use crate::rules::RuleSet;
 use crate::text::Text;
+use crate::vocab::{Kind, RefRole, Role, Span, Status};
 
 /// A citation with its meaning.
 #[derive(Clone, Debug)]

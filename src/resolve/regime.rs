@@ -2,30 +2,11 @@
 //! ("Environmental Information Regulations", "FOISA", "Scottish Information Commissioner") and
 //! from the acts of the provisions it cites.
 
-use serde::{Deserialize, Serialize};
+use crate::cite::Citation;
 
-use crate::cite::{Act, Citation};
 use crate::matching::gate::{self, Gated};
 use crate::text::Text;
-
-/// The regime a letter is answered under.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum Jurisdiction {
-    /// Freedom of Information Act 2000.
-    Foia,
-    /// Environmental Information Regulations 2004.
-    Eir,
-    /// Freedom of Information (Scotland) Act 2002.
-    Foisa,
-    /// Environmental Information (Scotland) Regulations 2004.
-    Eisr,
-    /// More than one, in comparable measure.
-    Mixed,
-    /// No sign of any.
-    Unknown,
-}
+use crate::vocab::{Act, Jurisdiction};
 
 /// The regime of one letter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,9 +6,8 @@
 
 use super::context::{Category, ENGINE};
 use crate::matching::gate;
-use crate::report::Status;
-use crate::span::Span;
 use crate::text::{window, Text, CONTEXT};
+use crate::vocab::{Span, Status};
 
 /// How one span was read.
 #[derive(Clone, Debug, PartialEq, Eq)]

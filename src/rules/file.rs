@@ -3,11 +3,9 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{expand_phrase, Cue, CuesFrom, Example, Kind, Role, Rule, Subsection, Test, Weight};
-use crate::cite::Act;
+use super::{expand_phrase, Cue, CuesFrom, Example, Rule, Subsection, Weight};
 use crate::error::{Error, ErrorKind};
-use crate::report::Basis;
-use crate::Span;
+use crate::vocab::{Act, Basis, Kind, Role, Span, Test};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -107,7 +105,7 @@ fn strip_marks(marked: &str) -> Result<(String, Vec<Span>), String> {
 
 /// True when a provision string is in canonical form: `43`, `22A`, `40(2)`, `36(2)(b)(ii)`.
 fn canonical_provision(p: &str) -> bool {
-    let (number, path) = super::split_provision(p);
+    let (number, path) = crate::vocab::split_provision(p);
     let number_ok = !number.is_empty()
         && number.len() <= 4
         && number.starts_with(|c: char| c.is_ascii_digit())
@@ -115,7 +113,7 @@ fn canonical_provision(p: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
     number_ok
-        && crate::cite::canonical(&number, &path) == p
+        && crate::vocab::canonical(&number, &path) == p
         && path
             .iter()
             .all(|c| !c.is_empty() && c.chars().all(|ch| ch.is_ascii_alphanumeric()))
@@ -302,7 +300,7 @@ pub(super) fn parse(name: &str, src: &str) -> Result<Rule, Error> {
         });
     }
 
-    let lines = crate::span::LineIndex::new(src);
+    let lines = crate::vocab::LineIndex::new(src);
     let convert = |list: Vec<ExampleFile>, need_marks: bool| -> Result<Vec<Example>, Error> {
         list.into_iter()
             .map(|e| {

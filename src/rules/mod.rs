@@ -10,8 +10,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::cite::Act;
 use crate::error::{Error, ErrorKind};
+use crate::vocab::{provision_starts_with, split_provision, Act, Kind, Role, Test};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
@@ -20,45 +20,6 @@ mod embedded {
 /// The embedded rule files as `(path under data/rules, contents)`.
 pub(crate) fn embedded_sources() -> impl Iterator<Item = (&'static str, &'static str)> {
     embedded::EMBEDDED_RULES.iter().copied()
-}
-
-/// Whether a provision is a reason to refuse or part of the procedure around a request.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Role {
-    /// A ground for refusing (an exemption, s.12 cost, s.14 vexatious, ...): produces findings.
-    Ground,
-    /// A provision a letter cites that is not a ground (s.1, s.10, s.17, s.50, ...).
-    Procedural,
-}
-
-/// Absolute (no public interest test) or qualified.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Kind {
-    /// No public interest test.
-    Absolute,
-    /// Subject to the public interest test.
-    Qualified,
-}
-
-/// What engages a ground.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Test {
-    /// A harm test: would, or would be likely to, prejudice.
-    Prejudice,
-    /// Engaged by what the information is.
-    Class,
-    /// Required for a purpose (s.24 national security, s.34 privilege).
-    Necessity,
-    /// The cost of compliance (s.12).
-    Cost,
-    /// The nature of the request (s.14 vexatious or repeated).
-    Conduct,
 }
 
 /// How much a cue phrase proves on its own.
@@ -129,13 +90,13 @@ pub struct Example {
     /// The passage with the `«` `»` marks removed.
     pub text: String,
     /// The marked spans (byte offsets into `text`).
-    pub marks: Vec<crate::Span>,
+    pub marks: Vec<crate::vocab::Span>,
     /// Expected basis of the finding, when given.
-    pub basis: Option<crate::report::Basis>,
+    pub basis: Option<crate::vocab::Basis>,
     /// A provision the finding must list, when given.
     pub provision: Option<String>,
     /// Where the example's text starts in its rule file (1-based line and column).
-    pub position: crate::Position,
+    pub position: crate::vocab::Position,
 }
 
 /// One provision: a rule file, parsed and checked.
@@ -204,7 +165,7 @@ impl Rule {
     /// Ground or procedural for a cited provision (a section and its subsection path, e.g.
     /// `39` and `["2"]`): the most specific subsection that gives a role, else the rule's.
     pub fn role_for(&self, number: &str, path: &[String]) -> Role {
-        let provision = crate::cite::canonical(number, path);
+        let provision = crate::vocab::canonical(number, path);
         self.subsections
             .iter()
             .filter(|s| s.role.is_some() && provision_starts_with(&provision, &s.provision))
@@ -212,25 +173,6 @@ impl Rule {
             .and_then(|s| s.role)
             .unwrap_or(self.role)
     }
-}
-
-/// Splits `12(5)(e)` into `("12", ["5", "e"])`.
-pub(crate) fn split_provision(p: &str) -> (String, Vec<String>) {
-    let (number, rest) = p.split_once('(').map_or((p, ""), |(n, r)| (n, r));
-    let path = if rest.is_empty() {
-        Vec::new()
-    } else {
-        rest.trim_end_matches(')')
-            .split(")(")
-            .map(str::to_string)
-            .collect()
-    };
-    (number.to_string(), path)
-}
-
-/// True when provision `p` is `prefix` or lies below it (`43(2)(a)` starts with `43(2)`).
-pub(crate) fn provision_starts_with(p: &str, prefix: &str) -> bool {
-    p == prefix || p.starts_with(prefix) && p[prefix.len()..].starts_with('(')
 }
 
 /// A compiled set of rules.

@@ -6,7 +6,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use crate::span::{LineIndex, Span};
+use crate::vocab::{LineIndex, Span};
 
 /// One of the requester's questions repeated back, and the authority's answer under it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -623,7 +623,7 @@ mod tests {
     #[test]
     fn the_marker_prefilter_keeps_every_marker() {
         let made = "Q3. a\nquestion 4: b\nRequest 2: c\nPART 3. d\nItem1) e\n(b) f\nc) g\niv. h\nVIII) i\n- j\n\u{201c}ii. k\nThe l\nWe m\nviii n\nrequeſt 2: o\n";
-        let mut letters = crate::matching::gate::tests::letter_files();
+        let mut letters = crate::test_support::letter_files();
         letters.push(made.to_string());
         let whole_line = MARKER
             .as_str()

@@ -4,27 +4,27 @@
 //! Segmentation is lazy: the classifier asks for the sentence around a match, and only the
 //! paragraph holding that match is segmented (once). A letter with no match is never segmented.
 
+mod anchors;
 mod answers;
 mod sentences;
 mod zones;
 
 pub use answers::{question_answers, QuestionAnswer};
-pub use sentences::split_sentences;
 use sentences::{split_region, LineCuts};
-pub use zones::{find_zones, find_zones_in_parts, Zone, ZoneKind, ZonePart};
+pub use zones::{find_zones_in_parts, Zone, ZoneKind, ZonePart};
 
+use std::any::Any;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use unicode_segmentation::UnicodeSegmentation;
-
-use crate::matching::gate::{AnchorIndex, SetScan};
-use crate::matching::AnchorHit;
-use crate::span::{LineIndex, Position, Span};
+use crate::vocab::{LineIndex, Position, Span};
+pub(crate) use anchors::{AnchorHit, AnchorIndex};
 
 /// Word tokens of `text` (Unicode word boundaries, punctuation and spaces left out), with spans.
-pub fn words(text: &str) -> impl Iterator<Item = (Span, &str)> {
+#[cfg(test)]
+pub(crate) fn words(text: &str) -> impl Iterator<Item = (Span, &str)> {
+    use unicode_segmentation::UnicodeSegmentation;
     text.unicode_word_indices()
         .map(|(i, w)| (Span::new(i, i + w.len()), w))
 }
@@ -70,8 +70,9 @@ pub struct Text<'a> {
     anchors: OnceCell<Vec<AnchorHit>>,
     anchor_index: OnceCell<AnchorIndex>,
     memo: RefCell<HashMap<(u8, usize, usize), bool>>,
-    /// The scans of sets of gated patterns, by set (see [`crate::matching::gate::GatedSet`]).
-    set_scans: RefCell<Vec<(usize, Arc<SetScan>)>>,
+    /// What the matching stage worked out once per letter, by key (the scans of its sets of
+    /// gated patterns); their type is the matching stage's.
+    set_scans: RefCell<Vec<(usize, Arc<dyn Any + Send + Sync>)>>,
 }
 
 impl<'a> Text<'a> {
@@ -124,13 +125,26 @@ impl<'a> Text<'a> {
         answer
     }
 
-    /// The scan of the set of gated patterns `key` names, made by `f` on first use.
-    pub(crate) fn set_scan(&self, key: usize, f: impl FnOnce() -> SetScan) -> Arc<SetScan> {
-        if let Some((_, scan)) = self.set_scans.borrow().iter().find(|(k, _)| *k == key) {
-            return Arc::clone(scan);
+    /// The scan `key` names (of a set of gated patterns), made by `f` on first use. A key
+    /// always names scans of one type; one found with another type is made again and replaces it.
+    pub(crate) fn set_scan<T: Any + Send + Sync>(
+        &self,
+        key: usize,
+        f: impl FnOnce() -> T,
+    ) -> Arc<T> {
+        let known = self
+            .set_scans
+            .borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, scan)| Arc::clone(scan));
+        if let Some(scan) = known.and_then(|s| s.downcast::<T>().ok()) {
+            return scan;
         }
         let scan = Arc::new(f());
-        self.set_scans.borrow_mut().push((key, Arc::clone(&scan)));
+        let mut scans = self.set_scans.borrow_mut();
+        scans.retain(|(k, _)| *k != key);
+        scans.push((key, Arc::clone(&scan) as Arc<dyn Any + Send + Sync>));
         scan
     }
 

@@ -4,7 +4,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::span::{LineIndex, Span};
+use crate::vocab::{LineIndex, Span};
 
 /// Abbreviations (lower case, without the final dot) after which a dot does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[

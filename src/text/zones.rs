@@ -6,7 +6,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::span::{LineIndex, Span};
+use crate::vocab::{LineIndex, Span};
 
 /// What a zone holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -173,7 +173,8 @@ impl ZonePart {
 /// Finds the zones of `text`, in order and without overlaps, reading the whole text as one part.
 /// A header block on its first lines ("From: ... Subject: ...", a message saved or pasted with
 /// its headers) is the message's own heading, not earlier mail.
-pub fn find_zones(text: &str, lines: &LineIndex) -> Vec<Zone> {
+#[cfg(test)]
+pub(crate) fn find_zones(text: &str, lines: &LineIndex) -> Vec<Zone> {
     find_zones_in_parts(text, lines, &[])
 }
 

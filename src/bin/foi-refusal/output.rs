@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use foi_refusal::report::render_text;
+use foi_refusal::render_text;
 use foi_refusal::Report;
 use serde_json::json;
 

@@ -1,0 +1,390 @@
+//! The report: what the classifier found, in a form that serialises with serde.
+
+use serde::{Deserialize, Serialize};
+
+use super::law::{Act, Jurisdiction, Kind, RefKind};
+use super::span::Span;
+
+/// The default size limit of an input: of the text [`crate::Classifier::try_classify`] and
+/// [`crate::Classifier::classify_bytes`] accept, and of what [`crate::input::read_document`]
+/// unpacks: 256 MiB.
+pub const DEFAULT_MAX_INPUT: usize = 256 * 1024 * 1024;
+
+/// Version of the report format. Bumped when a field changes meaning or is removed.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// How a ground was shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Basis {
+    /// A reference names the provision.
+    Cited,
+    /// Only cue phrases show it.
+    Inferred,
+}
+
+/// What the authority does with a ground.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Status {
+    /// The authority applies it in this letter.
+    ReliedOn,
+    /// Named but not applied.
+    Mentioned,
+    /// Expressly not relied on.
+    Disclaimed,
+}
+
+/// What fired to produce a piece of evidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Via {
+    /// A statutory reference.
+    Citation,
+    /// A strong cue phrase.
+    StrongCue,
+    /// A weak cue phrase.
+    WeakCue,
+    /// A term of a concept lexicon (`data/concepts/`): the ground is argued in the letter's own
+    /// words; the evidence's `cue` names the concept.
+    Concept,
+}
+
+/// The role a reference plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RefRole {
+    /// It names a ground for refusal.
+    Ground,
+    /// It names a procedural provision (s.17 refusal notice, s.50 complaint, ...).
+    Procedural,
+    /// Anything else: another Act, or a provision the rule set does not know.
+    Other,
+}
+
+/// One span of text that supports a finding.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Evidence {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// 1-based column of `start`, in characters.
+    pub column: usize,
+    /// The text at `start..end`.
+    pub text: String,
+    /// The id of the rule that fired.
+    pub rule: String,
+    /// What fired: a citation or a cue.
+    pub via: Via,
+    /// The cue phrase as written in the rule file, for cue evidence; the concept's name
+    /// (`personal_data`, `withhold`), for concept evidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    /// What this span alone says: relied on, only mentioned (quoted, hypothetical, general,
+    /// rights boilerplate) or disclaimed.
+    pub status: Status,
+    /// The sentence that holds it.
+    pub sentence: Span,
+    /// For a document read from an e-mail or a file of several parts: the part the span is in
+    /// (`body`, or an attachment's file name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+}
+
+impl Evidence {
+    /// The evidence's span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// One ground the letter relies on (or mentions, or disclaims).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Finding {
+    /// Stable rule id: `foia:s43`.
+    pub id: String,
+    /// The act.
+    pub act: Act,
+    /// The provision's title.
+    pub title: String,
+    /// Provisions cited or pointed to, canonical and sorted: `["43(2)"]`.
+    pub provisions: Vec<String>,
+    /// Absolute or qualified, for the provisions found.
+    pub kind: Kind,
+    /// Cited by number, or inferred from wording.
+    pub basis: Basis,
+    /// Relied on, mentioned or disclaimed.
+    pub status: Status,
+    /// How sure the classifier is, from 0 to 1.
+    pub confidence: f64,
+    /// The nearest equivalent grounds in the other UK regimes (from the rule set's crosswalk).
+    pub equivalents: Vec<String>,
+    /// For a qualified ground: the public interest arguments and conclusion found for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_interest: Option<PublicInterest>,
+    /// The spans that show it, in text order.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A span of the letter shown as evidence for an outcome, a check or a public interest argument.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Excerpt {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// 1-based column of `start`, in characters.
+    pub column: usize,
+    /// The text at `start..end`.
+    pub text: String,
+}
+
+impl Excerpt {
+    /// The excerpt's span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// What kind of answer the letter is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum OutcomeKind {
+    /// Everything asked for is given.
+    Granted,
+    /// Some is given; some is withheld or not held.
+    Partial,
+    /// Nothing is given: the request is refused on one or more grounds.
+    Refused,
+    /// The authority does not hold the information.
+    NotHeld,
+    /// The authority neither confirms nor denies that it holds the information.
+    Ncnd,
+    /// The information is published elsewhere and the requester is pointed there (s.21).
+    Redirected,
+    /// The request was received and will be answered.
+    Acknowledgement,
+    /// The authority asks the requester to clarify the request.
+    Clarification,
+    /// The authority takes more time.
+    Extension,
+    /// None of the above can be told from the text (often: the answer is in an attachment).
+    Unclear,
+}
+
+/// The outcome of the letter, with the spans that decided it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Outcome {
+    /// The kind of answer.
+    pub kind: OutcomeKind,
+    /// The spans that decided it.
+    pub evidence: Vec<Excerpt>,
+}
+
+/// The result of one notice check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CheckResult {
+    /// The notice does what the provision requires.
+    Pass,
+    /// It does not.
+    Fail,
+    /// The requirement does not arise for this letter.
+    NotApplicable,
+}
+
+/// One requirement of a refusal notice, checked against the letter.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Check {
+    /// Stable id: `exemption_specified`, `reasons_given`, `public_interest_reasons`,
+    /// `harm_likelihood`, `cost_estimate`, `advice_to_narrow`, `review_procedure`,
+    /// `commissioner_rights`, `ncnd_provision`.
+    pub id: String,
+    /// The provision that requires it, for the letter's regime (`foia:s17(1)(b)`,
+    /// `eir:r14(3)(a)`, `foisa:s16(1)(c)`), or the guidance it comes from.
+    pub provision: String,
+    /// Pass, fail or not applicable.
+    pub result: CheckResult,
+    /// What was found, or what was looked for and not found.
+    pub detail: String,
+    /// The spans that show it.
+    pub evidence: Vec<Excerpt>,
+}
+
+/// The public interest arguments attached to a qualified ground.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct PublicInterest {
+    /// Sentences arguing for disclosure.
+    pub for_disclosure: Vec<Excerpt>,
+    /// Sentences arguing for withholding.
+    pub for_withholding: Vec<Excerpt>,
+    /// The stated conclusion.
+    pub conclusion: Option<Excerpt>,
+}
+
+/// A statutory reference found in the letter.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Reference {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The text at `start..end`.
+    pub text: String,
+    /// Section, regulation or article.
+    pub kind: RefKind,
+    /// The act it belongs to.
+    pub act: Act,
+    /// Canonical provision: `43(2)`, `12(5)(e)`.
+    pub provision: String,
+    /// Ground, procedural or other.
+    pub role: RefRole,
+    /// The rule it resolved to, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+}
+
+impl Reference {
+    /// The reference's span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// Everything the classifier found in one letter.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Report {
+    /// [`SCHEMA_VERSION`].
+    pub schema: u32,
+    /// The rule set's version ([`crate::rules::RuleSet::version`]).
+    pub rules_version: String,
+    /// The regime the letter is answered under.
+    pub jurisdiction: Jurisdiction,
+    /// One finding per ground, in order of first evidence.
+    pub findings: Vec<Finding>,
+    /// Every statutory reference, in text order.
+    pub references: Vec<Reference>,
+    /// What kind of answer the letter is.
+    pub outcome: Outcome,
+    /// Whether the letter does what the law requires of a refusal notice, point by point.
+    pub checks: Vec<Check>,
+    /// `Some(true)` when a qualified ground is relied on (or weighed) and the public interest is
+    /// weighed; `Some(false)` when a qualified ground is relied on without it; `None` otherwise.
+    pub public_interest_test: Option<bool>,
+    /// Whether the letter tells the requester how to ask for a review or complain.
+    pub review_rights: bool,
+    /// For a document ([`crate::Classifier::classify_document`]): its parts and where they are.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Part>,
+    /// What the input stage could not read (an attachment in an unsupported format, a PDF with
+    /// no text layer).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+impl Report {
+    /// The findings with status [`Status::ReliedOn`].
+    pub fn relied_on(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.status == Status::ReliedOn)
+    }
+
+    /// The notice checks that apply to this letter (those not [`CheckResult::NotApplicable`]).
+    pub fn applicable_checks(&self) -> impl Iterator<Item = &Check> {
+        self.checks
+            .iter()
+            .filter(|c| c.result != CheckResult::NotApplicable)
+    }
+
+    /// The finding with rule id `id`.
+    pub fn finding(&self, id: &str) -> Option<&Finding> {
+        self.findings.iter().find(|f| f.id == id)
+    }
+}
+
+/// The format of an input or of one of its parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// Plain UTF-8 text.
+    Text,
+    /// An e-mail message (RFC 5322 / MIME, `.eml`).
+    Email,
+    /// An HTML page.
+    Html,
+    /// A PDF document.
+    Pdf,
+    /// A Word document (`.docx`, Office Open XML).
+    Docx,
+    /// An OpenDocument text (`.odt`).
+    Odt,
+    /// A legacy Word document (`.doc`) or another OLE compound file, such as an encrypted Office
+    /// document: recognised, not read.
+    Doc,
+    /// Rich Text Format (`.rtf`): recognised, not read.
+    Rtf,
+    /// A zip archive that is neither a Word document nor an OpenDocument text: not read.
+    Zip,
+}
+
+impl InputFormat {
+    /// The lower-case name (`text`, `email`, `html`, `pdf`, `docx`, `odt`, `doc`, `rtf`, `zip`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Email => "email",
+            InputFormat::Html => "html",
+            InputFormat::Pdf => "pdf",
+            InputFormat::Docx => "docx",
+            InputFormat::Odt => "odt",
+            InputFormat::Doc => "doc",
+            InputFormat::Rtf => "rtf",
+            InputFormat::Zip => "zip",
+        }
+    }
+}
+
+/// One part of a document's text: the body of an e-mail, or one attachment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Part {
+    /// `body`, or the attachment's file name.
+    pub name: String,
+    /// The format the part was read from.
+    pub format: InputFormat,
+    /// Where its text is in [`crate::input::Document::text`].
+    pub span: Span,
+    /// False for a PDF with no text layer (a scan): the classifier cannot read it.
+    pub has_text: bool,
+    /// Where the classifier read this part's text as quoted or forwarded earlier mail (byte
+    /// ranges of [`crate::input::Document::text`], inside [`Part::span`], in order). Filled in by
+    /// [`crate::Classifier::classify_document`]; left out of JSON when empty, so reports of
+    /// letters without quoted mail are as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quoted: Vec<Span>,
+}
