@@ -112,7 +112,7 @@ impl Classifier {
         let text = t.as_str();
         let rules = &self.inner.rules;
         let scan = self.inner.cues.scan(text);
-        t.set_anchors(scan.anchors);
+        t.set_anchors(scan.anchors, scan.anchor_ids);
         let citations = find_citations_in(t);
         let mut regime = resolve::detect_regime(t, &citations);
         if let (crate::vocab::Jurisdiction::Unknown, Some(subject)) = (regime.jurisdiction, subject)
@@ -517,7 +517,8 @@ mod tests {
         let mut compared = 0;
         for letter in gated_letters() {
             let text = Text::new(&letter);
-            text.set_anchors(index.scan(&letter).anchors);
+            let scan = index.scan(&letter);
+            text.set_anchors(scan.anchors, scan.anchor_ids);
             for g in gated_patterns() {
                 let full: Vec<Span> = g
                     .regex()

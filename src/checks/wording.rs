@@ -427,7 +427,8 @@ mod tests {
         let index = CueIndex::build(&RuleSet::embedded().unwrap(), &anchors).unwrap();
         for letter in &letters {
             let text = Text::new(letter);
-            text.set_anchors(index.scan(letter).anchors);
+            let scan = index.scan(letter);
+            text.set_anchors(scan.anchors, scan.anchor_ids);
             f(letter, &text);
         }
     }

@@ -41,6 +41,8 @@ pub(crate) struct Scan {
     pub cues: Vec<CueHit>,
     /// Anchor words of gated patterns, in order of position.
     pub anchors: Vec<AnchorHit>,
+    /// One more than the largest anchor id the index can report (the ids are below it).
+    pub anchor_ids: usize,
 }
 
 /// All cue phrases of a rule set and all anchor words, compiled.
@@ -53,6 +55,8 @@ pub(crate) struct CueIndex {
     /// of one head together; the automaton gives each head's range.
     tails: Vec<Tail>,
     tail_bytes: Vec<u8>,
+    /// One more than the largest anchor id of the anchor words.
+    anchor_ids: usize,
 }
 
 /// A phrase behind a head, with all a match of it needs read (kept together, so that a match
@@ -193,9 +197,11 @@ impl CueIndex {
             }
         }
         let mut skips: Vec<u8> = Vec::new();
+        let mut anchor_ids = 0;
         for &word in anchors_of_gated {
             let anchor = gate::anchor_id(word)
                 .ok_or_else(|| Error::new(ErrorKind::Build, "too many anchor words"))?;
+            anchor_ids = anchor_ids.max(usize::from(anchor) + 1);
             for s in spellings(word) {
                 if is_short(&s) {
                     // A short word is looked for with what may stand before a word, so that
@@ -253,6 +259,7 @@ impl CueIndex {
             targets,
             tails,
             tail_bytes,
+            anchor_ids,
         })
     }
 
@@ -382,7 +389,11 @@ impl CueIndex {
             }
         }
         out.sort_by_key(|h| (h.span.start, h.span.end, h.rule, h.cue));
-        Scan { cues: out, anchors }
+        Scan {
+            cues: out,
+            anchors,
+            anchor_ids: self.anchor_ids,
+        }
     }
 
     /// The cue phrases of [`CueIndex::scan`] alone.

@@ -2506,7 +2506,8 @@ mod tests {
         let anchors = gate::vocabulary(&crate::resolve::gated());
         let index =
             crate::matching::CueIndex::build(&RuleSet::embedded().unwrap(), &anchors).unwrap();
-        text.set_anchors(index.scan(src).anchors);
+        let scan = index.scan(src);
+        text.set_anchors(scan.anchors, scan.anchor_ids);
         assert_eq!(gate::find_iter(&text, &lex().gated).count(), 0);
     }
 }

@@ -23,19 +23,17 @@ pub(crate) struct AnchorIndex {
 }
 
 impl AnchorIndex {
-    /// Groups `hits` (in order of position) by anchor id: a counting sort, linear in the hits.
-    pub(crate) fn new(hits: &[AnchorHit]) -> AnchorIndex {
-        let n = hits
-            .iter()
-            .map(|h| usize::from(h.anchor) + 1)
-            .max()
-            .unwrap_or(0);
+    /// Groups `hits` (in order of position) by anchor id, every id below `n`: a counting sort,
+    /// linear in the hits.
+    pub(crate) fn new(hits: &[AnchorHit], n: usize) -> AnchorIndex {
         let mut offsets = vec![0u32; n + 1];
         for h in hits.iter().filter(|h| usize::from(h.anchor) < n) {
             offsets[usize::from(h.anchor) + 1] += 1;
         }
-        for i in 0..n {
-            offsets[i + 1] += offsets[i];
+        let mut total = 0;
+        for o in offsets.iter_mut() {
+            total += *o;
+            *o = total;
         }
         let mut next = offsets.clone();
         let mut spans = vec![Span::new(0, 0); offsets[n] as usize];

@@ -67,7 +67,8 @@ pub struct Text<'a> {
     sentence_cache: RefCell<HashMap<usize, Vec<Span>>>,
     /// The sentence segments of the lines segmented so far (see [`LineCuts`]).
     line_cuts: RefCell<Option<LineCuts>>,
-    anchors: OnceCell<Vec<AnchorHit>>,
+    /// The anchor hits and one more than their largest possible id.
+    anchors: OnceCell<(Vec<AnchorHit>, usize)>,
     anchor_index: OnceCell<AnchorIndex>,
     memo: RefCell<HashMap<(u8, usize, usize), bool>>,
     /// What the matching stage worked out once per letter, by key (the scans of its sets of
@@ -108,9 +109,9 @@ impl<'a> Text<'a> {
     }
 
     /// Records the anchor words the matching stage found, so that gated patterns read only
-    /// the text near them. Later calls are ignored.
-    pub(crate) fn set_anchors(&self, anchors: Vec<AnchorHit>) {
-        let _ = self.anchors.set(anchors);
+    /// the text near them; every anchor id is below `ids`. Later calls are ignored.
+    pub(crate) fn set_anchors(&self, anchors: Vec<AnchorHit>, ids: usize) {
+        let _ = self.anchors.set((anchors, ids));
     }
 
     /// Remembers a yes/no answer about a stretch of the letter (`what` names the question), so
@@ -151,13 +152,16 @@ impl<'a> Text<'a> {
     /// The anchor words found in the letter grouped by word, if it was scanned (built on first
     /// use).
     pub(crate) fn anchor_index(&self) -> Option<&AnchorIndex> {
-        let hits = self.anchors.get()?;
-        Some(self.anchor_index.get_or_init(|| AnchorIndex::new(hits)))
+        let (hits, ids) = self.anchors.get()?;
+        Some(
+            self.anchor_index
+                .get_or_init(|| AnchorIndex::new(hits, *ids)),
+        )
     }
 
     /// The anchor words found in the letter (in order of position), if it was scanned.
     pub(crate) fn anchor_hits(&self) -> Option<&[AnchorHit]> {
-        self.anchors.get().map(Vec::as_slice)
+        self.anchors.get().map(|(hits, _)| hits.as_slice())
     }
 
     /// The line index (built on first use).
