@@ -5,7 +5,8 @@ use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
-use foi_refusal::Classifier;
+use foi_refusal::input::read_document;
+use foi_refusal::{Classifier, Report};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -71,6 +72,10 @@ fn text_json_and_html_for_one_letter() {
         v["findings"][0]["id"], "foia:s43",
         "a single letter gives its report"
     );
+    // The tool's JSON reads back into the library's report, equal to the library's own.
+    let report: Report = serde_json::from_slice(&out).expect("the JSON is a Report");
+    let doc = read_document(REFUSAL.as_bytes(), "a.txt").unwrap();
+    assert_eq!(report, Classifier::new().classify_document(&doc));
 
     cmd()
         .args(["--format", "html"])
