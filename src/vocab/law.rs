@@ -56,7 +56,7 @@ impl Act {
 
 impl std::fmt::Display for Act {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -79,8 +79,22 @@ pub enum Jurisdiction {
     Unknown,
 }
 
+/// The name serde writes (`foia`, `eir`, `foisa`, ...).
+impl std::fmt::Display for Jurisdiction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            Jurisdiction::Foia => "foia",
+            Jurisdiction::Eir => "eir",
+            Jurisdiction::Foisa => "foisa",
+            Jurisdiction::Eisr => "eisr",
+            Jurisdiction::Mixed => "mixed",
+            Jurisdiction::Unknown => "unknown",
+        })
+    }
+}
+
 /// What a reference points at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RefKind {
@@ -90,6 +104,17 @@ pub enum RefKind {
     Regulation,
     /// An article (UK GDPR).
     Article,
+}
+
+/// The name serde writes (`section`, `regulation`, `article`).
+impl std::fmt::Display for RefKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            RefKind::Section => "section",
+            RefKind::Regulation => "regulation",
+            RefKind::Article => "article",
+        })
+    }
 }
 
 /// `number` followed by each path element in parentheses.
@@ -114,6 +139,16 @@ pub enum Role {
     Procedural,
 }
 
+/// The name serde writes (`ground`, `procedural`).
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            Role::Ground => "ground",
+            Role::Procedural => "procedural",
+        })
+    }
+}
+
 /// Absolute (no public interest test) or qualified.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -123,6 +158,16 @@ pub enum Kind {
     Absolute,
     /// Subject to the public interest test.
     Qualified,
+}
+
+/// The name serde writes (`absolute`, `qualified`).
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            Kind::Absolute => "absolute",
+            Kind::Qualified => "qualified",
+        })
+    }
 }
 
 /// What engages a ground.
@@ -140,6 +185,19 @@ pub enum Test {
     Cost,
     /// The nature of the request (s.14 vexatious or repeated).
     Conduct,
+}
+
+/// The name serde writes (`prejudice`, `class`, `necessity`, ...).
+impl std::fmt::Display for Test {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            Test::Prejudice => "prejudice",
+            Test::Class => "class",
+            Test::Necessity => "necessity",
+            Test::Cost => "cost",
+            Test::Conduct => "conduct",
+        })
+    }
 }
 
 /// Splits `12(5)(e)` into `("12", ["5", "e"])`.

@@ -24,6 +24,16 @@ pub enum Basis {
     Inferred,
 }
 
+/// The name serde writes (`cited`, `inferred`).
+impl std::fmt::Display for Basis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            Basis::Cited => "cited",
+            Basis::Inferred => "inferred",
+        })
+    }
+}
+
 /// What the authority does with a ground.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -35,6 +45,17 @@ pub enum Status {
     Mentioned,
     /// Expressly not relied on.
     Disclaimed,
+}
+
+/// The name serde writes (`relied_on`, `mentioned`, `disclaimed`).
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            Status::ReliedOn => "relied_on",
+            Status::Mentioned => "mentioned",
+            Status::Disclaimed => "disclaimed",
+        })
+    }
 }
 
 /// What fired to produce a piece of evidence.
@@ -53,6 +74,18 @@ pub enum Via {
     Concept,
 }
 
+/// The name serde writes (`citation`, `strong_cue`, `weak_cue`, ...).
+impl std::fmt::Display for Via {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            Via::Citation => "citation",
+            Via::StrongCue => "strong_cue",
+            Via::WeakCue => "weak_cue",
+            Via::Concept => "concept",
+        })
+    }
+}
+
 /// The role a reference plays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -66,8 +99,19 @@ pub enum RefRole {
     Other,
 }
 
+/// The name serde writes (`ground`, `procedural`, `other`).
+impl std::fmt::Display for RefRole {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            RefRole::Ground => "ground",
+            RefRole::Procedural => "procedural",
+            RefRole::Other => "other",
+        })
+    }
+}
+
 /// One span of text that supports a finding.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Evidence {
     /// Byte offset of the first byte.
@@ -107,7 +151,7 @@ impl Evidence {
 }
 
 /// One ground the letter relies on (or mentions, or disclaims).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Finding {
     /// Stable rule id: `foia:s43`.
@@ -136,7 +180,7 @@ pub struct Finding {
 }
 
 /// A span of the letter shown as evidence for an outcome, a check or a public interest argument.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Excerpt {
     /// Byte offset of the first byte.
@@ -185,8 +229,26 @@ pub enum OutcomeKind {
     Unclear,
 }
 
+/// The name serde writes (`granted`, `partial`, `refused`, ...).
+impl std::fmt::Display for OutcomeKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            OutcomeKind::Granted => "granted",
+            OutcomeKind::Partial => "partial",
+            OutcomeKind::Refused => "refused",
+            OutcomeKind::NotHeld => "not_held",
+            OutcomeKind::Ncnd => "ncnd",
+            OutcomeKind::Redirected => "redirected",
+            OutcomeKind::Acknowledgement => "acknowledgement",
+            OutcomeKind::Clarification => "clarification",
+            OutcomeKind::Extension => "extension",
+            OutcomeKind::Unclear => "unclear",
+        })
+    }
+}
+
 /// The outcome of the letter, with the spans that decided it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Outcome {
     /// The kind of answer.
@@ -208,8 +270,19 @@ pub enum CheckResult {
     NotApplicable,
 }
 
+/// The name serde writes (`pass`, `fail`, `not_applicable`).
+impl std::fmt::Display for CheckResult {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            CheckResult::Pass => "pass",
+            CheckResult::Fail => "fail",
+            CheckResult::NotApplicable => "not_applicable",
+        })
+    }
+}
+
 /// One requirement of a refusal notice, checked against the letter.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Check {
     /// Stable id: `exemption_specified`, `reasons_given`, `public_interest_reasons`,
@@ -228,7 +301,7 @@ pub struct Check {
 }
 
 /// The public interest arguments attached to a qualified ground.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PublicInterest {
     /// Sentences arguing for disclosure.
@@ -240,7 +313,7 @@ pub struct PublicInterest {
 }
 
 /// A statutory reference found in the letter.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Reference {
     /// Byte offset of the first byte.
@@ -274,7 +347,7 @@ impl Reference {
 }
 
 /// Everything the classifier found in one letter.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Report {
     /// [`SCHEMA_VERSION`].
@@ -297,11 +370,11 @@ pub struct Report {
     /// Whether the letter tells the requester how to ask for a review or complain.
     pub review_rights: bool,
     /// For a document ([`crate::Classifier::classify_document`]): its parts and where they are.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<Part>,
     /// What the input stage could not read (an attachment in an unsupported format, a PDF with
     /// no text layer).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
 }
 
@@ -327,7 +400,7 @@ impl Report {
 }
 
 /// The format of an input or of one of its parts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum InputFormat {
@@ -369,8 +442,15 @@ impl InputFormat {
     }
 }
 
+/// The name serde writes ([`InputFormat::as_str`]).
+impl std::fmt::Display for InputFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 /// One part of a document's text: the body of an e-mail, or one attachment.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Part {
     /// `body`, or the attachment's file name.
@@ -385,6 +465,6 @@ pub struct Part {
     /// ranges of [`crate::input::Document::text`], inside [`Part::span`], in order). Filled in by
     /// [`crate::Classifier::classify_document`]; left out of JSON when empty, so reports of
     /// letters without quoted mail are as before.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quoted: Vec<Span>,
 }

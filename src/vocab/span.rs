@@ -1,17 +1,36 @@
 //! Byte spans into the input, and the line/column positions people read.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open range of byte offsets `[start, end)` into the text that was classified.
 ///
 /// Spans produced by this crate always lie on `char` boundaries inside the input, so
 /// `&text[span.range()]` never panics for the text they came from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+///
+/// A span read back with serde goes through [`Span::new`], so its `end` is never before its
+/// `start`.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(from = "SpanFields")]
 pub struct Span {
     /// Offset of the first byte.
     pub start: usize,
     /// Offset one past the last byte.
     pub end: usize,
+}
+
+/// A [`Span`] as serialised, before [`Span::new`] orders its ends.
+#[derive(Deserialize)]
+struct SpanFields {
+    start: usize,
+    end: usize,
+}
+
+impl From<SpanFields> for Span {
+    fn from(s: SpanFields) -> Span {
+        Span::new(s.start, s.end)
+    }
 }
 
 impl Span {
@@ -56,7 +75,7 @@ impl Span {
 
 /// A 1-based line and column. The column counts Unicode scalar values (`char`s) from the start
 /// of the line, so it matches what an editor shows for most text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Position {
     /// Line number, from 1.
     pub line: usize,

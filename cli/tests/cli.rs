@@ -1,12 +1,12 @@
 //! The `foi-refusal` command-line tool, driven as a user would: each format, directories with
 //! bad files in them, standard input, JSON Lines in and out, the summary, exit codes.
-#![cfg(feature = "cli")]
 
 use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
-use foi_refusal::Classifier;
+use foi_refusal::input::read_document;
+use foi_refusal::{Classifier, Report};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -72,6 +72,10 @@ fn text_json_and_html_for_one_letter() {
         v["findings"][0]["id"], "foia:s43",
         "a single letter gives its report"
     );
+    // The tool's JSON reads back into the library's report, equal to the library's own.
+    let report: Report = serde_json::from_slice(&out).expect("the JSON is a Report");
+    let doc = read_document(REFUSAL.as_bytes(), "a.txt").unwrap();
+    assert_eq!(report, Classifier::new().classify_document(&doc));
 
     cmd()
         .args(["--format", "html"])
@@ -172,7 +176,9 @@ fn stdin_and_jsonl_in() {
 
 #[test]
 fn summary_matches_the_library() {
+    // The library's fixtures, shared with its own tests.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
         .join("tests")
         .join("letters");
     let out = cmd()
@@ -254,7 +260,9 @@ fn request_threads_give_their_authority_messages() {
 
 #[test]
 fn emails_html_and_pdf_are_read() {
+    // The library's fixtures, shared with its own tests.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
         .join("tests")
         .join("formats");
     for name in ["letter.eml", "letter.html", "letter.pdf"] {

@@ -32,20 +32,16 @@ pub struct Summary {
     pub qualified_without_pit: usize,
 }
 
-fn name<T: serde::Serialize>(v: T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 impl Summary {
     pub fn add(&mut self, letter: &Letter, report: &Report) {
         self.letters += 1;
         if report.relied_on().next().is_some() {
             self.with_grounds += 1;
         }
-        *self.outcomes.entry(name(report.outcome.kind)).or_default() += 1;
+        *self
+            .outcomes
+            .entry(report.outcome.kind.to_string())
+            .or_default() += 1;
         if report.public_interest_test == Some(false) {
             self.qualified_without_pit += 1;
         }

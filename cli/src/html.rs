@@ -65,13 +65,6 @@ fn status_class(s: Status) -> &'static str {
     }
 }
 
-fn json_name<T: serde::Serialize>(v: T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 /// The letter's text with every evidence span highlighted (overlaps keep the earlier span).
 fn highlighted(text: &str, report: &Report) -> String {
     let mut spans: Vec<(usize, usize, &'static str, String)> = report
@@ -124,8 +117,8 @@ pub fn letter(n: usize, letter: &Letter, report: &Report) -> String {
     let _ = write!(
         s,
         "<div><b>Outcome:</b> {} &middot; <b>Regime:</b> {}</div>\n<h3>Grounds</h3>\n",
-        esc(&json_name(report.outcome.kind)),
-        esc(&json_name(report.jurisdiction))
+        esc(&report.outcome.kind.to_string()),
+        esc(&report.jurisdiction.to_string())
     );
     if report.findings.is_empty() {
         s.push_str("<p class=\"muted\">No ground found.</p>\n");
@@ -138,9 +131,9 @@ pub fn letter(n: usize, letter: &Letter, report: &Report) -> String {
                 status_class(f.status),
                 esc(&f.id),
                 esc(&f.title),
-                esc(&json_name(f.status)),
-                esc(&json_name(f.basis)),
-                esc(&json_name(f.kind)),
+                esc(&f.status.to_string()),
+                esc(&f.basis.to_string()),
+                esc(&f.kind.to_string()),
                 f.confidence
             );
             if !f.equivalents.is_empty() {

@@ -150,9 +150,6 @@ impl Writer {
                     .csv
                     .get_or_insert_with(|| csv::Writer::from_writer(Vec::new()));
                 for f in &report.findings {
-                    let status = serde_json::to_value(f.status).map_err(io_err)?;
-                    let basis = serde_json::to_value(f.basis).map_err(io_err)?;
-                    let kind = serde_json::to_value(f.kind).map_err(io_err)?;
                     let first = f.evidence.first();
                     let sentence = first
                         .map(|e| {
@@ -168,9 +165,9 @@ impl Writer {
                         letter.authority.as_deref().unwrap_or(""),
                         f.id.as_str(),
                         f.title.as_str(),
-                        status.as_str().unwrap_or(""),
-                        basis.as_str().unwrap_or(""),
-                        kind.as_str().unwrap_or(""),
+                        &f.status.to_string(),
+                        &f.basis.to_string(),
+                        &f.kind.to_string(),
                         &format!("{:.2}", f.confidence),
                         &f.provisions.join(" "),
                         &first.map_or(String::new(), |e| e.start.to_string()),
