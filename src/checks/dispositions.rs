@@ -5,18 +5,19 @@
 
 use crate::rules::RuleSet;
 use crate::text::Text;
-use crate::vocab::{Finding, Span, Status, Test};
+use crate::vocab::{Finding, GroundOutcome, Span, Status, Test};
 
 use super::outcome::{Disposition as D, Mark, Part};
 use super::patterns::{RIGHTS_SENTENCE, SEE_ELSEWHERE};
 use super::wording::{self, Wording};
 use super::{answer_figures, in_question, own, sized_search, tests_of};
 
-/// What a ground relied on does to the part it is applied in.
+/// What a ground relied on does to the part it is applied in: its rule's `outcome` (published,
+/// not held), else a refusal on cost, as vexatious or withheld, as its test says.
 fn ground_disposition(rules: &RuleSet, f: &Finding) -> D {
-    match f.id.as_str() {
-        "foia:s21" | "foisa:s25" => D::Published,
-        "eir:r12(4)(a)" | "eisr:r10(4)(a)" => D::NotHeldGround,
+    match rules.get(&f.id).and_then(|r| r.outcome) {
+        Some(GroundOutcome::Published) => D::Published,
+        Some(GroundOutcome::NotHeld) => D::NotHeldGround,
         _ => {
             let tests = tests_of(rules, f);
             if tests.contains(&Test::Cost) {

@@ -5,7 +5,7 @@ use toml::Spanned;
 
 use super::{expand_phrase, Cue, CuesFrom, Example, Rule, Subsection, Weight};
 use crate::error::{Error, ErrorKind};
-use crate::vocab::{Act, Basis, Kind, Role, Span, Test};
+use crate::vocab::{Act, Basis, Duty, GroundOutcome, Kind, Role, Span, Test};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -20,6 +20,8 @@ struct RuleFile {
     kind: Option<Kind>,
     test: Option<Test>,
     ncnd: Option<String>,
+    outcome: Option<GroundOutcome>,
+    duty: Option<Duty>,
     summary: String,
     equivalents: Option<Spanned<Vec<String>>>,
     #[serde(default)]
@@ -200,6 +202,12 @@ pub(super) fn parse(name: &str, src: &str) -> Result<Rule, Error> {
             file.id.span().start,
         ));
     }
+    if file.role == Role::Procedural && file.outcome.is_some() {
+        return Err(invalid(
+            "a procedural rule produces no findings, so it has no `outcome`".into(),
+            file.id.span().start,
+        ));
+    }
     if file.role == Role::Procedural && !file.cues.is_empty() {
         return Err(invalid(
             "a procedural rule produces no findings, so it takes no cues".into(),
@@ -336,6 +344,8 @@ pub(super) fn parse(name: &str, src: &str) -> Result<Rule, Error> {
         kind: file.kind,
         test: file.test,
         ncnd: file.ncnd,
+        outcome: file.outcome,
+        duty: file.duty,
         summary: file.summary,
         equivalents: Vec::new(),
         declared_equivalents: file
@@ -440,6 +450,41 @@ text = "Nothing here."
             &MINIMAL.replace("test phrase", "... withheld")
         )
         .is_err());
+    }
+
+    #[test]
+    fn outcome_and_duty_are_read_and_checked() {
+        let r = parse(
+            "foia/s99.toml",
+            &MINIMAL.replace("summary =", "outcome = \"published\"\nsummary ="),
+        )
+        .unwrap();
+        assert_eq!(r.outcome, Some(GroundOutcome::Published));
+        assert_eq!(r.duty, None);
+        let procedural = MINIMAL
+            .replace("role = \"ground\"", "role = \"procedural\"")
+            .replace(
+                "[[cues]]\nphrase = \"test phrase\"\nweight = \"strong\"\n",
+                "",
+            );
+        let r = parse(
+            "foia/s99.toml",
+            &procedural.replace("summary =", "duty = \"advice\"\nsummary ="),
+        )
+        .unwrap();
+        assert_eq!(r.duty, Some(Duty::Advice));
+        let e = parse(
+            "foia/s99.toml",
+            &procedural.replace("summary =", "outcome = \"not_held\"\nsummary ="),
+        )
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::RuleInvalid, "{e}");
+        let e = parse(
+            "foia/s99.toml",
+            &MINIMAL.replace("summary =", "outcome = \"granted\"\nsummary ="),
+        )
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::RuleSyntax, "{e}");
     }
 
     #[test]
