@@ -1719,7 +1719,7 @@ impl Lexicon {
         c: &Concept,
         mine: &[&'h Hit],
     ) -> Option<(&'h Hit, &'h Hit)> {
-        let (toks, hits) = (win.toks, win.hits);
+        let (toks, hits, carry) = (win.toks, win.hits, win.carry);
         let satisfies = |h: &Hit| {
             !h.negated
                 && c.requires.iter().any(|r| match *r {
@@ -1738,7 +1738,7 @@ impl Lexicon {
         };
         mine.iter().filter(|g| !refused_in(g)).find_map(|g| {
             hits.iter()
-                .find(|r| match win.carry {
+                .find(|r| match carry {
                     Some(Carry::Back { from, full, .. }) => {
                         satisfies(r)
                             && toks[g.first].span.start < from

@@ -231,12 +231,14 @@ struct PartLines<'a> {
 
 impl PartLines<'_> {
     /// Line `n`, cut to the part.
+    #[inline]
     fn line(&self, n: usize) -> Span {
         let l = self.lines.line_span(self.text, n).unwrap_or_default();
         let start = l.start.clamp(self.part.span.start, self.part.span.end);
         Span::new(start, l.end.clamp(start, self.part.span.end))
     }
 
+    #[inline]
     fn line_text(&self, n: usize) -> &str {
         self.line(n).slice(self.text)
     }
