@@ -1,9 +1,10 @@
 //! Lists the rule files under `data/rules/` so that they are compiled into the library, and
 //! generates one test per rule file (run with `cargo test --test rules <act>_<provision>`).
 //! Adding a rule file needs no Rust change. The context trigger files under `data/context/`, the
-//! concept lexicons under `data/concepts/` and the outcome wording under `data/outcome/` are
-//! listed the same way, with one unit test per file (`cargo test --lib context_<file>`,
-//! `concept_file_<file>`, `outcome_wording_<file>`).
+//! concept lexicons under `data/concepts/`, the outcome wording under `data/outcome/` and the
+//! regime files under `data/regimes/` are listed the same way, with one unit test per file
+//! (`cargo test --lib context_<file>`, `concept_file_<file>`, `outcome_wording_<file>`,
+//! `regime_file_<file>`).
 
 use std::env;
 use std::fs;
@@ -80,6 +81,19 @@ fn main() {
             tests_file: "wording_tests.rs",
         },
     );
+    data_files(
+        &manifest,
+        &out,
+        &DataDir {
+            dir: "regimes",
+            what: "Regime files",
+            static_name: "EMBEDDED_REGIMES",
+            test_prefix: "regime_file_",
+            check: "check_regime_file",
+            embedded_file: "embedded_regimes.rs",
+            tests_file: "regime_tests.rs",
+        },
+    );
 }
 
 /// A folder of data files under `data/`: compiled in as a static of
@@ -102,8 +116,9 @@ struct DataDir {
 /// Lists the files of `d` (see [`DataDir`]): the rules under `data/rules/` (tests
 /// `<act>_<provision>` in `tests/rules.rs`), the context triggers under `data/context/`
 /// (`src/resolve/context.rs`, tests `context_<file>`), the concept lexicons under
-/// `data/concepts/` (`src/resolve/concepts.rs`, tests `concept_file_<file>`) and the outcome
-/// wording under `data/outcome/` (`src/checks/wording.rs`, tests `outcome_wording_<file>`).
+/// `data/concepts/` (`src/resolve/concepts.rs`, tests `concept_file_<file>`), the outcome
+/// wording under `data/outcome/` (`src/checks/wording.rs`, tests `outcome_wording_<file>`) and
+/// the regime files under `data/regimes/` (`src/rules/regime.rs`, tests `regime_file_<file>`).
 fn data_files(manifest: &Path, out: &Path, d: &DataDir) {
     let root = manifest.join("data").join(d.dir);
     println!("cargo:rerun-if-changed=data/{}", d.dir);

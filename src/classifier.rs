@@ -144,7 +144,10 @@ impl Classifier {
                 }
             })
             .collect();
-        let assessment = checks::assess(t, rules, regime.jurisdiction, &mut findings, &references);
+        let assessment = checks::assess(t, rules, regime.jurisdiction, &findings, &references);
+        for (i, arguments) in assessment.public_interest {
+            findings[i].public_interest = Some(arguments);
+        }
         Report {
             schema: SCHEMA_VERSION,
             outcome: assessment.outcome,

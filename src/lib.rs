@@ -24,7 +24,7 @@ pub use error::{Error, ErrorKind};
 pub use report::render_text;
 pub use rules::{Rule, RuleSet};
 pub use vocab::{
-    Act, Basis, Check, CheckResult, Evidence, Excerpt, Finding, InputFormat, Jurisdiction, Kind,
-    LineIndex, Outcome, OutcomeKind, Part, Position, PublicInterest, RefKind, RefRole, Reference,
-    Report, Role, Span, Status, Test, Via, DEFAULT_MAX_INPUT, SCHEMA_VERSION,
+    Act, Basis, Check, CheckResult, Duty, Evidence, Excerpt, Finding, GroundOutcome, InputFormat,
+    Jurisdiction, Kind, LineIndex, Outcome, OutcomeKind, Part, Position, PublicInterest, RefKind,
+    RefRole, Reference, Report, Role, Span, Status, Test, Via, DEFAULT_MAX_INPUT, SCHEMA_VERSION,
 };

@@ -166,3 +166,53 @@ fn inputs_over_the_size_limit_are_refused() {
     );
     assert!(c.try_classify("short").is_ok());
 }
+
+#[test]
+fn a_regime_file_of_your_own_changes_a_checks_provision() {
+    let letter = "We estimate that it would take over 40 hours to find the records, so we refuse your request under section 12 of the Freedom of Information Act.";
+    let provision = |c: &Classifier| {
+        let report = c.classify(letter);
+        let check = report
+            .checks
+            .iter()
+            .find(|c| c.id == "cost_estimate")
+            .expect("a cost_estimate check");
+        check.provision.clone()
+    };
+    assert_eq!(
+        provision(&Classifier::new()),
+        "foia:s17(5) (ICO guidance on s.12)"
+    );
+    let src = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/regimes/foia.toml"
+    ))
+    .unwrap();
+    let changed = src.replace(
+        "cost_estimate = \"foia:s17(5) (ICO guidance on s.12)\"",
+        "cost_estimate = \"foia:s12 (our house guidance)\"",
+    );
+    assert_ne!(changed, src);
+    // A regime file in a folder of rules replaces the embedded one.
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("regimes")).unwrap();
+    fs::write(dir.path().join("regimes/foia.toml"), &changed).unwrap();
+    let c = Classifier::builder().rule_path(dir.path()).build().unwrap();
+    assert_eq!(provision(&c), "foia:s12 (our house guidance)");
+    // The rules are all still there, and so are the other regimes' files.
+    assert_eq!(
+        c.rules().rules().len(),
+        Classifier::new().rules().rules().len()
+    );
+    // A bad regime file says where.
+    let e = Classifier::builder()
+        .rule_source(
+            "regimes/foia.toml",
+            changed.replace("cost_estimate", "cost"),
+        )
+        .build()
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::RuleInvalid);
+    assert_eq!(e.file(), Some("regimes/foia.toml"));
+    assert!(e.to_string().contains("unknown check \"cost\""), "{e}");
+}

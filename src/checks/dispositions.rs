@@ -5,18 +5,19 @@
 
 use crate::rules::RuleSet;
 use crate::text::Text;
-use crate::vocab::{Finding, Span, Status, Test};
+use crate::vocab::{Finding, GroundOutcome, Span, Status, Test};
 
 use super::outcome::{Disposition as D, Mark, Part};
 use super::patterns::{RIGHTS_SENTENCE, SEE_ELSEWHERE};
 use super::wording::{self, Wording};
 use super::{answer_figures, in_question, own, sized_search, tests_of};
 
-/// What a ground relied on does to the part it is applied in.
+/// What a ground relied on does to the part it is applied in: its rule's `outcome` (published,
+/// not held), else a refusal on cost, as vexatious or withheld, as its test says.
 fn ground_disposition(rules: &RuleSet, f: &Finding) -> D {
-    match f.id.as_str() {
-        "foia:s21" | "foisa:s25" => D::Published,
-        "eir:r12(4)(a)" | "eisr:r10(4)(a)" => D::NotHeldGround,
+    match rules.get(&f.id).and_then(|r| r.outcome) {
+        Some(GroundOutcome::Published) => D::Published,
+        Some(GroundOutcome::NotHeld) => D::NotHeldGround,
         _ => {
             let tests = tests_of(rules, f);
             if tests.contains(&Test::Cost) {
@@ -32,7 +33,6 @@ fn ground_disposition(rules: &RuleSet, f: &Finding) -> D {
 
 /// The letter's parts: the rest of the letter first, then each answer.
 pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec<Part> {
-    let src = text.as_str();
     let answers: Vec<Span> = text.question_answers().iter().map(|qa| qa.answer).collect();
     let mut parts: Vec<Part> = std::iter::once(false)
         .chain(answers.iter().map(|_| true))
@@ -47,6 +47,47 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
             .position(|a| a.start <= offset && offset < a.end)
             .map_or(0, |i| i + 1)
     };
+    let cost_argument = cost_argument(text, rules, relied);
+    let mut marks = wording_marks(text, &cost_argument);
+    marks.extend(
+        figures_given(text, rules, relied, &cost_argument)
+            .into_iter()
+            .map(|span| Mark {
+                disposition: D::Figure,
+                span,
+            }),
+    );
+    let grounds = ground_marks(text, rules, relied, part_of);
+    for m in marks {
+        parts[part_of(m.span.start)].marks.push(m);
+    }
+    for (p, d, span) in grounds {
+        parts[p].marks.push(Mark {
+            disposition: d,
+            span,
+        });
+    }
+    mark_answers_given(text, &answers, &mut parts);
+    for p in &mut parts {
+        p.marks.sort_by_key(|m| m.span.start);
+    }
+    parts
+}
+
+/// Matches of `w` (at most `limit`) in the authority's own text, and (unless `in_questions`)
+/// not in a question it repeats.
+fn own_matches(text: &Text<'_>, w: Wording, limit: usize, in_questions: bool) -> Vec<Span> {
+    wording::find(text, w, limit.saturating_mul(2))
+        .into_iter()
+        .filter(|s| own(text, s.start) && (in_questions || !in_question(text, s.start)))
+        .take(limit)
+        .collect()
+}
+
+/// The marks of the authority's words about the outcome, in the order they are read; a figure
+/// in `cost_argument` sizes the search and gives nothing.
+fn wording_marks(text: &Text<'_>, cost_argument: &[Span]) -> Vec<Mark> {
+    let src = text.as_str();
     let mut marks: Vec<Mark> = Vec::new();
     let mut add = |d: D, spans: Vec<Span>| {
         marks.extend(spans.into_iter().map(|span| Mark {
@@ -54,18 +95,9 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
             span,
         }));
     };
-    // Matches of `w` in the authority's own text, and (unless `in_questions`) not in a
-    // question it repeats.
-    let matches = |w: Wording, limit: usize, in_questions: bool| -> Vec<Span> {
-        wording::find(text, w, limit.saturating_mul(2))
-            .into_iter()
-            .filter(|s| own(text, s.start) && (in_questions || !in_question(text, s.start)))
-            .take(limit)
-            .collect()
-    };
     // The authority's words about the outcome.
-    let said = |w: Wording, limit: usize| matches(w, limit, false);
-    let own_only = |w: Wording, limit: usize| matches(w, limit, true);
+    let said = |w: Wording, limit: usize| own_matches(text, w, limit, false);
+    let own_only = |w: Wording, limit: usize| own_matches(text, w, limit, true);
     add(D::Ncnd, own_only(Wording::Ncnd, 3));
     add(D::AttachmentOnly, own_only(Wording::AttachmentOnly, 2));
     let response_attached = said(Wording::ResponseAttached, 2);
@@ -86,29 +118,6 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
     add(D::ResponseAttached, response_attached);
     add(D::Attached, attached);
     add(D::Enclosed, enclosed);
-    // Where the letter argues a cost refusal (each sentence of its evidence, with the two
-    // sentences before it and the one after, in its paragraph), figures size the search.
-    let mut cost_argument: Vec<Span> = Vec::new();
-    for f in relied
-        .iter()
-        .filter(|f| tests_of(rules, f).contains(&Test::Cost))
-    {
-        for e in f.evidence.iter().filter(|e| e.status == Status::ReliedOn) {
-            let sentences = text.paragraph_sentences(e.start);
-            let Some(i) = sentences
-                .iter()
-                .position(|s| s.start <= e.start && e.start < s.end)
-            else {
-                continue;
-            };
-            let from = sentences[i.saturating_sub(2)].start;
-            let to = sentences[(i + 1).min(sentences.len() - 1)].end;
-            let span = Span::new(from, to);
-            if !cost_argument.contains(&span) {
-                cost_argument.push(span);
-            }
-        }
-    }
     // "There were 41 cardholders" where the cost is argued sizes the search: no answer.
     let sizes_search = |m: &Span| {
         m.slice(src).contains(|c: char| c.is_ascii_digit())
@@ -151,8 +160,44 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
     add(D::Acknowledgement, said(Wording::Acknowledgement, 3));
     add(D::Clarification, said(Wording::Clarification, 3));
     add(D::Extension, said(Wording::Extension, 3));
+    marks
+}
 
-    // Grounds relied on: each finding in each part where its evidence lies (first span there).
+/// Where the letter argues a cost refusal: each sentence of its evidence, with the two
+/// sentences before it and the one after, in its paragraph. Figures there size the search.
+fn cost_argument(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec<Span> {
+    let mut cost_argument: Vec<Span> = Vec::new();
+    for f in relied
+        .iter()
+        .filter(|f| tests_of(rules, f).contains(&Test::Cost))
+    {
+        for e in f.evidence.iter().filter(|e| e.status == Status::ReliedOn) {
+            let sentences = text.paragraph_sentences(e.start);
+            let Some(i) = sentences
+                .iter()
+                .position(|s| s.start <= e.start && e.start < s.end)
+            else {
+                continue;
+            };
+            let from = sentences[i.saturating_sub(2)].start;
+            let to = sentences[(i + 1).min(sentences.len() - 1)].end;
+            let span = Span::new(from, to);
+            if !cost_argument.contains(&span) {
+                cost_argument.push(span);
+            }
+        }
+    }
+    cost_argument
+}
+
+/// Grounds relied on: each finding in each part where its evidence lies (first span there), as
+/// `(part, disposition, span)`; `part_of` gives the part of an offset.
+fn ground_marks(
+    text: &Text<'_>,
+    rules: &RuleSet,
+    relied: &[&Finding],
+    part_of: impl Fn(usize) -> usize,
+) -> Vec<(usize, D, Span)> {
     let mut grounds: Vec<(usize, D, Span)> = Vec::new();
     for f in relied {
         let d = ground_disposition(rules, f);
@@ -174,6 +219,16 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
             }
         }
     }
+    grounds
+}
+
+/// The figures that count as information given (none when they do not).
+fn figures_given(
+    text: &Text<'_>,
+    rules: &RuleSet,
+    relied: &[&Finding],
+    cost_argument: &[Span],
+) -> Vec<Span> {
     let redirect_only = !relied.is_empty()
         && relied
             .iter()
@@ -189,28 +244,23 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
     let burden_refusal = relied
         .iter()
         .any(|f| tests_of(rules, f).contains(&Test::Conduct));
-    let figures = answer_figures(text, 3, cost_refusal, &cost_argument);
+    let figures = answer_figures(text, 3, cost_refusal, cost_argument);
     let lone_answer = figures.len() == 1
         && !relied.is_empty()
         && !redirect_only
         && !burden_refusal
         && (!cost_refusal || !sized_search(text, figures[0]));
     if figures.len() >= 2 || lone_answer {
-        add(D::Figure, figures);
+        figures
+    } else {
+        Vec::new()
     }
+}
 
-    for m in marks {
-        parts[part_of(m.span.start)].marks.push(m);
-    }
-    for (p, d, span) in grounds {
-        parts[p].marks.push(Mark {
-            disposition: d,
-            span,
-        });
-    }
-
-    // Each answer that gives something: not empty, not a pointer to another answer, not
-    // refused and not said to be not held.
+/// Marks each answer that gives something: not empty, not a pointer to another answer, not
+/// refused and not said to be not held (`parts[i + 1]` is the part of `answers[i]`).
+fn mark_answers_given(text: &Text<'_>, answers: &[Span], parts: &mut [Part]) {
+    let src = text.as_str();
     let refusing = [
         D::Withheld,
         D::Cost,
@@ -256,8 +306,4 @@ pub(super) fn read(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec
             span: Span::new(start, end),
         });
     }
-    for p in &mut parts {
-        p.marks.sort_by_key(|m| m.span.start);
-    }
-    parts
 }

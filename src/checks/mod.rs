@@ -2,21 +2,36 @@
 //! law requires of a refusal notice (FOIA s.17, EIR reg 14, FOISA s.16 and s.19), and the public
 //! interest arguments behind each qualified ground. Each point comes with the spans that decided
 //! it, or says what was looked for and not found.
+//!
+//! The stage reads the findings and references it is given and changes none of them
+//! ([`assess`]):
+//! - the outcome ([`decide_outcome`]): the letter read into parts and their dispositions
+//!   (`dispositions.rs`, wording from `data/outcome/*.toml`), decided by the pure function in
+//!   `outcome.rs`; what a ground does to the part it is applied in is its rule's `outcome`
+//!   (published, not held) or follows from its test (cost, conduct, else withheld);
+//! - the notice checks (`notice.rs`): one small function per check over an immutable view of
+//!   the letter ([`notice::Notice`]); the provision behind each check, per regime, and the notice
+//!   rules that differ between regimes are data (`data/regimes/*.toml`), as are the rules that
+//!   carry a duty the checks look for (`duty = "advice"`) and the NCND provisions (`ncnd`);
+//! - the public interest arguments (`public_interest.rs`), returned as what to attach to which
+//!   finding: the classifier attaches them.
 
 mod dispositions;
 mod figures;
+mod notice;
 mod outcome;
 mod patterns;
+mod public_interest;
 mod wording;
 
 use crate::matching::gate::{self, Gated};
 use crate::rules::RuleSet;
 use crate::text::{window, Text, ZoneKind};
-use crate::vocab::{provision_starts_with, Act, Kind, Span, Test};
 use crate::vocab::{
-    Basis, Check, CheckResult, Excerpt, Finding, Jurisdiction, Outcome, OutcomeKind,
-    PublicInterest, RefRole, Reference, Status, Via,
+    provision_starts_with, Check, Excerpt, Finding, Jurisdiction, Kind, Outcome, PublicInterest,
+    Reference, Span, Status, Test,
 };
+use notice::Notice;
 use patterns::*;
 
 /// Everything the checks stage adds to a report.
@@ -25,6 +40,8 @@ pub(crate) struct Assessment {
     pub checks: Vec<Check>,
     pub public_interest_test: Option<bool>,
     pub review_rights: bool,
+    /// The public interest arguments to attach: `(index into the findings, arguments)`.
+    pub public_interest: Vec<(usize, PublicInterest)>,
 }
 
 fn excerpt(text: &Text<'_>, span: Span) -> Excerpt {
@@ -138,103 +155,6 @@ fn in_question(text: &Text<'_>, offset: usize) -> bool {
         .any(|qa| qa.question.start <= offset && offset < qa.question.end)
 }
 
-/// The regime the notice requirements are read under.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Regime {
-    Foia,
-    Eir,
-    Foisa,
-    Eisr,
-}
-
-impl Regime {
-    fn of(report_jurisdiction: Jurisdiction, relied: &[&Finding]) -> Regime {
-        let from_act = |a: Act| match a {
-            Act::Eir => Regime::Eir,
-            Act::Foisa => Regime::Foisa,
-            Act::Eisr => Regime::Eisr,
-            _ => Regime::Foia,
-        };
-        match report_jurisdiction {
-            Jurisdiction::Eir => Regime::Eir,
-            Jurisdiction::Foisa => Regime::Foisa,
-            Jurisdiction::Eisr => Regime::Eisr,
-            Jurisdiction::Foia => Regime::Foia,
-            _ => relied.first().map_or(Regime::Foia, |f| from_act(f.act)),
-        }
-    }
-
-    fn scottish(self) -> bool {
-        matches!(self, Regime::Foisa | Regime::Eisr)
-    }
-
-    /// The provision that requires each check, in this regime.
-    fn provision(self, check: &str) -> &'static str {
-        match (self, check) {
-            (Regime::Foia, "exemption_specified") => "foia:s17(1)(b)",
-            (Regime::Foia, "reasons_given") => "foia:s17(1)(c)",
-            (Regime::Foia, "public_interest_reasons") => "foia:s17(3)",
-            (Regime::Foia, "harm_likelihood") => "foia:s17(1)(c)",
-            (Regime::Foia, "cost_estimate") => "foia:s17(5) (ICO guidance on s.12)",
-            (Regime::Foia, "advice_to_narrow") => "foia:s16",
-            (Regime::Foia, "review_procedure") => "foia:s17(7)(a)",
-            (Regime::Foia, "commissioner_rights") => "foia:s17(7)(b)",
-            (Regime::Foia, "ncnd_provision") => "foia:s17(1)(b)",
-            (Regime::Eir, "exemption_specified") => "eir:r14(3)(a)",
-            (Regime::Eir, "reasons_given" | "harm_likelihood") => "eir:r14(3)",
-            (Regime::Eir, "public_interest_reasons") => "eir:r14(3)(b)",
-            (Regime::Eir, "cost_estimate") => "eir:r14(3) (ICO guidance on 12(4)(b))",
-            (Regime::Eir, "advice_to_narrow") => "eir:r9",
-            (Regime::Eir, "review_procedure") => "eir:r14(5)(a)",
-            (Regime::Eir, "commissioner_rights") => "eir:r14(5)(b)",
-            (Regime::Eir, "ncnd_provision") => "eir:r12(6)",
-            (Regime::Foisa, "exemption_specified") => "foisa:s16(1)(c)",
-            (Regime::Foisa, "reasons_given" | "harm_likelihood") => "foisa:s16(1)(d)",
-            (Regime::Foisa, "public_interest_reasons") => "foisa:s16(2)",
-            (Regime::Foisa, "cost_estimate") => "foisa:s16(4)",
-            (Regime::Foisa, "advice_to_narrow") => "foisa:s15",
-            (Regime::Foisa, "review_procedure" | "commissioner_rights") => "foisa:s19",
-            (Regime::Foisa, "ncnd_provision") => "foisa:s18",
-            (Regime::Eisr, "exemption_specified" | "reasons_given" | "harm_likelihood") => {
-                "eisr:r13"
-            }
-            (Regime::Eisr, "public_interest_reasons" | "cost_estimate") => "eisr:r13",
-            (Regime::Eisr, "advice_to_narrow") => "eisr:r9",
-            (Regime::Eisr, "review_procedure") => "eisr:r16",
-            (Regime::Eisr, "commissioner_rights") => "eisr:r17",
-            (Regime::Eisr, _) => "eisr:r13",
-            _ => "",
-        }
-    }
-}
-
-struct CheckBuilder {
-    regime: Regime,
-    checks: Vec<Check>,
-}
-
-impl CheckBuilder {
-    fn push(
-        &mut self,
-        id: &str,
-        result: CheckResult,
-        detail: impl Into<String>,
-        evidence: Vec<Excerpt>,
-    ) {
-        self.checks.push(Check {
-            id: id.to_string(),
-            provision: self.regime.provision(id).to_string(),
-            result,
-            detail: detail.into(),
-            evidence,
-        });
-    }
-
-    fn not_applicable(&mut self, id: &str, why: &str) {
-        self.push(id, CheckResult::NotApplicable, why, Vec::new());
-    }
-}
-
 /// The test (prejudice, class, ...) of a finding's provisions.
 fn tests_of(rules: &RuleSet, f: &Finding) -> Vec<Test> {
     let Some(rule) = rules.get(&f.id) else {
@@ -257,23 +177,40 @@ fn tests_of(rules: &RuleSet, f: &Finding) -> Vec<Test> {
     out
 }
 
-/// Runs the checks stage: the outcome ([`decide_outcome`]), then the notice checks
-/// ([`notice_checks`]).
+/// Runs the checks stage over findings it does not change: the outcome
+/// ([`decide_outcome`]), the public interest arguments to attach ([`public_interest::arguments`])
+/// and the notice checks ([`notice::Notice`]).
 pub(crate) fn assess(
     text: &Text<'_>,
     rules: &RuleSet,
     jurisdiction: Jurisdiction,
-    findings: &mut [Finding],
+    findings: &[Finding],
     references: &[Reference],
 ) -> Assessment {
-    let outcome = {
-        let relied: Vec<&Finding> = findings
-            .iter()
-            .filter(|f| f.status == Status::ReliedOn)
-            .collect();
-        decide_outcome(text, rules, &relied)
-    };
-    notice_checks(text, rules, jurisdiction, findings, references, outcome)
+    let relied: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.status == Status::ReliedOn)
+        .collect();
+    let outcome = decide_outcome(text, rules, &relied);
+    let public_interest = public_interest::arguments(text, findings);
+    let notice = Notice::new(
+        text,
+        rules,
+        jurisdiction,
+        findings,
+        references,
+        outcome.kind,
+    );
+    let weighed_qualified = public_interest
+        .iter()
+        .any(|&(i, _)| findings[i].kind == Kind::Qualified);
+    Assessment {
+        checks: notice.checks(),
+        public_interest_test: notice.public_interest_test(weighed_qualified),
+        review_rights: notice.review_rights(),
+        outcome,
+        public_interest,
+    }
 }
 
 /// The outcome of the letter: its parts' dispositions ([`dispositions::read`]) decided by the
@@ -289,399 +226,6 @@ pub(crate) fn decide_outcome(text: &Text<'_>, rules: &RuleSet, relied: &[&Findin
             .map(|s| excerpt(text, s))
             .collect(),
     }
-}
-
-/// The notice checks of a letter whose outcome is `outcome`: what the law requires of a refusal
-/// notice, the public interest arguments of each qualified ground, and the rights given.
-fn notice_checks(
-    text: &Text<'_>,
-    rules: &RuleSet,
-    jurisdiction: Jurisdiction,
-    findings: &mut [Finding],
-    references: &[Reference],
-    outcome: Outcome,
-) -> Assessment {
-    let src = text.as_str();
-    let regime = {
-        let relied: Vec<&Finding> = findings
-            .iter()
-            .filter(|f| f.status == Status::ReliedOn)
-            .collect();
-        Regime::of(jurisdiction, &relied)
-    };
-
-    // The authority's own text, where the checks read.
-    let own_text = own_regions(text);
-    // Public interest arguments, attached to the qualified ground they follow.
-    attach_public_interest(text, &own_text, findings);
-    let relied: Vec<&Finding> = findings
-        .iter()
-        .filter(|f| f.status == Status::ReliedOn)
-        .collect();
-
-    let rights_wording = std::cell::OnceCell::new();
-    let rights_review = rights_matches(text, &own_text, &REVIEW, &rights_wording, 2);
-    let rights_commissioner = if regime.scottish() {
-        rights_matches(text, &own_text, &SCOTTISH_COMMISSIONER, &rights_wording, 2)
-    } else {
-        rights_matches(text, &own_text, &ICO, &rights_wording, 2)
-    };
-    let review_rights = !rights_review.is_empty() || !rights_commissioner.is_empty();
-
-    let qualified: Vec<&Finding> = relied
-        .iter()
-        .copied()
-        .filter(|f| f.kind == Kind::Qualified)
-        .collect();
-    let weighed_qualified = findings
-        .iter()
-        .any(|f| f.kind == Kind::Qualified && f.public_interest.is_some());
-    let pit_spans = own_matches(text, &own_text, &PUBLIC_INTEREST, 3);
-    let public_interest_test = if !qualified.is_empty() || weighed_qualified {
-        Some(!pit_spans.is_empty())
-    } else {
-        None
-    };
-
-    // Notice checks.
-    let mut b = CheckBuilder {
-        regime,
-        checks: Vec::new(),
-    };
-    let is_notice = !relied.is_empty();
-    if !is_notice {
-        for id in [
-            "exemption_specified",
-            "reasons_given",
-            "public_interest_reasons",
-            "harm_likelihood",
-            "cost_estimate",
-            "advice_to_narrow",
-            "review_procedure",
-            "commissioner_rights",
-            "ncnd_provision",
-        ] {
-            b.not_applicable(
-                id,
-                "the letter relies on no ground, so it is not a refusal notice",
-            );
-        }
-        return Assessment {
-            outcome,
-            checks: b.checks,
-            public_interest_test,
-            review_rights,
-        };
-    }
-
-    // The ground is specified.
-    let inferred: Vec<&str> = relied
-        .iter()
-        .filter(|f| f.basis == Basis::Inferred)
-        .map(|f| f.id.as_str())
-        .collect();
-    let cites: Vec<Excerpt> = relied
-        .iter()
-        .flat_map(|f| {
-            f.evidence
-                .iter()
-                .filter(|e| e.via == Via::Citation && e.status == Status::ReliedOn)
-                .take(1)
-        })
-        .map(|e| excerpt(text, e.span()))
-        .collect();
-    if inferred.is_empty() {
-        b.push(
-            "exemption_specified",
-            CheckResult::Pass,
-            "every ground relied on is cited by number",
-            cites,
-        );
-    } else {
-        b.push(
-            "exemption_specified",
-            CheckResult::Fail,
-            format!(
-                "relied on without citing the provision: {}",
-                inferred.join(", ")
-            ),
-            cites,
-        );
-    }
-
-    // Reasons are given.
-    let mut unreasoned = Vec::new();
-    let mut reason_ev = Vec::new();
-    for f in &relied {
-        let reasoned = f
-            .evidence
-            .iter()
-            .filter(|e| e.status == Status::ReliedOn)
-            .find(|e| {
-                // A strong cue, or an argument in words that made the finding (a concept:
-                // "personal to them", "rivals could undercut"), is the reason itself.
-                e.via == Via::StrongCue
-                    || e.via == Via::Concept
-                    || REASON.is_match(window(src, e.sentence, e.span()).slice(src))
-            });
-        match reasoned {
-            Some(e) => reason_ev.push(excerpt(text, e.sentence)),
-            None => unreasoned.push(f.id.as_str()),
-        }
-    }
-    if unreasoned.is_empty() {
-        b.push(
-            "reasons_given",
-            CheckResult::Pass,
-            "each ground comes with the reason it applies",
-            reason_ev,
-        );
-    } else {
-        b.push(
-            "reasons_given",
-            CheckResult::Fail,
-            format!("no reason found next to: {}", unreasoned.join(", ")),
-            reason_ev,
-        );
-    }
-
-    // Public interest reasons for qualified grounds.
-    let ncnd_outcome = outcome.kind == OutcomeKind::Ncnd;
-    if qualified.is_empty() {
-        b.not_applicable(
-            "public_interest_reasons",
-            "no qualified ground is relied on",
-        );
-    } else if ncnd_outcome && regime == Regime::Foisa {
-        b.not_applicable(
-            "public_interest_reasons",
-            "a Scottish NCND notice need not give public interest reasons (FOISA s.18(2))",
-        );
-    } else if pit_spans.is_empty() {
-        let ids: Vec<&str> = qualified.iter().map(|f| f.id.as_str()).collect();
-        b.push(
-            "public_interest_reasons",
-            CheckResult::Fail,
-            format!("qualified ground(s) {} relied on, but no weighing of the public interest was found", ids.join(", ")),
-            Vec::new(),
-        );
-    } else {
-        let ev = pit_spans
-            .iter()
-            .map(|s| excerpt(text, text.sentence_at(s.start)))
-            .collect();
-        b.push(
-            "public_interest_reasons",
-            CheckResult::Pass,
-            "the public interest is weighed",
-            ev,
-        );
-    }
-
-    // Likelihood of harm for prejudice-based grounds.
-    let prejudice: Vec<&Finding> = relied
-        .iter()
-        .copied()
-        .filter(|f| tests_of(rules, f).contains(&Test::Prejudice))
-        .collect();
-    if prejudice.is_empty() {
-        b.not_applicable("harm_likelihood", "no prejudice-based ground is relied on");
-    } else {
-        let mut missing = Vec::new();
-        let mut ev = Vec::new();
-        for f in &prejudice {
-            let found = f
-                .evidence
-                .iter()
-                .filter(|e| e.status == Status::ReliedOn)
-                .find_map(|e| {
-                    text.sentences_from(e.start, 3).into_iter().find(|s| {
-                        LIKELIHOOD.is_match(window(src, *s, Span::new(s.start, s.start)).slice(src))
-                    })
-                });
-            match found {
-                Some(s) => ev.push(excerpt(text, s)),
-                None => missing.push(f.id.as_str()),
-            }
-        }
-        if missing.is_empty() {
-            b.push(
-                "harm_likelihood",
-                CheckResult::Pass,
-                "the harm is stated as what would, or would be likely to, happen",
-                ev,
-            );
-        } else {
-            b.push(
-                "harm_likelihood",
-                CheckResult::Fail,
-                format!(
-                    "no statement that harm would, or would be likely to, follow for: {}",
-                    missing.join(", ")
-                ),
-                ev,
-            );
-        }
-    }
-
-    // Cost refusals: an estimate, and advice to narrow the request.
-    let cost = relied
-        .iter()
-        .any(|f| tests_of(rules, f).contains(&Test::Cost));
-    if cost {
-        let est = own_matches(text, &own_text, &ESTIMATE, 3);
-        if est.is_empty() {
-            b.push(
-                "cost_estimate",
-                CheckResult::Fail,
-                "looked for an estimate of hours or cost and found none",
-                Vec::new(),
-            );
-        } else {
-            let ev = est
-                .iter()
-                .map(|s| excerpt(text, text.sentence_at(s.start)))
-                .collect();
-            b.push(
-                "cost_estimate",
-                CheckResult::Pass,
-                "an estimate of time or cost is given",
-                ev,
-            );
-        }
-        let mut adv = own_matches(text, &own_text, &ADVICE, 2);
-        adv.extend(
-            references
-                .iter()
-                .filter(|r| {
-                    matches!(
-                        (r.act, r.provision.as_str()),
-                        (Act::Foia, "16") | (Act::Eir, "9") | (Act::Foisa, "15") | (Act::Eisr, "9")
-                    ) || r
-                        .rule
-                        .as_deref()
-                        .is_some_and(|id| id == "foia:s16" || id == "eir:r9")
-                })
-                .map(Reference::span),
-        );
-        if adv.is_empty() {
-            b.push(
-                "advice_to_narrow",
-                CheckResult::Fail,
-                "looked for advice on narrowing the request and found none",
-                Vec::new(),
-            );
-        } else {
-            let ev = adv
-                .iter()
-                .map(|s| excerpt(text, text.sentence_at(s.start)))
-                .collect();
-            b.push(
-                "advice_to_narrow",
-                CheckResult::Pass,
-                "advice on narrowing the request is given",
-                ev,
-            );
-        }
-    } else {
-        b.not_applicable("cost_estimate", "no cost ground is relied on");
-        b.not_applicable("advice_to_narrow", "no cost ground is relied on");
-    }
-
-    // Review and complaint rights.
-    if rights_review.is_empty() {
-        b.push(
-            "review_procedure",
-            CheckResult::Fail,
-            "looked for details of an internal review or complaints procedure and found none",
-            Vec::new(),
-        );
-    } else {
-        let ev = rights_review
-            .iter()
-            .map(|s| excerpt(text, text.sentence_at(s.start)))
-            .collect();
-        b.push(
-            "review_procedure",
-            CheckResult::Pass,
-            "the review procedure is described",
-            ev,
-        );
-    }
-    let commissioner = if regime.scottish() {
-        "the Scottish Information Commissioner"
-    } else {
-        "the Information Commissioner"
-    };
-    if rights_commissioner.is_empty() {
-        b.push(
-            "commissioner_rights",
-            CheckResult::Fail,
-            format!("looked for the right to apply to {commissioner} and found none"),
-            Vec::new(),
-        );
-    } else {
-        let ev = rights_commissioner
-            .iter()
-            .map(|s| excerpt(text, text.sentence_at(s.start)))
-            .collect();
-        b.push(
-            "commissioner_rights",
-            CheckResult::Pass,
-            format!("the right to apply to {commissioner} is given"),
-            ev,
-        );
-    }
-
-    // Neither confirm nor deny: the NCND provision is named.
-    if !ncnd_outcome {
-        b.not_applicable(
-            "ncnd_provision",
-            "the letter does not neither-confirm-nor-deny",
-        );
-    } else {
-        let ncnd_cites: Vec<Excerpt> = references
-            .iter()
-            .filter(|r| r.role == RefRole::Ground || r.rule.as_deref() == Some("foisa:s18"))
-            .filter(|r| {
-                r.rule.as_deref() == Some("foisa:s18")
-                    || r.rule
-                        .as_deref()
-                        .and_then(|id| rules.get(id))
-                        .and_then(|rule| rule.ncnd.as_deref())
-                        .is_some_and(|n| ncnd_limb(&r.provision, n))
-            })
-            .map(|r| excerpt(text, r.span()))
-            .collect();
-        if ncnd_cites.is_empty() {
-            b.push(
-                "ncnd_provision",
-                CheckResult::Fail,
-                "the letter neither confirms nor denies but cites no NCND provision",
-                Vec::new(),
-            );
-        } else {
-            b.push(
-                "ncnd_provision",
-                CheckResult::Pass,
-                "the NCND provision is cited",
-                ncnd_cites,
-            );
-        }
-    }
-
-    Assessment {
-        outcome,
-        checks: b.checks,
-        public_interest_test,
-        review_rights,
-    }
-}
-
-/// True when a cited provision is the NCND limb `ncnd` or one of its lettered successors:
-/// `40(5B)(a)(i)` is a limb of `40(5)`, `24(2)` of `24(2)`.
-fn ncnd_limb(cited: &str, ncnd: &str) -> bool {
-    provision_starts_with(cited, ncnd) || cited.starts_with(ncnd.trim_end_matches(')'))
 }
 
 /// True when the number at `figure` measures the search of a cost refusal rather than answers:
@@ -1025,77 +569,10 @@ fn long_quotes(src: &str) -> Vec<Span> {
     out
 }
 
-/// Finds public interest arguments in the authority's own text (its stretches `own_text`) and
-/// attaches each to the qualified ground (relied on or weighed) whose evidence comes last
-/// before it.
-fn attach_public_interest(text: &Text<'_>, own_text: &[Span], findings: &mut [Finding]) {
-    let src = text.as_str();
-    let anchors: Vec<(usize, usize)> = findings
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.kind == Kind::Qualified && f.status != Status::Disclaimed)
-        .flat_map(|(i, f)| f.evidence.iter().map(move |e| (e.start, i)))
-        .collect();
-    if anchors.is_empty() {
-        return;
-    }
-    let mut seen: Vec<Span> = Vec::new();
-    let mut hits: Vec<Span> = [
-        &PUBLIC_INTEREST,
-        &PIT_CONCLUSION,
-        &FOR_DISCLOSURE,
-        &FOR_WITHHOLDING,
-    ]
-    .into_iter()
-    .flat_map(|g| gate::find_iter_in(text, g, own_text))
-    .collect();
-    hits.sort_by_key(|m| m.start);
-    for m in hits {
-        if !own(text, m.start) {
-            continue;
-        }
-        let sentence = text.sentence_at(m.start);
-        if seen.contains(&sentence) {
-            continue;
-        }
-        seen.push(sentence);
-        let owner = anchors
-            .iter()
-            .filter(|(at, _)| *at <= sentence.end)
-            .max_by_key(|(at, _)| *at)
-            .or_else(|| anchors.iter().min_by_key(|(at, _)| *at))
-            .map(|&(_, i)| i);
-        let Some(i) = owner else { continue };
-        let s = window(src, sentence, m);
-        let body = s.slice(src);
-        let pi = findings[i]
-            .public_interest
-            .get_or_insert_with(PublicInterest::default);
-        let ex = excerpt(text, s);
-        if FOR_WITHHOLDING.is_match(body) && !PIT_CONCLUSION.is_match(body) {
-            pi.for_withholding.push(ex);
-        } else if FOR_DISCLOSURE.is_match(body) && !PIT_CONCLUSION.is_match(body) {
-            pi.for_disclosure.push(ex);
-        } else if PIT_CONCLUSION.is_match(body) {
-            pi.conclusion = Some(ex);
-        } else if FOR_WITHHOLDING.is_match(body) {
-            pi.for_withholding.push(ex);
-        } else if FOR_DISCLOSURE.is_match(body) {
-            pi.for_disclosure.push(ex);
-        }
-    }
-    for f in findings.iter_mut() {
-        if f.public_interest.as_ref().is_some_and(|p| {
-            p.for_disclosure.is_empty() && p.for_withholding.is_empty() && p.conclusion.is_none()
-        }) {
-            f.public_interest = None;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::OutcomeKind;
 
     /// [`under_request_heading`] as a search of the whole letter reads it.
     fn under_request_heading_whole(src: &str, offset: usize) -> bool {

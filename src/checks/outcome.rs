@@ -150,167 +150,291 @@ pub(crate) struct Decision {
 
 /// Decides the outcome from the parts' dispositions (rules in the module docs).
 pub(crate) fn decide(parts: &[Part]) -> Decision {
-    let marks = || parts.iter().flat_map(|p| p.marks.iter());
-    let spans = |ds: &[Disposition]| -> Vec<Span> {
-        marks()
+    let read = Reading::of(parts);
+    read.by_grounds()
+        .or_else(|| read.by_reply())
+        .unwrap_or_else(|| read.by_what_is_given())
+}
+
+/// What the parts' dispositions come to, as the rules of [`decide`] read them.
+struct Reading<'a> {
+    parts: &'a [Part],
+    /// The spans of the grounds relied on.
+    grounds: Vec<Span>,
+    /// Information said to be given, in the text or attached.
+    stated: Vec<Span>,
+    /// Figures given as answers.
+    figures: Vec<Span>,
+    /// Everything that gives something: stated, enclosed, figures, and an answer given beside
+    /// answers refused or not held.
+    disclosed: Vec<Span>,
+    /// Not held, in part or at all (held elsewhere is not held here).
+    not_held: Vec<Span>,
+    /// How many answers of a question-and-answer layout give something.
+    answered: usize,
+    /// Every answer of a layout of two or more gives something.
+    all_answered: bool,
+    /// An answer is framed as set out in the text.
+    framed: bool,
+}
+
+fn decision(kind: OutcomeKind, evidence: Vec<Span>) -> Decision {
+    Decision { kind, evidence }
+}
+
+fn join(mut a: Vec<Span>, b: Vec<Span>) -> Vec<Span> {
+    a.extend(b);
+    a
+}
+
+impl<'a> Reading<'a> {
+    fn of(parts: &'a [Part]) -> Reading<'a> {
+        let mut read = Reading {
+            parts,
+            grounds: Vec::new(),
+            stated: Vec::new(),
+            figures: Vec::new(),
+            disclosed: Vec::new(),
+            not_held: Vec::new(),
+            answered: 0,
+            all_answered: false,
+            framed: false,
+        };
+        read.grounds = read.spans(&GROUNDS);
+        read.stated = read.spans(&[D::Provided, D::Attached, D::PartlyHeld, D::PartlyWithheld]);
+        read.figures = read.spans(&[D::Figure]);
+        read.answered = parts
+            .iter()
+            .filter(|p| p.answer && p.has(&[D::Answered]))
+            .count();
+        let unanswered = parts.iter().any(|p| {
+            p.answer
+                && p.has(&[
+                    D::Withheld,
+                    D::Cost,
+                    D::Vexatious,
+                    D::Published,
+                    D::NotHeldGround,
+                    D::NotHeld,
+                    D::PartlyHeld,
+                    D::Transferred,
+                    D::Declined,
+                ])
+        });
+        // An attachment that holds the response gives something beside a refusal or a part not
+        // held, but on its own it does not say what.
+        let mut disclosed = read.stated.clone();
+        disclosed.extend(read.spans(&[D::Enclosed]));
+        disclosed.extend(&read.figures);
+        // Answers given beside answers refused or not held.
+        if read.answered > 0 && unanswered {
+            disclosed.extend(read.spans(&[D::Answered]).into_iter().take(1));
+        }
+        read.disclosed = disclosed;
+        read.not_held = read.spans(&[D::NotHeld, D::PartlyHeld, D::Transferred]);
+        // A layout of answers every one of which gives something ("None.", "Yes, since 2019"):
+        // read last, when nothing else has decided (where a layout is misread, its "answers"
+        // are the letter's own paragraphs, and what the rest says decides).
+        let answers = parts.iter().filter(|p| p.answer).count();
+        read.all_answered = read.answered >= 2 && read.answered == answers;
+        read.framed = read.has(D::Framing);
+        read
+    }
+
+    fn marks(&self) -> impl Iterator<Item = &'a Mark> + 'a {
+        self.parts.iter().flat_map(|p| p.marks.iter())
+    }
+
+    /// The spans of the marks of any of `ds`, in order.
+    fn spans(&self, ds: &[Disposition]) -> Vec<Span> {
+        self.marks()
             .filter(|m| ds.contains(&m.disposition))
             .map(|m| m.span)
             .collect()
-    };
-    let has = |d: Disposition| marks().any(|m| m.disposition == d);
-    let grounds = spans(&GROUNDS);
-    let only_ground = |d: Disposition| {
-        !grounds.is_empty()
-            && marks()
+    }
+
+    fn has(&self, d: Disposition) -> bool {
+        self.marks().any(|m| m.disposition == d)
+    }
+
+    /// Some ground is relied on, and every one is `d`.
+    fn only_ground(&self, d: Disposition) -> bool {
+        !self.grounds.is_empty()
+            && self
+                .marks()
                 .filter(|m| GROUNDS.contains(&m.disposition))
                 .all(|m| m.disposition == d)
-    };
-    // Information said to be given, in the text or attached.
-    let stated = spans(&[D::Provided, D::Attached, D::PartlyHeld, D::PartlyWithheld]);
-    let figures = spans(&[D::Figure]);
-    let answered = parts
-        .iter()
-        .filter(|p| p.answer && p.has(&[D::Answered]))
-        .count();
-    let unanswered = parts.iter().any(|p| {
-        p.answer
-            && p.has(&[
-                D::Withheld,
-                D::Cost,
-                D::Vexatious,
-                D::Published,
-                D::NotHeldGround,
-                D::NotHeld,
-                D::PartlyHeld,
-                D::Transferred,
-                D::Declined,
-            ])
-    });
-    // An attachment that holds the response gives something beside a refusal or a part not
-    // held, but on its own it does not say what.
-    let mut disclosed = stated.clone();
-    disclosed.extend(spans(&[D::Enclosed]));
-    disclosed.extend(&figures);
-    // Held elsewhere is not held here.
-    let not_held = spans(&[D::NotHeld, D::PartlyHeld, D::Transferred]);
-    // Answers given beside answers refused or not held.
-    if answered > 0 && unanswered {
-        disclosed.extend(spans(&[D::Answered]).into_iter().take(1));
     }
-    // A layout of answers every one of which gives something ("None.", "Yes, since 2019"):
-    // read last, when nothing else has decided (where a layout is misread, its "answers" are
-    // the letter's own paragraphs, and what the rest says decides).
-    let answers = parts.iter().filter(|p| p.answer).count();
-    let all_answered = answered >= 2 && answered == answers;
-    let framed = has(D::Framing);
-    let decision = |kind: OutcomeKind, evidence: Vec<Span>| Decision { kind, evidence };
-    let join = |mut a: Vec<Span>, b: Vec<Span>| {
-        a.extend(b);
-        a
-    };
 
-    if has(D::Ncnd) && !grounds.is_empty() && disclosed.is_empty() && !has(D::Published) {
-        // Neither confirming nor denying the rest of a request that says nothing is held is a
-        // not-held answer with a residue.
-        return if not_held.is_empty() {
-            decision(OutcomeKind::Ncnd, spans(&[D::Ncnd]))
-        } else {
-            decision(OutcomeKind::NotHeld, join(not_held, spans(&[D::Ncnd])))
-        };
-    }
-    if only_ground(D::Published) && stated.is_empty() && not_held.is_empty() && answered == 0 {
-        // Figures beside a redirection describe the published source.
-        return decision(OutcomeKind::Redirected, grounds);
-    }
-    if only_ground(D::NotHeldGround) && answered == 0 && disclosed.is_empty() {
-        return decision(OutcomeKind::NotHeld, join(grounds, not_held));
-    }
-    if !grounds.is_empty() {
+    /// Rules 1-4: a ground relied on decides (ncnd, redirected, not held, partial or refused).
+    fn by_grounds(&self) -> Option<Decision> {
+        let grounds = || self.grounds.clone();
+        let not_held = || self.not_held.clone();
+        let disclosed = &self.disclosed;
+        if self.has(D::Ncnd)
+            && !self.grounds.is_empty()
+            && disclosed.is_empty()
+            && !self.has(D::Published)
+        {
+            // Neither confirming nor denying the rest of a request that says nothing is held
+            // is a not-held answer with a residue.
+            return Some(if self.not_held.is_empty() {
+                decision(OutcomeKind::Ncnd, self.spans(&[D::Ncnd]))
+            } else {
+                decision(
+                    OutcomeKind::NotHeld,
+                    join(not_held(), self.spans(&[D::Ncnd])),
+                )
+            });
+        }
+        if self.only_ground(D::Published)
+            && self.stated.is_empty()
+            && self.not_held.is_empty()
+            && self.answered == 0
+        {
+            // Figures beside a redirection describe the published source.
+            return Some(decision(OutcomeKind::Redirected, grounds()));
+        }
+        if self.only_ground(D::NotHeldGround) && self.answered == 0 && disclosed.is_empty() {
+            return Some(decision(OutcomeKind::NotHeld, join(grounds(), not_held())));
+        }
+        if self.grounds.is_empty() {
+            return None;
+        }
         // A redirection that gets here also says something more: given, answered or not held.
-        return if !disclosed.is_empty() || has(D::Redacted) || only_ground(D::Published) {
-            decision(
+        Some(
+            if !disclosed.is_empty() || self.has(D::Redacted) || self.only_ground(D::Published) {
+                decision(
+                    OutcomeKind::Partial,
+                    join(
+                        join(disclosed.clone(), self.spans(&[D::Redacted])),
+                        grounds(),
+                    ),
+                )
+            } else {
+                decision(OutcomeKind::Refused, join(grounds(), not_held()))
+            },
+        )
+    }
+
+    /// Rules 5-8, no ground relied on: withheld in part, invalid, a review upheld, and the
+    /// replies that decide nothing yet (extension, clarification, acknowledgement).
+    fn by_reply(&self) -> Option<Decision> {
+        let disclosed = &self.disclosed;
+        let framed = self.framed;
+        if self.has(D::PartlyWithheld) && self.grounds.is_empty() {
+            // Withheld in part with no ground found: still some given, some not.
+            return Some(decision(
                 OutcomeKind::Partial,
-                join(join(disclosed, spans(&[D::Redacted])), grounds),
-            )
-        } else {
-            decision(OutcomeKind::Refused, join(grounds, not_held))
-        };
+                self.spans(&[D::PartlyWithheld]),
+            ));
+        }
+        if self.has(D::Invalid) && disclosed.is_empty() {
+            return Some(decision(OutcomeKind::Refused, self.spans(&[D::Invalid])));
+        }
+        let upheld = self.has(D::ReviewUpheld);
+        if upheld
+            && disclosed.is_empty()
+            && self.not_held.is_empty()
+            && self.has(D::ExemptionsEngaged)
+        {
+            return Some(decision(
+                OutcomeKind::Partial,
+                self.spans(&[D::ReviewUpheld, D::ExemptionsEngaged]),
+            ));
+        }
+        if self.has(D::Extension) && disclosed.is_empty() && !framed && !upheld {
+            return Some(decision(
+                OutcomeKind::Extension,
+                self.spans(&[D::Extension]),
+            ));
+        }
+        if self.has(D::Clarification) && disclosed.is_empty() && self.not_held.is_empty() && !framed
+        {
+            return Some(decision(
+                OutcomeKind::Clarification,
+                self.spans(&[D::Clarification]),
+            ));
+        }
+        if self.has(D::Acknowledgement)
+            && disclosed.is_empty()
+            && self.not_held.is_empty()
+            && !framed
+            && !self.has(D::ResponseAttached)
+            && !self.has(D::Referred)
+            && !self.has(D::PublishedPointer)
+            && !upheld
+        {
+            return Some(decision(
+                OutcomeKind::Acknowledgement,
+                self.spans(&[D::Acknowledgement]),
+            ));
+        }
+        None
     }
-    if has(D::PartlyWithheld) && grounds.is_empty() {
-        // Withheld in part with no ground found: still some given, some not.
-        return decision(OutcomeKind::Partial, spans(&[D::PartlyWithheld]));
+
+    /// Rules 9-12: what is given, not held, pointed to or declined decides.
+    fn by_what_is_given(&self) -> Decision {
+        let has = |d| self.has(d);
+        let spans = |ds: &[Disposition]| self.spans(ds);
+        let declined = spans(&[D::Declined]);
+        let Reading {
+            disclosed,
+            not_held,
+            stated,
+            figures,
+            framed,
+            all_answered,
+            ..
+        } = self;
+        let framed = *framed;
+        if !disclosed.is_empty() && (!not_held.is_empty() || !declined.is_empty()) {
+            return decision(
+                OutcomeKind::Partial,
+                join(disclosed.clone(), join(not_held.clone(), declined)),
+            );
+        }
+        if has(D::Transferred) && has(D::Referred) {
+            // "We do not hold it; ask the X, who does": pointed to the body that holds it.
+            return decision(
+                OutcomeKind::Redirected,
+                spans(&[D::Transferred, D::Referred]),
+            );
+        }
+        if !not_held.is_empty() {
+            return decision(OutcomeKind::NotHeld, not_held.clone());
+        }
+        if has(D::ResponseAttached)
+            && figures.len() < 2
+            && (stated.is_empty() || has(D::AttachmentOnly))
+        {
+            // The answer itself is in an attachment the text does not show.
+            return decision(OutcomeKind::Unclear, spans(&[D::ResponseAttached]));
+        }
+        if has(D::PublishedPointer) && disclosed.is_empty() && !framed {
+            // Pointed to where it is published, nothing else given or said not to be held.
+            return decision(OutcomeKind::Redirected, spans(&[D::PublishedPointer]));
+        }
+        if has(D::Referred) && disclosed.is_empty() && !framed {
+            // Told to send the request to another body, nothing given and nothing said not to
+            // be held here: pointed to the body that holds it.
+            return decision(OutcomeKind::Redirected, spans(&[D::Referred]));
+        }
+        if !declined.is_empty() && disclosed.is_empty() {
+            // Declined, with no ground given: what it comes to cannot be told.
+            return decision(OutcomeKind::Unclear, declined);
+        }
+        if !disclosed.is_empty() || framed {
+            return decision(
+                OutcomeKind::Granted,
+                join(disclosed.clone(), spans(&[D::Framing])),
+            );
+        }
+        if *all_answered {
+            return decision(OutcomeKind::Granted, spans(&[D::Answered]));
+        }
+        decision(OutcomeKind::Unclear, spans(&[D::AttachmentOnly]))
     }
-    if has(D::Invalid) && disclosed.is_empty() {
-        return decision(OutcomeKind::Refused, spans(&[D::Invalid]));
-    }
-    let upheld = has(D::ReviewUpheld);
-    if upheld && disclosed.is_empty() && not_held.is_empty() && has(D::ExemptionsEngaged) {
-        return decision(
-            OutcomeKind::Partial,
-            spans(&[D::ReviewUpheld, D::ExemptionsEngaged]),
-        );
-    }
-    if has(D::Extension) && disclosed.is_empty() && !framed && !upheld {
-        return decision(OutcomeKind::Extension, spans(&[D::Extension]));
-    }
-    if has(D::Clarification) && disclosed.is_empty() && not_held.is_empty() && !framed {
-        return decision(OutcomeKind::Clarification, spans(&[D::Clarification]));
-    }
-    if has(D::Acknowledgement)
-        && disclosed.is_empty()
-        && not_held.is_empty()
-        && !framed
-        && !has(D::ResponseAttached)
-        && !has(D::Referred)
-        && !has(D::PublishedPointer)
-        && !upheld
-    {
-        return decision(OutcomeKind::Acknowledgement, spans(&[D::Acknowledgement]));
-    }
-    let declined = spans(&[D::Declined]);
-    if !disclosed.is_empty() && (!not_held.is_empty() || !declined.is_empty()) {
-        return decision(
-            OutcomeKind::Partial,
-            join(disclosed, join(not_held, declined)),
-        );
-    }
-    if has(D::Transferred) && has(D::Referred) {
-        // "We do not hold it; ask the X, who does": pointed to the body that holds it.
-        return decision(
-            OutcomeKind::Redirected,
-            spans(&[D::Transferred, D::Referred]),
-        );
-    }
-    if !not_held.is_empty() {
-        return decision(OutcomeKind::NotHeld, not_held);
-    }
-    if has(D::ResponseAttached)
-        && figures.len() < 2
-        && (stated.is_empty() || has(D::AttachmentOnly))
-    {
-        // The answer itself is in an attachment the text does not show.
-        return decision(OutcomeKind::Unclear, spans(&[D::ResponseAttached]));
-    }
-    if has(D::PublishedPointer) && disclosed.is_empty() && !framed {
-        // Pointed to where it is published, nothing else given or said not to be held.
-        return decision(OutcomeKind::Redirected, spans(&[D::PublishedPointer]));
-    }
-    if has(D::Referred) && disclosed.is_empty() && !framed {
-        // Told to send the request to another body, nothing given and nothing said not to be
-        // held here: pointed to the body that holds it.
-        return decision(OutcomeKind::Redirected, spans(&[D::Referred]));
-    }
-    if !declined.is_empty() && disclosed.is_empty() {
-        // Declined, with no ground given: what it comes to cannot be told.
-        return decision(OutcomeKind::Unclear, declined);
-    }
-    if !disclosed.is_empty() || framed {
-        return decision(OutcomeKind::Granted, join(disclosed, spans(&[D::Framing])));
-    }
-    if all_answered {
-        return decision(OutcomeKind::Granted, spans(&[D::Answered]));
-    }
-    decision(OutcomeKind::Unclear, spans(&[D::AttachmentOnly]))
 }
 
 #[cfg(test)]

@@ -109,6 +109,53 @@ fn combine(
     if cites.is_empty() && strong.is_empty() {
         return None;
     }
+    let qualified = rule.kind == Some(Kind::Qualified);
+    let spots = spots_of(text, cites, strong, qualified);
+    let relied: Vec<&Spot> = spots
+        .iter()
+        .filter(|s| s.status == Status::ReliedOn)
+        .collect();
+    let disclaimed: Vec<&Spot> = spots
+        .iter()
+        .filter(|s| s.status == Status::Disclaimed)
+        .collect();
+    if relied.is_empty() {
+        return Some(status_without_reliance(
+            text,
+            &spots,
+            &disclaimed,
+            qualified,
+        ));
+    }
+    if qualified {
+        if let Some(status) = weighed_for_release(text, &spots, &relied, &disclaimed, qualified) {
+            return Some(status);
+        }
+    }
+    if pending_only(text, &spots, &relied, &disclaimed, qualified) {
+        return Some(Status::Mentioned);
+    }
+    if disclaimed.is_empty() {
+        return Some(Status::ReliedOn);
+    }
+    Some(
+        if applied_over_disclaimers(text, &relied, &disclaimed, qualified) {
+            Status::ReliedOn
+        } else {
+            Status::Disclaimed
+        },
+    )
+}
+
+/// The spans of a ground: its citations, its strong cues, and, when nothing applies it
+/// explicitly, the words standing for it that deny it ("we have decided not to use this
+/// exception").
+fn spots_of(
+    text: &Text<'_>,
+    cites: &[&ResolvedRef],
+    strong: &[&ResolvedCue],
+    qualified: bool,
+) -> Vec<Spot> {
     let mut spots: Vec<Spot> = cites
         .iter()
         .map(|r| Spot {
@@ -124,7 +171,6 @@ fn combine(
             strong: true,
         }))
         .collect();
-    let qualified = rule.kind == Some(Kind::Qualified);
     // A ground denied through a word that stands for it ("we have decided not to use this
     // exception"), when nothing applies it explicitly.
     let applied = spots.iter().any(|s| {
@@ -144,79 +190,98 @@ fn combine(
             strong: false,
         }));
     }
-    let relied: Vec<&Spot> = spots
-        .iter()
-        .filter(|s| s.status == Status::ReliedOn)
-        .collect();
-    let disclaimed: Vec<&Spot> = spots
-        .iter()
-        .filter(|s| s.status == Status::Disclaimed)
-        .collect();
-    if relied.is_empty() {
-        if !disclaimed.is_empty() {
-            return Some(Status::Disclaimed);
-        }
-        // A review that upholds the earlier decision it recounts relies on that decision's
-        // grounds.
-        let recounted = spots.iter().any(|s| {
-            crate::resolve::assess_detail(text, s.span, qualified).category
-                == Some(Category::Earlier)
-        });
-        return Some(if recounted && review_upholds(text) {
-            Status::ReliedOn
-        } else {
-            Status::Mentioned
-        });
+    spots
+}
+
+/// Rule 1: the status of a ground no span relies on.
+fn status_without_reliance(
+    text: &Text<'_>,
+    spots: &[Spot],
+    disclaimed: &[&Spot],
+    qualified: bool,
+) -> Status {
+    if !disclaimed.is_empty() {
+        return Status::Disclaimed;
     }
-    // A public interest test that came out for release, after every span that engaged the
-    // ground (often in a paragraph of its own), decides it: the ground was weighed and not
-    // applied. An application after it, or one made explicitly in another part of the letter,
-    // still stands.
-    if qualified {
-        let released: Vec<&Spot> = spots
-            .iter()
-            .filter(|s| {
-                s.status == Status::Mentioned
-                    && crate::resolve::assess_detail(text, s.span, qualified).category
-                        == Some(Category::PublicInterestRelease)
-            })
-            .collect();
-        if let Some(last_release) = released.iter().map(|s| s.span.start).max() {
-            let stands = relied.iter().any(|s| {
-                s.span.start > last_release
-                    || (crate::resolve::assess_detail(text, s.span, qualified).explicit
-                        && released
-                            .iter()
-                            .all(|r| !text.paragraph_at(s.span.start).contains(r.span)))
-            });
-            if !stands {
-                return Some(if disclaimed.is_empty() {
-                    Status::Mentioned
-                } else {
-                    Status::Disclaimed
-                });
-            }
-        }
+    // A review that upholds the earlier decision it recounts relies on that decision's
+    // grounds.
+    let recounted = spots.iter().any(|s| {
+        crate::resolve::assess_detail(text, s.span, qualified).category == Some(Category::Earlier)
+    });
+    if recounted && review_upholds(text) {
+        Status::ReliedOn
+    } else {
+        Status::Mentioned
     }
-    // A decision still pending (a public interest extension: "the exemption I am considering
-    // is section 36(2) ...") is not made by the words it names: only an explicit application
-    // elsewhere relies on the ground.
+}
+
+/// Rule 2: a public interest test that came out for release, after every span that engaged the
+/// ground (often in a paragraph of its own), decides it: the ground was weighed and not
+/// applied. An application after it, or one made explicitly in another part of the letter,
+/// still stands (`None`).
+fn weighed_for_release(
+    text: &Text<'_>,
+    spots: &[Spot],
+    relied: &[&Spot],
+    disclaimed: &[&Spot],
+    qualified: bool,
+) -> Option<Status> {
+    let released: Vec<&Spot> = spots
+        .iter()
+        .filter(|s| {
+            s.status == Status::Mentioned
+                && crate::resolve::assess_detail(text, s.span, qualified).category
+                    == Some(Category::PublicInterestRelease)
+        })
+        .collect();
+    let last_release = released.iter().map(|s| s.span.start).max()?;
+    let stands = relied.iter().any(|s| {
+        s.span.start > last_release
+            || (crate::resolve::assess_detail(text, s.span, qualified).explicit
+                && released
+                    .iter()
+                    .all(|r| !text.paragraph_at(s.span.start).contains(r.span)))
+    });
+    if stands {
+        None
+    } else if disclaimed.is_empty() {
+        Some(Status::Mentioned)
+    } else {
+        Some(Status::Disclaimed)
+    }
+}
+
+/// Rule 3: a decision still pending (a public interest extension: "the exemption I am
+/// considering is section 36(2) ...") is not made by the words it names: only an explicit
+/// application elsewhere relies on the ground.
+fn pending_only(
+    text: &Text<'_>,
+    spots: &[Spot],
+    relied: &[&Spot],
+    disclaimed: &[&Spot],
+    qualified: bool,
+) -> bool {
     let pending = spots.iter().any(|s| {
         s.status == Status::Mentioned
             && crate::resolve::assess_detail(text, s.span, qualified).category
                 == Some(Category::Pending)
     });
-    if pending
+    pending
         && disclaimed.is_empty()
         && !relied
             .iter()
             .any(|s| crate::resolve::assess_detail(text, s.span, qualified).explicit)
-    {
-        return Some(Status::Mentioned);
-    }
-    if disclaimed.is_empty() {
-        return Some(Status::ReliedOn);
-    }
+}
+
+/// Rule 5: relied-on spans beside disclaimers rely on the ground when one is an explicit
+/// application after the last disclaimer, of another subsection than every disclaimer, or in
+/// another paragraph with no reversal after it.
+fn applied_over_disclaimers(
+    text: &Text<'_>,
+    relied: &[&Spot],
+    disclaimed: &[&Spot],
+    qualified: bool,
+) -> bool {
     let last = disclaimed.iter().map(|d| d.span.start).max().unwrap_or(0);
     let explicit =
         |s: &Spot| s.strong || crate::resolve::assess_detail(text, s.span, qualified).explicit;
@@ -245,14 +310,9 @@ fn combine(
         .map(|d| d.span.start)
         .max();
     let reversed_later = |s: &Spot| last_reversal.is_some_and(|r| r > s.span.start);
-    let wins = relied.iter().any(|s| {
+    relied.iter().any(|s| {
         explicit(s)
             && (s.span.start > last || other_subsection(s) || (other_part(s) && !reversed_later(s)))
-    });
-    Some(if wins {
-        Status::ReliedOn
-    } else {
-        Status::Disclaimed
     })
 }
 
@@ -276,7 +336,6 @@ pub(crate) fn build(
     refs: &[ResolvedRef],
     cues: &[ResolvedCue],
 ) -> Vec<Finding> {
-    let mut findings = Vec::new();
     // Only a rule that a citation or cue names can make a finding (see `combine`): those are
     // read, in rule order, and the rest of the rule set is not walked.
     let mut named: Vec<usize> = refs
@@ -287,157 +346,10 @@ pub(crate) fn build(
         .collect();
     named.sort_unstable();
     named.dedup();
-    for ri in named {
-        let Some(rule) = rules.rules().get(ri) else {
-            continue;
-        };
-        let all_cites: Vec<&ResolvedRef> = refs
-            .iter()
-            .filter(|r| r.rule == Some(ri) && r.role == RefRole::Ground)
-            .collect();
-        let mine = |w: Weight| {
-            cues.iter()
-                .filter(move |c| c.hit.rule == ri && rule.cues[c.hit.cue].weight == w)
-                .collect::<Vec<_>>()
-        };
-        let relied_cites = all_cites.iter().any(|r| r.status == Status::ReliedOn);
-        let all_strong = mine(Weight::Strong);
-        // Without a citation the ground rests on cues, and only on cues of the letter's regime.
-        let strong: Vec<&ResolvedCue> = if relied_cites {
-            all_strong
-        } else {
-            all_strong.into_iter().filter(|c| c.inferable).collect()
-        };
-        let Some(status) = combine(text, rule, &all_cites, &strong) else {
-            continue;
-        };
-        let relied_cites = relied_cites && status == Status::ReliedOn;
-        // A relied-on ground made by a citation is cited; one made by cues alone is inferred.
-        // One relied on because a review upholds the earlier decision that cited it stands on
-        // those citations.
-        let from_cues = strong.iter().any(|c| c.status == Status::ReliedOn);
-        let cites: Vec<&ResolvedRef> = if status == Status::ReliedOn && !relied_cites && from_cues {
-            Vec::new()
-        } else {
-            all_cites
-        };
-
-        let mut ev: Vec<Evidence> = Vec::new();
-        for r in &cites {
-            ev.push(evidence(
-                text,
-                rule,
-                r.cit.span,
-                Via::Citation,
-                None,
-                r.status,
-            ));
-        }
-        for c in &strong {
-            let cue = &rule.cues[c.hit.cue];
-            ev.push(evidence(
-                text,
-                rule,
-                c.hit.span,
-                Via::StrongCue,
-                Some(&cue.phrase),
-                c.status,
-            ));
-        }
-        // Weak cues support the finding near its own evidence: same paragraph, within a few
-        // hundred bytes, and not in a zone.
-        let mut anchors: Vec<usize> = ev
-            .iter()
-            .filter(|e| e.status == status)
-            .map(|e| e.start)
-            .collect();
-        anchors.sort_unstable();
-        let near_anchor = |c: &ResolvedCue| {
-            let at = c.hit.span.start;
-            let i = anchors.partition_point(|&a| a < at.saturating_sub(WEAK_WINDOW));
-            anchors[i..]
-                .iter()
-                .take_while(|&&a| a <= at.saturating_add(WEAK_WINDOW))
-                .any(|&a| text.paragraph_at(a).contains(c.hit.span))
-        };
-        let weak: Vec<&ResolvedCue> = mine(Weight::Weak)
-            .into_iter()
-            .filter(|c| c.status == status && near_anchor(c))
-            .collect();
-        for c in &weak {
-            let cue = &rule.cues[c.hit.cue];
-            ev.push(evidence(
-                text,
-                rule,
-                c.hit.span,
-                Via::WeakCue,
-                Some(&cue.phrase),
-                c.status,
-            ));
-        }
-        ev.sort_by_key(|e| (e.start, e.end));
-        ev.dedup_by_key(|e| (e.start, e.end));
-
-        let basis = if cites.is_empty() {
-            Basis::Inferred
-        } else {
-            Basis::Cited
-        };
-        let mut provisions: BTreeSet<String> = cites.iter().map(|r| r.cit.provision()).collect();
-        if cites.is_empty() {
-            provisions.extend(
-                strong
-                    .iter()
-                    .chain(weak.iter())
-                    .filter_map(|c| rule.cues[c.hit.cue].provision.clone()),
-            );
-        }
-        // A bare section number adds nothing when a subsection of it is listed.
-        let listed: Vec<String> = provisions.iter().cloned().collect();
-        provisions.retain(|p| {
-            !listed
-                .iter()
-                .any(|q| q != p && crate::vocab::provision_starts_with(q, p))
-        });
-        let mut provisions: Vec<String> = provisions.into_iter().collect();
-        provisions.sort_by(|a, b| compare_provisions(a, b));
-
-        let kinds: Vec<Kind> = provisions.iter().filter_map(|p| rule.kind_for(p)).collect();
-        let kind = if kinds.contains(&Kind::Qualified) {
-            Kind::Qualified
-        } else if kinds.is_empty() {
-            rule.kind.unwrap_or(Kind::Qualified)
-        } else {
-            Kind::Absolute
-        };
-
-        let distinct_strong: BTreeSet<usize> = strong.iter().map(|c| c.hit.cue).collect();
-        let distinct_weak: BTreeSet<usize> = weak.iter().map(|c| c.hit.cue).collect();
-        let confidence = match basis {
-            Basis::Cited => {
-                let extra = (cites.len() - 1) + distinct_strong.len() + distinct_weak.len();
-                (0.9 + 0.03 * extra as f64).min(0.99)
-            }
-            Basis::Inferred => {
-                let extra_strong = distinct_strong.len().saturating_sub(1);
-                (0.6 + 0.1 * extra_strong as f64 + 0.05 * distinct_weak.len() as f64).min(0.9)
-            }
-        };
-
-        findings.push(Finding {
-            id: rule.id.clone(),
-            act: rule.act,
-            title: rule.title.clone(),
-            provisions,
-            kind,
-            basis,
-            status,
-            confidence: round2(confidence),
-            equivalents: rule.equivalents.clone(),
-            public_interest: None,
-            evidence: ev,
-        });
-    }
+    let mut findings: Vec<Finding> = named
+        .into_iter()
+        .filter_map(|ri| finding(text, rules.rules().get(ri)?, ri, refs, cues))
+        .collect();
     findings.sort_by_key(|f| {
         (
             f.evidence.first().map_or(usize::MAX, |e| e.start),
@@ -445,6 +357,193 @@ pub(crate) fn build(
         )
     });
     findings
+}
+
+/// The finding of `rule` (index `ri` in the set), when its citations and cues make one.
+fn finding(
+    text: &Text<'_>,
+    rule: &Rule,
+    ri: usize,
+    refs: &[ResolvedRef],
+    cues: &[ResolvedCue],
+) -> Option<Finding> {
+    let all_cites: Vec<&ResolvedRef> = refs
+        .iter()
+        .filter(|r| r.rule == Some(ri) && r.role == RefRole::Ground)
+        .collect();
+    let mine = |w: Weight| {
+        cues.iter()
+            .filter(move |c| c.hit.rule == ri && rule.cues[c.hit.cue].weight == w)
+            .collect::<Vec<_>>()
+    };
+    let relied_cites = all_cites.iter().any(|r| r.status == Status::ReliedOn);
+    let all_strong = mine(Weight::Strong);
+    // Without a citation the ground rests on cues, and only on cues of the letter's regime.
+    let strong: Vec<&ResolvedCue> = if relied_cites {
+        all_strong
+    } else {
+        all_strong.into_iter().filter(|c| c.inferable).collect()
+    };
+    let status = combine(text, rule, &all_cites, &strong)?;
+    let relied_cites = relied_cites && status == Status::ReliedOn;
+    // A relied-on ground made by a citation is cited; one made by cues alone is inferred.
+    // One relied on because a review upholds the earlier decision that cited it stands on
+    // those citations.
+    let from_cues = strong.iter().any(|c| c.status == Status::ReliedOn);
+    let cites: Vec<&ResolvedRef> = if status == Status::ReliedOn && !relied_cites && from_cues {
+        Vec::new()
+    } else {
+        all_cites
+    };
+    let (ev, weak) = gather_evidence(text, rule, &cites, &strong, mine(Weight::Weak), status);
+    let basis = if cites.is_empty() {
+        Basis::Inferred
+    } else {
+        Basis::Cited
+    };
+    let provisions = provisions_of(rule, &cites, &strong, &weak);
+    let kind = kind_of(rule, &provisions);
+    let confidence = confidence(basis, cites.len(), &strong, &weak);
+    Some(Finding {
+        id: rule.id.clone(),
+        act: rule.act,
+        title: rule.title.clone(),
+        provisions,
+        kind,
+        basis,
+        status,
+        confidence: round2(confidence),
+        equivalents: rule.equivalents.clone(),
+        public_interest: None,
+        evidence: ev,
+    })
+}
+
+/// The evidence of a finding of status `status`: its citations, its strong cues, and the weak
+/// cues (of `weak_cues`) that support it near its own evidence; with the weak cues taken.
+fn gather_evidence<'c>(
+    text: &Text<'_>,
+    rule: &Rule,
+    cites: &[&ResolvedRef],
+    strong: &[&ResolvedCue],
+    weak_cues: Vec<&'c ResolvedCue>,
+    status: Status,
+) -> (Vec<Evidence>, Vec<&'c ResolvedCue>) {
+    let mut ev: Vec<Evidence> = Vec::new();
+    for r in cites {
+        ev.push(evidence(
+            text,
+            rule,
+            r.cit.span,
+            Via::Citation,
+            None,
+            r.status,
+        ));
+    }
+    for c in strong {
+        let cue = &rule.cues[c.hit.cue];
+        ev.push(evidence(
+            text,
+            rule,
+            c.hit.span,
+            Via::StrongCue,
+            Some(&cue.phrase),
+            c.status,
+        ));
+    }
+    // Weak cues support the finding near its own evidence: same paragraph, within a few
+    // hundred bytes, and not in a zone.
+    let mut anchors: Vec<usize> = ev
+        .iter()
+        .filter(|e| e.status == status)
+        .map(|e| e.start)
+        .collect();
+    anchors.sort_unstable();
+    let near_anchor = |c: &ResolvedCue| {
+        let at = c.hit.span.start;
+        let i = anchors.partition_point(|&a| a < at.saturating_sub(WEAK_WINDOW));
+        anchors[i..]
+            .iter()
+            .take_while(|&&a| a <= at.saturating_add(WEAK_WINDOW))
+            .any(|&a| text.paragraph_at(a).contains(c.hit.span))
+    };
+    let weak: Vec<&ResolvedCue> = weak_cues
+        .into_iter()
+        .filter(|c| c.status == status && near_anchor(c))
+        .collect();
+    for c in &weak {
+        let cue = &rule.cues[c.hit.cue];
+        ev.push(evidence(
+            text,
+            rule,
+            c.hit.span,
+            Via::WeakCue,
+            Some(&cue.phrase),
+            c.status,
+        ));
+    }
+    ev.sort_by_key(|e| (e.start, e.end));
+    ev.dedup_by_key(|e| (e.start, e.end));
+    (ev, weak)
+}
+
+/// The provisions a finding names, in natural order: its citations', or with none its cues'
+/// (a bare section number is left out when a subsection of it is listed).
+fn provisions_of(
+    rule: &Rule,
+    cites: &[&ResolvedRef],
+    strong: &[&ResolvedCue],
+    weak: &[&ResolvedCue],
+) -> Vec<String> {
+    let mut provisions: BTreeSet<String> = cites.iter().map(|r| r.cit.provision()).collect();
+    if cites.is_empty() {
+        provisions.extend(
+            strong
+                .iter()
+                .chain(weak.iter())
+                .filter_map(|c| rule.cues[c.hit.cue].provision.clone()),
+        );
+    }
+    // A bare section number adds nothing when a subsection of it is listed.
+    let listed: Vec<String> = provisions.iter().cloned().collect();
+    provisions.retain(|p| {
+        !listed
+            .iter()
+            .any(|q| q != p && crate::vocab::provision_starts_with(q, p))
+    });
+    let mut provisions: Vec<String> = provisions.into_iter().collect();
+    provisions.sort_by(|a, b| compare_provisions(a, b));
+    provisions
+}
+
+/// A finding's kind: qualified when any provision it names is, absolute when all are, else
+/// the rule's.
+fn kind_of(rule: &Rule, provisions: &[String]) -> Kind {
+    let kinds: Vec<Kind> = provisions.iter().filter_map(|p| rule.kind_for(p)).collect();
+    if kinds.contains(&Kind::Qualified) {
+        Kind::Qualified
+    } else if kinds.is_empty() {
+        rule.kind.unwrap_or(Kind::Qualified)
+    } else {
+        Kind::Absolute
+    }
+}
+
+/// A finding's confidence, from its basis and how many citations (`cites`) and distinct
+/// strong and weak cues it rests on.
+fn confidence(basis: Basis, cites: usize, strong: &[&ResolvedCue], weak: &[&ResolvedCue]) -> f64 {
+    let distinct_strong: BTreeSet<usize> = strong.iter().map(|c| c.hit.cue).collect();
+    let distinct_weak: BTreeSet<usize> = weak.iter().map(|c| c.hit.cue).collect();
+    match basis {
+        Basis::Cited => {
+            let extra = (cites - 1) + distinct_strong.len() + distinct_weak.len();
+            (0.9 + 0.03 * extra as f64).min(0.99)
+        }
+        Basis::Inferred => {
+            let extra_strong = distinct_strong.len().saturating_sub(1);
+            (0.6 + 0.1 * extra_strong as f64 + 0.05 * distinct_weak.len() as f64).min(0.9)
+        }
+    }
 }
 
 #[cfg(test)]

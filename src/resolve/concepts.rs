@@ -980,143 +980,111 @@ fn common_prefix<'a>(a: &'a str, b: &str) -> &'a str {
     &a[..n]
 }
 
-impl Lexicon {
-    /// Loads and checks concept files given as `(file name, contents)`.
-    fn load<'a>(sources: impl Iterator<Item = (&'a str, &'a str)>) -> Result<Lexicon, String> {
-        let mut files: Vec<(String, ConceptFile)> = Vec::new();
-        for (name, src) in sources {
-            let f: ConceptFile = toml::from_str(src).map_err(|e| format!("{name}: {e}"))?;
-            files.push((name.to_string(), f));
-        }
-        let index: HashMap<String, usize> = files
-            .iter()
-            .enumerate()
-            .map(|(i, (_, f))| (f.name.clone(), i))
-            .collect();
-        if index.len() != files.len() {
-            return Err("two concept files share a name".into());
-        }
-        let mut concepts = Vec::new();
-        let mut terms = Vec::new();
-        let mut anchors: Vec<String> = Vec::new();
-        let mut ground_anchors: Vec<String> = Vec::new();
-        let mut conclusion_anchors: Vec<String> = Vec::new();
-        let mut openers: Vec<String> = Vec::new();
-        let mut joiners: Vec<String> = Vec::new();
-        let mut written = 0;
-        let mut table = StemTable::default();
-        for (ci, (file, f)) in files.into_iter().enumerate() {
-            let err = |m: String| format!("{file}: {m}");
-            let mut requires = Vec::new();
-            for r in &f.requires {
-                let req = match r.as_str() {
-                    "action" => Requirement::Kind(ConceptKind::Action),
-                    "harm" => Requirement::Kind(ConceptKind::Harm),
-                    other => match index.get(other) {
-                        Some(&i) => Requirement::Concept(i),
-                        None => return Err(err(format!("requires unknown concept {other:?}"))),
-                    },
-                };
-                requires.push(req);
-            }
-            if f.kind == ConceptKind::Ground {
-                if requires.is_empty() || f.grounds.is_empty() {
-                    return Err(err("a ground concept needs `requires` and `grounds`".into()));
-                }
-                if f.examples.iter().any(|e| e.ground.is_none()) {
-                    return Err(err(
-                        "each example of a ground concept names its ground".into()
-                    ));
-                }
-            } else if !f.grounds.is_empty() {
-                return Err(err("only ground concepts name grounds".into()));
-            }
-            if f.min_terms == 0 {
-                return Err(err("min_terms must be at least 1".into()));
-            }
-            if f.concludes && f.kind != ConceptKind::Support {
-                return Err(err("only support concepts conclude".into()));
-            }
-            if (!f.openers.is_empty() || !f.joiners.is_empty()) && f.kind != ConceptKind::Conclusion
-            {
-                return Err(err(
-                    "only conclusion concepts have openers and joiners".into()
-                ));
-            }
-            openers.extend(f.openers.iter().map(|o| format!("{} ", o.trim())));
-            joiners.extend(
-                f.joiners
-                    .iter()
-                    .map(|o| format!("{} ", o.trim().to_lowercase())),
-            );
-            let except: Vec<String> = f.except.iter().map(|w| w.to_lowercase()).collect();
-            for t in &f.terms {
-                let first = terms.len();
-                for v in expand_phrase(t).map_err(|e| err(format!("term {t:?}: {e}")))? {
-                    let mut term = Self::term(&v, ci, written, &mut table).map_err(&err)?;
-                    term.except.clone_from(&except);
-                    let anchor = Self::anchor(&v, &mut table).ok_or_else(|| {
-                        err(format!(
-                            "term {v:?} has no ASCII word of 3 letters to anchor it"
-                        ))
-                    })?;
-                    match f.kind {
-                        ConceptKind::Ground => ground_anchors.push(anchor),
-                        ConceptKind::Conclusion => conclusion_anchors.push(anchor),
-                        _ => {
-                            if f.concludes {
-                                conclusion_anchors.push(anchor.clone());
-                            }
-                            anchors.push(anchor);
+/// A lexicon as its concept files are read into it, one at a time.
+#[derive(Default)]
+struct Loader {
+    terms: Vec<Term>,
+    /// The anchors of action, harm and support terms.
+    anchors: Vec<String>,
+    ground_anchors: Vec<String>,
+    conclusion_anchors: Vec<String>,
+    openers: Vec<String>,
+    joiners: Vec<String>,
+    /// How many terms have been read, as written (before expansion).
+    written: usize,
+    table: StemTable,
+}
+
+/// The terms indexed by their first word (see [`Lexicon`]'s fields of the same names).
+struct FirstWords {
+    first_at: Vec<u32>,
+    by_first: Vec<Candidate>,
+    by_exact: FnvMap<Vec<Candidate>>,
+    by_prefix: Vec<(String, Candidate)>,
+}
+
+impl Loader {
+    /// Reads concept file `f` (number `ci`, from `file`); `index` numbers every concept by name.
+    fn concept(
+        &mut self,
+        ci: usize,
+        file: String,
+        f: ConceptFile,
+        index: &HashMap<String, usize>,
+    ) -> Result<Concept, String> {
+        let err = |m: String| format!("{file}: {m}");
+        let requires = requirements(&f, index).map_err(err)?;
+        check_concept_file(&f, &requires).map_err(err)?;
+        self.openers
+            .extend(f.openers.iter().map(|o| format!("{} ", o.trim())));
+        self.joiners.extend(
+            f.joiners
+                .iter()
+                .map(|o| format!("{} ", o.trim().to_lowercase())),
+        );
+        self.terms_of(ci, &f).map_err(err)?;
+        Ok(Concept {
+            name: f.name,
+            file,
+            kind: f.kind,
+            requires,
+            min_terms: f.min_terms,
+            scope: f.scope,
+            grounds: f
+                .grounds
+                .into_iter()
+                .map(|g| (g.rule, g.provision))
+                .collect(),
+            needs_regime: f.needs_regime,
+            concludes: f.concludes,
+            examples: f.examples,
+            counter_examples: f.counter_examples,
+        })
+    }
+
+    /// Reads the terms of concept file `f` (number `ci`): each expansion of each, with its
+    /// anchor (a term that expands into the same words twice is kept once).
+    fn terms_of(&mut self, ci: usize, f: &ConceptFile) -> Result<(), String> {
+        let except: Vec<String> = f.except.iter().map(|w| w.to_lowercase()).collect();
+        for t in &f.terms {
+            let first = self.terms.len();
+            for v in expand_phrase(t).map_err(|e| format!("term {t:?}: {e}"))? {
+                let mut term = Lexicon::term(&v, ci, self.written, &mut self.table)?;
+                term.except.clone_from(&except);
+                let anchor = Lexicon::anchor(&v, &mut self.table).ok_or_else(|| {
+                    format!("term {v:?} has no ASCII word of 3 letters to anchor it")
+                })?;
+                match f.kind {
+                    ConceptKind::Ground => self.ground_anchors.push(anchor),
+                    ConceptKind::Conclusion => self.conclusion_anchors.push(anchor),
+                    _ => {
+                        if f.concludes {
+                            self.conclusion_anchors.push(anchor.clone());
                         }
-                    }
-                    if !terms[first..]
-                        .iter()
-                        .any(|o: &Term| same_words(&o.parts, &term.parts))
-                    {
-                        terms.push(term);
+                        self.anchors.push(anchor);
                     }
                 }
-                written += 1;
-            }
-            concepts.push(Concept {
-                name: f.name,
-                file,
-                kind: f.kind,
-                requires,
-                min_terms: f.min_terms,
-                scope: f.scope,
-                grounds: f
-                    .grounds
-                    .into_iter()
-                    .map(|g| (g.rule, g.provision))
-                    .collect(),
-                needs_regime: f.needs_regime,
-                concludes: f.concludes,
-                examples: f.examples,
-                counter_examples: f.counter_examples,
-            });
-        }
-        for c in &concepts {
-            for r in &c.requires {
-                if let Requirement::Concept(i) = r {
-                    if !concepts[*i].kind.anchored() {
-                        return Err(format!(
-                            "{}: a required concept must be an action, harm or support concept",
-                            c.file
-                        ));
-                    }
+                if !self.terms[first..]
+                    .iter()
+                    .any(|o: &Term| same_words(&o.parts, &term.parts))
+                {
+                    self.terms.push(term);
                 }
             }
+            self.written += 1;
         }
-        table.words = FnvMap::default();
-        let mut stem_lists: Vec<Vec<Candidate>> = vec![Vec::new(); table.len()];
+        Ok(())
+    }
+
+    /// The terms indexed by their first word: a stem, a function word or a prefix.
+    fn first_words(&self) -> Result<FirstWords, String> {
+        let mut stem_lists: Vec<Vec<Candidate>> = vec![Vec::new(); self.table.len()];
         let mut by_exact: FnvMap<Vec<Candidate>> = FnvMap::default();
         let mut by_prefix = Vec::new();
-        if u32::try_from(terms.len()).is_err() {
+        if u32::try_from(self.terms.len()).is_err() {
             return Err("too many terms".into());
         }
-        for (i, t) in terms.iter().enumerate() {
+        for (i, t) in self.terms.iter().enumerate() {
             let c = Candidate::of(i, t);
             match t.parts.first().and_then(|p| p.first()) {
                 Some(Word::Stem(s)) => {
@@ -1137,6 +1105,23 @@ impl Lexicon {
             by_first.extend(list);
         }
         first_at.push(by_first.len() as u32);
+        Ok(FirstWords {
+            first_at,
+            by_first,
+            by_exact,
+            by_prefix,
+        })
+    }
+
+    /// The lexicon of `concepts` and the terms read.
+    fn finish(mut self, concepts: Vec<Concept>) -> Result<Lexicon, String> {
+        self.table.words = FnvMap::default();
+        let FirstWords {
+            first_at,
+            by_first,
+            by_exact,
+            by_prefix,
+        } = self.first_words()?;
         let mut prefix_heads = Heads::default();
         for (p, _) in &by_prefix {
             prefix_heads.insert(p.as_bytes());
@@ -1148,29 +1133,30 @@ impl Lexicon {
             }
         }
         let mut heads = Heads::default();
-        for w in terms.iter().flat_map(|t| t.parts.iter().flatten()) {
+        for w in self.terms.iter().flat_map(|t| t.parts.iter().flatten()) {
             match w {
-                Word::Stem(s) => heads.insert(table.name(*s).as_bytes()),
+                Word::Stem(s) => heads.insert(self.table.name(*s).as_bytes()),
                 Word::Prefix(p) => heads.insert(p.as_bytes()),
                 Word::Exact(_) => {}
             }
         }
+        let joiners = self.joiners;
         Ok(Lexicon {
             heads,
-            stems: table,
+            stems: self.table,
             concepts,
-            terms,
+            terms: self.terms,
             first_at,
             by_first,
             by_exact,
             by_prefix,
             prefix_heads,
             exact_lens,
-            gated: Self::gated(anchors),
-            gated_ground: Self::gated(ground_anchors),
-            gated_conclusion: (!conclusion_anchors.is_empty())
-                .then(|| Self::gated(conclusion_anchors)),
-            openers,
+            gated: Lexicon::gated(self.anchors),
+            gated_ground: Lexicon::gated(self.ground_anchors),
+            gated_conclusion: (!self.conclusion_anchors.is_empty())
+                .then(|| Lexicon::gated(self.conclusion_anchors)),
+            openers: self.openers,
             joiner_ac: (!joiners.is_empty())
                 .then(|| {
                     aho_corasick::AhoCorasick::builder()
@@ -1181,6 +1167,87 @@ impl Lexicon {
                 .flatten(),
             joiners,
         })
+    }
+}
+
+/// What concept file `f` requires: kinds of concept, or concepts by name (`index`).
+fn requirements(
+    f: &ConceptFile,
+    index: &HashMap<String, usize>,
+) -> Result<Vec<Requirement>, String> {
+    let mut requires = Vec::new();
+    for r in &f.requires {
+        let req = match r.as_str() {
+            "action" => Requirement::Kind(ConceptKind::Action),
+            "harm" => Requirement::Kind(ConceptKind::Harm),
+            other => match index.get(other) {
+                Some(&i) => Requirement::Concept(i),
+                None => return Err(format!("requires unknown concept {other:?}")),
+            },
+        };
+        requires.push(req);
+    }
+    Ok(requires)
+}
+
+/// Checks what concept file `f` (requiring `requires`) may have for its kind.
+fn check_concept_file(f: &ConceptFile, requires: &[Requirement]) -> Result<(), String> {
+    if f.kind == ConceptKind::Ground {
+        if requires.is_empty() || f.grounds.is_empty() {
+            return Err("a ground concept needs `requires` and `grounds`".into());
+        }
+        if f.examples.iter().any(|e| e.ground.is_none()) {
+            return Err("each example of a ground concept names its ground".into());
+        }
+    } else if !f.grounds.is_empty() {
+        return Err("only ground concepts name grounds".into());
+    }
+    if f.min_terms == 0 {
+        return Err("min_terms must be at least 1".into());
+    }
+    if f.concludes && f.kind != ConceptKind::Support {
+        return Err("only support concepts conclude".into());
+    }
+    if (!f.openers.is_empty() || !f.joiners.is_empty()) && f.kind != ConceptKind::Conclusion {
+        return Err("only conclusion concepts have openers and joiners".into());
+    }
+    Ok(())
+}
+
+impl Lexicon {
+    /// Loads and checks concept files given as `(file name, contents)`.
+    fn load<'a>(sources: impl Iterator<Item = (&'a str, &'a str)>) -> Result<Lexicon, String> {
+        let mut files: Vec<(String, ConceptFile)> = Vec::new();
+        for (name, src) in sources {
+            let f: ConceptFile = toml::from_str(src).map_err(|e| format!("{name}: {e}"))?;
+            files.push((name.to_string(), f));
+        }
+        let index: HashMap<String, usize> = files
+            .iter()
+            .enumerate()
+            .map(|(i, (_, f))| (f.name.clone(), i))
+            .collect();
+        if index.len() != files.len() {
+            return Err("two concept files share a name".into());
+        }
+        let mut loader = Loader::default();
+        let mut concepts = Vec::new();
+        for (ci, (file, f)) in files.into_iter().enumerate() {
+            concepts.push(loader.concept(ci, file, f, &index)?);
+        }
+        for c in &concepts {
+            for r in &c.requires {
+                if let Requirement::Concept(i) = r {
+                    if !concepts[*i].kind.anchored() {
+                        return Err(format!(
+                            "{}: a required concept must be an action, harm or support concept",
+                            c.file
+                        ));
+                    }
+                }
+            }
+        }
+        loader.finish(concepts)
     }
 
     /// A gated pattern that finds each of `anchors` at the start of a word, as the matching
@@ -1535,12 +1602,6 @@ impl Lexicon {
         scratch: &mut Scratch,
         out: &mut Vec<Inference>,
     ) {
-        let Grounds {
-            rules,
-            regime,
-            settled,
-            refs,
-        } = *at;
         let src = text.as_str();
         let Scratch { stems, lowered } = scratch;
         let mut toks = tokenize_with(src, w, lowered, |word| self.stem_of(word, stems));
@@ -1553,7 +1614,6 @@ impl Lexicon {
                 t.phrase += phrase;
             }
         }
-        let span_of = |h: &Hit| Span::new(toks[h.first].span.start, toks[h.last].span.end);
         let hits: Vec<Hit> = self
             .hits(&toks)
             .into_iter()
@@ -1575,148 +1635,209 @@ impl Lexicon {
                 return;
             }
         }
+        let win = Window {
+            text,
+            w,
+            carry,
+            toks: &toks,
+            hits: &hits,
+        };
         for (ci, c) in self.concepts.iter().enumerate() {
             if c.kind != ConceptKind::Ground {
                 continue;
             }
-            let mine: Vec<&Hit> = hits
-                .iter()
-                .filter(|h| h.concept == ci && !h.negated)
-                .collect();
-            if mine.is_empty() {
-                continue;
+            if let Some(inference) = self.infer_ground(&win, at, ci, c) {
+                out.push(inference);
             }
-            // Reasons after a bare decision argue the ground in full: more than one passing word.
-            let (need, after, before) = match carry {
-                Some(Carry::Forward { to }) => (c.min_terms.max(LEAD_TERMS), to, usize::MAX),
-                Some(Carry::Back {
-                    from, full: true, ..
-                }) => (c.min_terms.max(LEAD_TERMS), 0, from),
-                _ => (c.min_terms, 0, usize::MAX),
-            };
-            let mut distinct: Vec<usize> = mine
-                .iter()
-                .filter(|h| (after..before).contains(&toks[h.first].span.start))
-                .map(|h| h.written)
-                .collect();
-            distinct.sort_unstable();
-            distinct.dedup();
-            if distinct.len() < need {
-                continue;
-            }
-            let satisfies = |h: &Hit| {
-                !h.negated
-                    && c.requires.iter().any(|r| match *r {
-                        Requirement::Kind(k) => self.concepts[h.concept].kind == k,
-                        Requirement::Concept(i) => h.concept == i,
-                    })
-            };
-            // A withholding said not to happen in the term's clause ("..., so they have not
-            // been withheld") settles that clause: nothing is inferred from it.
-            let refused_in = |g: &Hit| {
-                hits.iter().any(|r| {
-                    r.negated
-                        && self.concepts[r.concept].kind == ConceptKind::Action
-                        && toks[r.first].clause == toks[g.first].clause
-                })
-            };
-            // A requirement in the clause of one of the concept's terms; carried, a withholding
-            // in the concluding sentence beside a term before it.
-            let pair = mine.iter().filter(|g| !refused_in(g)).find_map(|g| {
-                hits.iter()
-                    .find(|r| match carry {
-                        Some(Carry::Back { from, full, .. }) => {
-                            satisfies(r)
-                                && toks[g.first].span.start < from
-                                && toks[r.first].span.start >= from
-                                && (!full
-                                    || self.concepts[r.concept].kind == ConceptKind::Action
-                                        && no_reason_after(&toks, r.last))
-                        }
-                        Some(Carry::Forward { to }) => {
-                            satisfies(r)
-                                && self.concepts[r.concept].kind == ConceptKind::Action
-                                && toks[r.first].span.start < to
-                                && toks[g.first].span.start >= to
-                                && bare_decision(&toks, r.last, to)
-                        }
-                        None => {
-                            satisfies(r)
-                                && (c.scope == Scope::Sentence
-                                    || toks[r.first].clause == toks[g.first].clause)
-                        }
-                    })
-                    .map(|r| (*g, r))
-            });
-            let Some((g, r)) = pair else {
-                continue;
-            };
-            let Some((rule, provision)) = choose_ground(rules, regime, &c.grounds, c.needs_regime)
-            else {
-                continue;
-            };
-            if settled.binary_search(&rule).is_ok() || cites_equivalent(rules, refs, w, rule) {
-                continue;
-            }
-            let qualified = rules.rules()[rule].kind == Some(Kind::Qualified);
-            // Harm from disclosure is argued on a supposition ("if the rates were known, rivals
-            // could undercut the firm"): under a harm requirement a supposition does not make
-            // the argument a mere mention.
-            let harm = lexicon().is_ok_and(|l| l.concepts[r.concept].kind == ConceptKind::Harm);
-            let read = |s: Span| {
-                let d = status::assess_detail(text, s, qualified);
-                if harm && d.category == Some(super::context::Category::Conditional) {
-                    Status::ReliedOn
-                } else {
-                    d.status
-                }
-            };
-            // The ground term gives the reason, often as a possibility ("the marks could be
-            // linked to particular pupils, so we have withheld them"): a hedge or supposition
-            // over it does not make the argument a mere mention; the action decides.
-            let a = {
-                let d = status::assess_detail(text, span_of(g), qualified);
-                match d.category {
-                    Some(
-                        super::context::Category::Considered
-                        | super::context::Category::Conditional,
-                    ) => Status::ReliedOn,
-                    _ => d.status,
-                }
-            };
-            let b = read(span_of(r));
-            let status = if a == Status::Disclaimed || b == Status::Disclaimed {
-                Status::Disclaimed
-            } else if a == Status::Mentioned || b == Status::Mentioned {
-                Status::Mentioned
-            } else {
-                Status::ReliedOn
-            };
-            let mut spans: Vec<(Span, &'static str)> = Vec::new();
-            let name = |h: &Hit| -> &'static str {
-                lexicon().map_or("", |l| l.concepts[h.concept].name.as_str())
-            };
-            for h in mine.iter().copied().chain(std::iter::once(r)) {
-                spans.push((span_of(h), name(h)));
-            }
-            // Longest first at each start, then drop what another span holds ("radicalisation"
-            // in "counter-radicalisation").
-            spans.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
-            let mut kept: Vec<(Span, &'static str)> = Vec::with_capacity(spans.len());
-            for (s, name) in spans {
-                if kept.last().is_none_or(|(k, _)| s.end > k.end) {
-                    kept.push((s, name));
-                }
-            }
-            let spans = kept;
-            out.push(Inference {
-                rule,
-                provision,
-                status,
-                spans,
-            });
         }
     }
+
+    /// The ground that ground concept `c` (number `ci`) infers in the window, if it does: enough
+    /// distinct terms of it, a requirement beside one ([`Lexicon::pair`]), a ground of the
+    /// letter's regime not already settled by a citation.
+    fn infer_ground(
+        &self,
+        win: &Window<'_, '_>,
+        at: &Grounds<'_>,
+        ci: usize,
+        c: &Concept,
+    ) -> Option<Inference> {
+        let Grounds {
+            rules,
+            regime,
+            settled,
+            refs,
+        } = *at;
+        let toks = win.toks;
+        let mine: Vec<&Hit> = win
+            .hits
+            .iter()
+            .filter(|h| h.concept == ci && !h.negated)
+            .collect();
+        if mine.is_empty() {
+            return None;
+        }
+        // Reasons after a bare decision argue the ground in full: more than one passing word.
+        let (need, after, before) = match win.carry {
+            Some(Carry::Forward { to }) => (c.min_terms.max(LEAD_TERMS), to, usize::MAX),
+            Some(Carry::Back {
+                from, full: true, ..
+            }) => (c.min_terms.max(LEAD_TERMS), 0, from),
+            _ => (c.min_terms, 0, usize::MAX),
+        };
+        let mut distinct: Vec<usize> = mine
+            .iter()
+            .filter(|h| (after..before).contains(&toks[h.first].span.start))
+            .map(|h| h.written)
+            .collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() < need {
+            return None;
+        }
+        let (g, r) = self.pair(win, c, &mine)?;
+        let (rule, provision) = choose_ground(rules, regime, &c.grounds, c.needs_regime)?;
+        if settled.binary_search(&rule).is_ok() || cites_equivalent(rules, refs, win.w, rule) {
+            return None;
+        }
+        let qualified = rules.rules()[rule].kind == Some(Kind::Qualified);
+        let status = pair_status(win, g, r, qualified);
+        Some(Inference {
+            rule,
+            provision,
+            status,
+            spans: inference_spans(win, &mine, r),
+        })
+    }
+
+    /// A term of `mine` (of ground concept `c`) and a hit beside it that satisfies what `c`
+    /// requires: in the term's clause (or sentence, for a sentence-scoped concept); carried, a
+    /// withholding in the deciding sentence beside a term in the others.
+    fn pair<'h>(
+        &self,
+        win: &Window<'_, 'h>,
+        c: &Concept,
+        mine: &[&'h Hit],
+    ) -> Option<(&'h Hit, &'h Hit)> {
+        let (toks, hits, carry) = (win.toks, win.hits, win.carry);
+        let satisfies = |h: &Hit| {
+            !h.negated
+                && c.requires.iter().any(|r| match *r {
+                    Requirement::Kind(k) => self.concepts[h.concept].kind == k,
+                    Requirement::Concept(i) => h.concept == i,
+                })
+        };
+        // A withholding said not to happen in the term's clause ("..., so they have not
+        // been withheld") settles that clause: nothing is inferred from it.
+        let refused_in = |g: &Hit| {
+            hits.iter().any(|r| {
+                r.negated
+                    && self.concepts[r.concept].kind == ConceptKind::Action
+                    && toks[r.first].clause == toks[g.first].clause
+            })
+        };
+        mine.iter().filter(|g| !refused_in(g)).find_map(|g| {
+            hits.iter()
+                .find(|r| match carry {
+                    Some(Carry::Back { from, full, .. }) => {
+                        satisfies(r)
+                            && toks[g.first].span.start < from
+                            && toks[r.first].span.start >= from
+                            && (!full
+                                || self.concepts[r.concept].kind == ConceptKind::Action
+                                    && no_reason_after(toks, r.last))
+                    }
+                    Some(Carry::Forward { to }) => {
+                        satisfies(r)
+                            && self.concepts[r.concept].kind == ConceptKind::Action
+                            && toks[r.first].span.start < to
+                            && toks[g.first].span.start >= to
+                            && bare_decision(toks, r.last, to)
+                    }
+                    None => {
+                        satisfies(r)
+                            && (c.scope == Scope::Sentence
+                                || toks[r.first].clause == toks[g.first].clause)
+                    }
+                })
+                .map(|r| (*g, r))
+        })
+    }
+}
+
+/// One sentence window as [`Lexicon::infer_window`] reads it: its tokens and the concept hits
+/// among them (none in a zone).
+struct Window<'t, 'h> {
+    text: &'t Text<'t>,
+    w: Span,
+    carry: Option<Carry>,
+    toks: &'h [Token<'h>],
+    hits: &'h [Hit],
+}
+
+impl Window<'_, '_> {
+    /// Where hit `h` stands in the letter.
+    fn span_of(&self, h: &Hit) -> Span {
+        Span::new(self.toks[h.first].span.start, self.toks[h.last].span.end)
+    }
+}
+
+/// The status of an inference from its ground term `g` and the requirement `r` beside it: the
+/// weaker of the two spans' statuses.
+fn pair_status(win: &Window<'_, '_>, g: &Hit, r: &Hit, qualified: bool) -> Status {
+    let text = win.text;
+    // Harm from disclosure is argued on a supposition ("if the rates were known, rivals
+    // could undercut the firm"): under a harm requirement a supposition does not make
+    // the argument a mere mention.
+    let harm = lexicon().is_ok_and(|l| l.concepts[r.concept].kind == ConceptKind::Harm);
+    let read = |s: Span| {
+        let d = status::assess_detail(text, s, qualified);
+        if harm && d.category == Some(super::context::Category::Conditional) {
+            Status::ReliedOn
+        } else {
+            d.status
+        }
+    };
+    // The ground term gives the reason, often as a possibility ("the marks could be
+    // linked to particular pupils, so we have withheld them"): a hedge or supposition
+    // over it does not make the argument a mere mention; the action decides.
+    let a = {
+        let d = status::assess_detail(text, win.span_of(g), qualified);
+        match d.category {
+            Some(super::context::Category::Considered | super::context::Category::Conditional) => {
+                Status::ReliedOn
+            }
+            _ => d.status,
+        }
+    };
+    let b = read(win.span_of(r));
+    if a == Status::Disclaimed || b == Status::Disclaimed {
+        Status::Disclaimed
+    } else if a == Status::Mentioned || b == Status::Mentioned {
+        Status::Mentioned
+    } else {
+        Status::ReliedOn
+    }
+}
+
+/// The spans of an inference: its ground terms `mine` and the requirement `r`, each with its
+/// concept's name; longest first at each start, and none that another span holds
+/// ("radicalisation" in "counter-radicalisation").
+fn inference_spans(win: &Window<'_, '_>, mine: &[&Hit], r: &Hit) -> Vec<(Span, &'static str)> {
+    let mut spans: Vec<(Span, &'static str)> = Vec::new();
+    let name =
+        |h: &Hit| -> &'static str { lexicon().map_or("", |l| l.concepts[h.concept].name.as_str()) };
+    for h in mine.iter().copied().chain(std::iter::once(r)) {
+        spans.push((win.span_of(h), name(h)));
+    }
+    spans.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+    let mut kept: Vec<(Span, &'static str)> = Vec::with_capacity(spans.len());
+    for (s, name) in spans {
+        if kept.last().is_none_or(|(k, _)| s.end > k.end) {
+            kept.push((s, name));
+        }
+    }
+    kept
 }
 
 /// True when the action ending at token `last` ends its sentence (which ends at byte `to`) but

@@ -330,25 +330,42 @@ fn spellings(v: &str) -> String {
 }
 
 fn compile() -> Result<Engine, String> {
-    let mut patterns: Vec<String> = Vec::new();
-    let mut pats: Vec<Pat> = Vec::new();
-    let mut triggers: Vec<Trigger> = Vec::new();
-    let mut not_before_number: Vec<String> = Vec::new();
-    let mut not_after_verb: Vec<String> = Vec::new();
-    let mut verb_words: Vec<String> = Vec::new();
-    let mut files = Vec::new();
-    // The spellings of each trigger's first part, for the prechecks.
-    let mut first_parts: Vec<(usize, String)> = Vec::new();
-    let add = |patterns: &mut Vec<String>, pats: &mut Vec<Pat>, phrase: &str, p: Pat| {
-        let variants = expand_phrase(phrase).map_err(|e| format!("{phrase:?}: {e}"))?;
-        for v in variants {
-            patterns.push(spellings(&v));
-            pats.push(p);
-        }
-        Ok::<(), String>(())
-    };
+    let mut c = Compiler::default();
     for (path, src) in EMBEDDED_CONTEXT {
         let def: FileDef = toml::from_str(src).map_err(|e| format!("data/context/{path}: {e}"))?;
+        c.file(path, def)?;
+    }
+    c.finish()
+}
+
+/// The engine as its trigger files are read into it, one at a time.
+#[derive(Default)]
+struct Compiler {
+    /// The automaton's patterns, one spelling each; `pats[i]` is what `patterns[i]` is.
+    patterns: Vec<String>,
+    pats: Vec<Pat>,
+    triggers: Vec<Trigger>,
+    not_before_number: Vec<String>,
+    not_after_verb: Vec<String>,
+    verb_words: Vec<String>,
+    files: Vec<FileExamples>,
+    /// The spellings of each trigger's first part, for the prechecks.
+    first_parts: Vec<(usize, String)>,
+}
+
+impl Compiler {
+    /// Adds every spelling of `phrase` as a pattern that is `p`.
+    fn add(&mut self, phrase: &str, p: Pat) -> Result<(), String> {
+        let variants = expand_phrase(phrase).map_err(|e| format!("{phrase:?}: {e}"))?;
+        for v in variants {
+            self.patterns.push(spellings(&v));
+            self.pats.push(p);
+        }
+        Ok(())
+    }
+
+    /// Reads one trigger file (`path` under `data/context/`).
+    fn file(&mut self, path: &str, def: FileDef) -> Result<(), String> {
         let _ = &def.description;
         let category = match def.category.as_deref() {
             Some(c) => Some(
@@ -358,33 +375,22 @@ fn compile() -> Result<Engine, String> {
             None => None,
         };
         let owner = category.map_or(Owner::All, Owner::Category);
-        not_before_number.extend(def.not_before_number.iter().map(|w| w.to_lowercase()));
-        not_after_verb.extend(def.not_after_verb.iter().map(|w| spellings(w)));
-        verb_words.extend(def.verbs.iter().map(|w| spellings(w)));
+        self.not_before_number
+            .extend(def.not_before_number.iter().map(|w| w.to_lowercase()));
+        self.not_after_verb
+            .extend(def.not_after_verb.iter().map(|w| spellings(w)));
+        self.verb_words
+            .extend(def.verbs.iter().map(|w| spellings(w)));
         for t in &def.terminators {
-            add(
-                &mut patterns,
-                &mut pats,
-                t,
-                Pat::Terminator {
-                    owner,
-                    clause: false,
-                },
-            )?;
+            let clause = false;
+            self.add(t, Pat::Terminator { owner, clause })?;
         }
         for t in &def.clause_joiners {
-            add(
-                &mut patterns,
-                &mut pats,
-                t,
-                Pat::Terminator {
-                    owner,
-                    clause: true,
-                },
-            )?;
+            let clause = true;
+            self.add(t, Pat::Terminator { owner, clause })?;
         }
         for v in &def.verbs {
-            add(&mut patterns, &mut pats, v, Pat::Verb)?;
+            self.add(v, Pat::Verb)?;
         }
         if !def.negations.is_empty() && category.is_some() {
             return Err(format!(
@@ -392,7 +398,7 @@ fn compile() -> Result<Engine, String> {
             ));
         }
         for v in &def.negations {
-            add(&mut patterns, &mut pats, v, Pat::Negation)?;
+            self.add(v, Pat::Negation)?;
         }
         for p in &def.pseudo {
             if expand_phrase(p)?.iter().any(|v| v.len() > MAX_PSEUDO_BYTES) {
@@ -400,7 +406,7 @@ fn compile() -> Result<Engine, String> {
                     "data/context/{path}: pseudo-trigger {p:?} is longer than {MAX_PSEUDO_BYTES} bytes"
                 ));
             }
-            add(&mut patterns, &mut pats, p, Pat::Pseudo(owner))?;
+            self.add(p, Pat::Pseudo(owner))?;
         }
         if !def.triggers.is_empty() && category.is_none() {
             return Err(format!(
@@ -409,90 +415,100 @@ fn compile() -> Result<Engine, String> {
         }
         for t in &def.triggers {
             let category = category.expect("checked above");
-            let id = triggers.len();
-            let parts: Vec<&str> = t
-                .phrase
-                .split("...")
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .collect();
-            if parts.is_empty() {
-                return Err(format!("data/context/{path}: an empty trigger phrase"));
-            }
-            for (i, part) in parts.iter().enumerate() {
-                let from = patterns.len();
-                add(
-                    &mut patterns,
-                    &mut pats,
-                    part,
-                    Pat::Trigger {
-                        trigger: id,
-                        part: i,
-                    },
-                )?;
-                if i == 0 {
-                    first_parts.extend(patterns[from..].iter().map(|v| (id, v.clone())));
-                }
-            }
-            for term in &t.terminators {
-                add(
-                    &mut patterns,
-                    &mut pats,
-                    term,
-                    Pat::Terminator {
-                        owner: Owner::Trigger(id),
-                        clause: false,
-                    },
-                )?;
-            }
-            triggers.push(Trigger {
-                category,
-                direction: t.direction.or(def.direction).unwrap_or(Direction::Both),
-                scope: t.scope.or(def.scope).unwrap_or(8),
-                parts: parts.len(),
-                anchored: t.anchored,
-                sentences: t.sentences,
-                phrase: t.phrase.clone(),
-                global_terminators: def.global_terminators,
-                negatable: def.negatable,
-            });
+            self.trigger(path, &def, category, t)?;
         }
-        files.push((
-            (*path).to_string(),
+        self.files.push((
+            path.to_string(),
             category,
             def.examples,
             def.counter_examples,
         ));
+        Ok(())
     }
-    let ac = if patterns.is_empty() {
-        None
-    } else {
-        Some(
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(&patterns)
-                .map_err(|e| e.to_string())?,
-        )
-    };
-    let mut prechecks: Vec<(Category, OnceCell<Option<Precheck>>)> = Vec::new();
-    for t in &triggers {
-        if prechecks.iter().all(|(c, _)| *c != t.category) {
-            prechecks.push((t.category, OnceCell::new()));
+
+    /// Reads trigger `t` of file `def` (`path`), of `category`: each part of its phrase, and
+    /// its own terminators.
+    fn trigger(
+        &mut self,
+        path: &str,
+        def: &FileDef,
+        category: Category,
+        t: &TriggerDef,
+    ) -> Result<(), String> {
+        let id = self.triggers.len();
+        let parts: Vec<&str> = t
+            .phrase
+            .split("...")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.is_empty() {
+            return Err(format!("data/context/{path}: an empty trigger phrase"));
         }
+        for (i, part) in parts.iter().enumerate() {
+            let from = self.patterns.len();
+            let pat = Pat::Trigger {
+                trigger: id,
+                part: i,
+            };
+            self.add(part, pat)?;
+            if i == 0 {
+                let first = self.patterns[from..].iter().map(|v| (id, v.clone()));
+                self.first_parts.extend(first);
+            }
+        }
+        for term in &t.terminators {
+            let owner = Owner::Trigger(id);
+            let clause = false;
+            self.add(term, Pat::Terminator { owner, clause })?;
+        }
+        self.triggers.push(Trigger {
+            category,
+            direction: t.direction.or(def.direction).unwrap_or(Direction::Both),
+            scope: t.scope.or(def.scope).unwrap_or(8),
+            parts: parts.len(),
+            anchored: t.anchored,
+            sentences: t.sentences,
+            phrase: t.phrase.clone(),
+            global_terminators: def.global_terminators,
+            negatable: def.negatable,
+        });
+        Ok(())
     }
-    Ok(Engine {
-        ac,
-        pats,
-        triggers,
-        not_before_number,
-        not_after_verb,
-        verb_words,
-        files,
-        first_parts,
-        prechecks,
-        carried_check: OnceCell::new(),
-    })
+
+    /// The engine: the automaton over every pattern, and a precheck (made on first use) for
+    /// each category with triggers.
+    fn finish(self) -> Result<Engine, String> {
+        let ac = if self.patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .build(&self.patterns)
+                    .map_err(|e| e.to_string())?,
+            )
+        };
+        let mut prechecks: Vec<(Category, OnceCell<Option<Precheck>>)> = Vec::new();
+        for t in &self.triggers {
+            if prechecks.iter().all(|(c, _)| *c != t.category) {
+                prechecks.push((t.category, OnceCell::new()));
+            }
+        }
+        Ok(Engine {
+            ac,
+            pats: self.pats,
+            triggers: self.triggers,
+            not_before_number: self.not_before_number,
+            not_after_verb: self.not_after_verb,
+            verb_words: self.verb_words,
+            files: self.files,
+            first_parts: self.first_parts,
+            prechecks,
+            carried_check: OnceCell::new(),
+        })
+    }
 }
 
 /// The engine over the embedded trigger files.

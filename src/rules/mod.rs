@@ -1,17 +1,22 @@
 //! Rules as data: one TOML file per provision under `data/rules/<act>/`, compiled into the
-//! library and parsed once. See `docs/rule-format.md` for the format.
+//! library and parsed once, and one file per regime under `data/regimes/` with what its law asks
+//! of a refusal notice ([`regime`]). See `docs/rule-format.md` for the format.
 
 mod file;
 mod phrase;
+mod regime;
 
 pub use phrase::expand_phrase;
+pub(crate) use regime::{RegimeRules, NOTICE_CHECKS};
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
-use crate::vocab::{provision_starts_with, split_provision, Act, Kind, Role, Test};
+use crate::vocab::{
+    provision_starts_with, split_provision, Act, Duty, GroundOutcome, Kind, Role, Test,
+};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
@@ -119,8 +124,13 @@ pub struct Rule {
     pub kind: Option<Kind>,
     /// What engages it (grounds).
     pub test: Option<Test>,
-    /// The neither-confirm-nor-deny subsection.
+    /// The neither-confirm-nor-deny subsection; on a procedural rule, the provision that is
+    /// itself the power to neither confirm nor deny (FOISA s.18).
     pub ncnd: Option<String>,
+    /// What the ground does to the part it is applied in, when it does not refuse it.
+    pub outcome: Option<GroundOutcome>,
+    /// The duty the provision puts on the authority, when the notice checks look for it.
+    pub duty: Option<Duty>,
     /// One sentence on what it covers.
     pub summary: String,
     /// The nearest equivalents in the other regimes (`foia:s43` <-> `foisa:s33` <->
@@ -179,6 +189,9 @@ impl Rule {
 #[derive(Clone, Debug)]
 pub struct RuleSet {
     rules: Vec<Rule>,
+    /// The regime files: the embedded ones, each replaced by a file of the same regime from a
+    /// layer.
+    regimes: Vec<RegimeRules>,
     version: String,
     /// (act, number) -> (rule index, subsection path) for every provision and alias.
     by_number: ProvisionIndex,
@@ -213,7 +226,9 @@ impl RuleSet {
 
     /// Parses a base layer of rule files (such as the embedded set) and a layer of your own on
     /// top: a file of yours whose id is already in the base replaces that rule (to change its
-    /// cues, say); any other id adds a provision.
+    /// cues, say); any other id adds a provision. A file in a folder named `regimes`
+    /// (`regimes/foia.toml`) is a regime file: it replaces the embedded file of its regime,
+    /// which the set always starts from (see `docs/rule-format.md`).
     ///
     /// # Errors
     ///
@@ -225,12 +240,37 @@ impl RuleSet {
     ) -> Result<RuleSet, Error> {
         let mut rules: Vec<Rule> = Vec::new();
         let mut hasher = Fnv::new();
+        let mut regimes: Vec<RegimeRules> = Vec::new();
+        for (name, src) in regime::embedded_sources() {
+            hasher.write(name.as_bytes());
+            hasher.write(src.as_bytes());
+            regimes.push(regime::parse(&name, src)?);
+        }
         let mut sources_by_id: HashMap<String, (&str, &str)> = HashMap::new();
         let layers: [Vec<(&'a str, &'a str)>; 2] =
             [base.into_iter().collect(), overrides.into_iter().collect()];
+        for layer in &layers {
+            let mut seen: HashMap<Act, &str> = HashMap::new();
+            for &(name, src) in layer.iter().filter(|(n, _)| regime::is_regime_file(n)) {
+                hasher.write(name.as_bytes());
+                hasher.write(src.as_bytes());
+                let r = regime::parse(name, src)?;
+                if let Some(other) = seen.insert(r.act, name) {
+                    return Err(Error::new(
+                        ErrorKind::DuplicateRule,
+                        format!("the regime {} is already given in {other}", r.act.as_str()),
+                    )
+                    .in_file(name));
+                }
+                match regimes.iter().position(|o| o.act == r.act) {
+                    Some(i) => regimes[i] = r,
+                    None => regimes.push(r),
+                }
+            }
+        }
         for (layer_no, layer) in layers.iter().enumerate() {
             let mut seen: HashMap<String, String> = HashMap::new();
-            for &(name, src) in layer {
+            for &(name, src) in layer.iter().filter(|(n, _)| !regime::is_regime_file(n)) {
                 hasher.write(name.as_bytes());
                 hasher.write(src.as_bytes());
                 let rule = file::parse(name, src)?;
@@ -269,6 +309,7 @@ impl RuleSet {
         );
         Ok(RuleSet {
             rules,
+            regimes,
             version,
             by_number,
         })
@@ -282,6 +323,12 @@ impl RuleSet {
     /// The rule with id `id`.
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// The notice rules of regime `act` (from `data/regimes/`, or a file of yours that
+    /// replaces one).
+    pub(crate) fn regime(&self, act: Act) -> Option<&RegimeRules> {
+        self.regimes.iter().find(|r| r.act == act)
     }
 
     /// A version string for the rule set: the crate version and a hash of the rule files.

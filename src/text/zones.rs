@@ -217,27 +217,44 @@ pub fn find_zones_in_parts(text: &str, lines: &LineIndex, parts: &[ZonePart]) ->
     zones
 }
 
-/// The zones of one part, appended to `zones`.
-fn zones_of_part(text: &str, lines: &LineIndex, part: ZonePart, zones: &mut Vec<Zone>) {
-    let first = lines.line_of(part.span.start);
-    let count = lines.line_of(part.span.end.saturating_sub(1).max(part.span.start));
-    let part_end = part.span.end;
-    // Lines cut to the part (its first and last lines may share a line with its neighbours).
-    let line = |n: usize| {
-        let l = lines.line_span(text, n).unwrap_or_default();
-        let start = l.start.clamp(part.span.start, part_end);
-        Span::new(start, l.end.clamp(start, part_end))
-    };
-    let line_text = |n: usize| line(n).slice(text);
-    let push = |zones: &mut Vec<Zone>, kind: ZoneKind, span: Span| {
+/// The lines of one part of a message, cut to the part (its first and last lines may share a
+/// line with its neighbours).
+struct PartLines<'a> {
+    text: &'a str,
+    lines: &'a LineIndex,
+    part: ZonePart,
+    /// The part's first line.
+    first: usize,
+    /// The part's last line.
+    last: usize,
+}
+
+impl PartLines<'_> {
+    /// Line `n`, cut to the part.
+    #[inline]
+    fn line(&self, n: usize) -> Span {
+        let l = self.lines.line_span(self.text, n).unwrap_or_default();
+        let start = l.start.clamp(self.part.span.start, self.part.span.end);
+        Span::new(start, l.end.clamp(start, self.part.span.end))
+    }
+
+    #[inline]
+    fn line_text(&self, n: usize) -> &str {
+        self.line(n).slice(self.text)
+    }
+
+    /// Appends a zone, or extends the last one when it is of the same kind, in this part, and
+    /// only blank text lies between them.
+    fn push(&self, zones: &mut Vec<Zone>, kind: ZoneKind, span: Span) {
         if span.is_empty() {
             return;
         }
         match zones.last_mut() {
             Some(z)
                 if z.kind == kind
-                    && z.span.start >= part.span.start
-                    && text
+                    && z.span.start >= self.part.span.start
+                    && self
+                        .text
                         .get(z.span.end..span.start)
                         .is_some_and(|g| g.trim().is_empty()) =>
             {
@@ -245,132 +262,153 @@ fn zones_of_part(text: &str, lines: &LineIndex, part: ZonePart, zones: &mut Vec<
             }
             _ => zones.push(Zone { kind, span }),
         }
-    };
+    }
 
-    let mut n = first;
-    while n <= count {
-        let l = line_text(n);
+    /// True when line `n` (`l`) opens an earlier message that runs to the end of the part: a
+    /// header block (not the heading at the top of an attachment), a wrapped "... wrote:", or a
+    /// forwarding line.
+    fn opens_earlier_message(&self, n: usize, l: &str) -> bool {
+        let header = HEADER_FROM.is_match(l)
+            && (n + 1..=(n + 4).min(self.last)).any(|k| HEADER_OTHER.is_match(self.line_text(k)))
+            && !(self.part.attachment
+                && self
+                    .text
+                    .get(self.part.span.start..self.line(n).start)
+                    .is_some_and(|before| before.trim_start().is_empty()));
+        let wrapped_wrote = n < self.last
+            && WROTE_HEAD.is_match(l)
+            && !l.trim_end().ends_with(['.', '?', '!'])
+            && WROTE_TAIL.is_match(self.line_text(n + 1));
+        header || wrapped_wrote || FORWARD_START.is_match(l)
+    }
+
+    /// The last line of a disclaimer opening at line `n`: it runs to the next blank line.
+    fn footer_end(&self, n: usize) -> usize {
+        let mut end = n;
+        while end < self.last && !self.line_text(end + 1).trim().is_empty() {
+            end += 1;
+        }
+        end
+    }
+
+    /// The last line of a signature whose sign-off is line `n`: up to six short lines after it
+    /// (name, title, address).
+    fn signature_end(&self, n: usize) -> usize {
+        let mut end = n;
+        while end < self.last && end - n < 6 {
+            let next = self.line_text(end + 1).trim();
+            if next.is_empty()
+                || next.len() > 60
+                || FOOTER_START.is_match(next)
+                || HEADER_FROM.is_match(next)
+                || FORWARD_START.is_match(next)
+            {
+                break;
+            }
+            end += 1;
+        }
+        end
+    }
+
+    /// The request repeated back from line `n` (`l`), when a request heading opens it: its
+    /// start (byte) and last line.
+    fn request_at(&self, n: usize, l: &str) -> Option<(usize, usize)> {
+        let caps = REQUEST_HEAD.captures(l)?;
+        let inline_m = caps.get(1);
+        let inline = inline_m.map_or("", |m| m.as_str()).trim();
+        // "Question 1:" is still a bare heading.
+        let inline_has_words = inline.chars().any(char::is_alphabetic);
+        let heading_only = !inline_has_words && l.trim().len() <= 40;
+        if !(heading_only || inline_has_words && l.trim_end().len() > inline.len()) {
+            return None;
+        }
+        let start = match inline_m {
+            Some(m) if inline_has_words => self.line(n).start + m.start(),
+            _ => self.line(n).start,
+        };
+        // The request runs until its first line that closes a question or a sentence, a blank
+        // line, or a response heading; at most eight lines.
+        let ends_request = |t: &str| {
+            let t = t.trim_end();
+            t.ends_with('?') || t.ends_with('.')
+        };
+        let mut end = n;
+        if !(inline_has_words && ends_request(l)) {
+            while end < self.last && end - n < 8 {
+                let next = self.line_text(end + 1);
+                if next.trim().is_empty() || RESPONSE_HEAD.is_match(next) {
+                    break;
+                }
+                end += 1;
+                if ends_request(next) {
+                    break;
+                }
+            }
+        }
+        if heading_only && end == n {
+            return None;
+        }
+        // The request goes on past a closed sentence in the requester's voice ("I also
+        // request:") and through the list a line ending in a colon opens.
+        let mut in_list = false;
+        while end < self.last && end - n < REQUEST_LINES {
+            let next = self.line_text(end + 1);
+            if next.trim().is_empty() || RESPONSE_HEAD.is_match(next) {
+                break;
+            }
+            let item = LIST_ITEM.is_match(next);
+            in_list = self.line_text(end).trim_end().ends_with(':') || in_list && item;
+            if !(in_list || REQUESTER_VOICE.is_match(next)) {
+                break;
+            }
+            end += 1;
+        }
+        Some((start, end))
+    }
+}
+
+/// The zones of one part, appended to `zones`.
+fn zones_of_part(text: &str, lines: &LineIndex, part: ZonePart, zones: &mut Vec<Zone>) {
+    let p = PartLines {
+        text,
+        lines,
+        part,
+        first: lines.line_of(part.span.start),
+        last: lines.line_of(part.span.end.saturating_sub(1).max(part.span.start)),
+    };
+    let mut n = p.first;
+    while n <= p.last {
+        let l = p.line_text(n);
         if !may_open_zone(l) {
             n += 1;
             continue;
         }
         // An earlier message: from here to the end of the part. At the top of an attachment a
         // header block is the attachment's own heading.
-        let header = HEADER_FROM.is_match(l)
-            && (n + 1..=(n + 4).min(count)).any(|k| HEADER_OTHER.is_match(line_text(k)))
-            && !(part.attachment
-                && text
-                    .get(part.span.start..line(n).start)
-                    .is_some_and(|before| before.trim_start().is_empty()));
-        let wrapped_wrote = n < count
-            && WROTE_HEAD.is_match(l)
-            && !l.trim_end().ends_with(['.', '?', '!'])
-            && WROTE_TAIL.is_match(line_text(n + 1));
-        if header || wrapped_wrote || FORWARD_START.is_match(l) {
-            push(
-                zones,
-                ZoneKind::Forwarded,
-                Span::new(line(n).start, part_end),
-            );
+        if p.opens_earlier_message(n, l) {
+            let span = Span::new(p.line(n).start, part.span.end);
+            p.push(zones, ZoneKind::Forwarded, span);
             break;
         }
         if l.trim_start().starts_with('>') {
-            push(zones, ZoneKind::Quoted, line(n));
+            p.push(zones, ZoneKind::Quoted, p.line(n));
             n += 1;
             continue;
         }
-        if FOOTER_START.is_match(l) {
-            // A disclaimer runs to the next blank line.
-            let mut end = n;
-            while end < count && !line_text(end + 1).trim().is_empty() {
-                end += 1;
-            }
-            push(
-                zones,
-                ZoneKind::Footer,
-                Span::new(line(n).start, line(end).end),
-            );
+        let (kind, end) = if FOOTER_START.is_match(l) {
+            (ZoneKind::Footer, p.footer_end(n))
+        } else if SIGN_OFF.is_match(l) {
+            (ZoneKind::Signature, p.signature_end(n))
+        } else if let Some((start, end)) = p.request_at(n, l) {
+            p.push(zones, ZoneKind::Request, Span::new(start, p.line(end).end));
             n = end + 1;
             continue;
-        }
-        if SIGN_OFF.is_match(l) {
-            // The sign-off and up to six short lines after it (name, title, address).
-            let mut end = n;
-            while end < count && end - n < 6 {
-                let next = line_text(end + 1).trim();
-                if next.is_empty()
-                    || next.len() > 60
-                    || FOOTER_START.is_match(next)
-                    || HEADER_FROM.is_match(next)
-                    || FORWARD_START.is_match(next)
-                {
-                    break;
-                }
-                end += 1;
-            }
-            push(
-                zones,
-                ZoneKind::Signature,
-                Span::new(line(n).start, line(end).end),
-            );
-            n = end + 1;
+        } else {
+            n += 1;
             continue;
-        }
-        if let Some(caps) = REQUEST_HEAD.captures(l) {
-            let inline_m = caps.get(1);
-            let inline = inline_m.map_or("", |m| m.as_str()).trim();
-            // "Question 1:" is still a bare heading.
-            let inline_has_words = inline.chars().any(char::is_alphabetic);
-            let heading_only = !inline_has_words && l.trim().len() <= 40;
-            if heading_only || inline_has_words && l.trim_end().len() > inline.len() {
-                let start = match inline_m {
-                    Some(m) if inline_has_words => line(n).start + m.start(),
-                    _ => line(n).start,
-                };
-                // The request runs until its first line that closes a question or a sentence,
-                // a blank line, or a response heading; at most eight lines.
-                let ends_request = |t: &str| {
-                    let t = t.trim_end();
-                    t.ends_with('?') || t.ends_with('.')
-                };
-                let mut end = n;
-                if !(inline_has_words && ends_request(l)) {
-                    while end < count && end - n < 8 {
-                        let next = line_text(end + 1);
-                        if next.trim().is_empty() || RESPONSE_HEAD.is_match(next) {
-                            break;
-                        }
-                        end += 1;
-                        if ends_request(next) {
-                            break;
-                        }
-                    }
-                }
-                if heading_only && end == n {
-                    n += 1;
-                    continue;
-                }
-                // The request goes on past a closed sentence in the requester's voice ("I
-                // also request:") and through the list a line ending in a colon opens.
-                let mut in_list = false;
-                while end < count && end - n < REQUEST_LINES {
-                    let next = line_text(end + 1);
-                    if next.trim().is_empty() || RESPONSE_HEAD.is_match(next) {
-                        break;
-                    }
-                    let item = LIST_ITEM.is_match(next);
-                    in_list = line_text(end).trim_end().ends_with(':') || in_list && item;
-                    if !(in_list || REQUESTER_VOICE.is_match(next)) {
-                        break;
-                    }
-                    end += 1;
-                }
-                push(zones, ZoneKind::Request, Span::new(start, line(end).end));
-                n = end + 1;
-                continue;
-            }
-        }
-        n += 1;
+        };
+        p.push(zones, kind, Span::new(p.line(n).start, p.line(end).end));
+        n = end + 1;
     }
 }
 

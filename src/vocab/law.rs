@@ -218,3 +218,27 @@ pub(crate) fn split_provision(p: &str) -> (String, Vec<String>) {
 pub(crate) fn provision_starts_with(p: &str, prefix: &str) -> bool {
     p == prefix || p.starts_with(prefix) && p[prefix.len()..].starts_with('(')
 }
+
+/// What a ground relied on does to the part of the request it is applied in, where that is not
+/// a refusal of the part (`outcome` in a rule file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum GroundOutcome {
+    /// The information is already published: the requester is pointed to it (FOIA s.21,
+    /// FOISA s.25).
+    Published,
+    /// The information is not held (EIR reg 12(4)(a), EISR reg 10(4)(a)).
+    NotHeld,
+}
+
+/// A duty a procedural provision puts on the authority, which the notice checks look for
+/// (`duty` in a rule file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Duty {
+    /// To advise and assist the requester, as on narrowing a request over the cost limit (FOIA
+    /// s.16, EIR reg 9, FOISA s.15, EISR reg 9).
+    Advice,
+}

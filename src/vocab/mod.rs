@@ -10,7 +10,7 @@ pub(crate) mod schema;
 pub(crate) mod span;
 
 pub(crate) use law::{canonical, provision_starts_with, split_provision};
-pub use law::{Act, Jurisdiction, Kind, RefKind, Role, Test};
+pub use law::{Act, Duty, GroundOutcome, Jurisdiction, Kind, RefKind, Role, Test};
 pub use schema::*;
 pub use span::{LineIndex, Position, Span};
 
