@@ -17,13 +17,14 @@ use crate::rules::{Rule, RuleSet};
 use crate::text::{Text, ZoneKind, ZonePart};
 use crate::vocab::{InputFormat, Reference, Report, Role, Span, DEFAULT_MAX_INPUT, SCHEMA_VERSION};
 
-/// Every gated pattern of the pipeline's stages (citations, resolution, checks): their anchor
-/// words are compiled into the matching automaton, so that each pattern reads only the text
-/// near its anchors.
-fn gated_patterns() -> Vec<&'static Gated> {
+/// Every gated pattern of the pipeline's stages (citations, resolution, checks) and the rule
+/// set's regime `signals`: their anchor words are compiled into the matching automaton, so that
+/// each pattern reads only the text near its anchors.
+fn gated_patterns(signals: &resolve::RegimeSignals) -> Vec<&'static Gated> {
     let mut out = crate::checks::gated();
     out.extend(crate::resolve::gated());
     out.extend(crate::cite::gated());
+    out.extend(signals.gated());
     out
 }
 
@@ -31,16 +32,20 @@ fn gated_patterns() -> Vec<&'static Gated> {
 struct Inner {
     rules: RuleSet,
     cues: CueIndex,
+    /// The rule set's regime signals, compiled.
+    signals: resolve::RegimeSignals,
     /// Largest input [`Classifier::try_classify`] and [`Classifier::classify_bytes`] accept.
     max_input: usize,
 }
 
 impl Inner {
     fn new(rules: RuleSet) -> Result<Inner, Error> {
-        let cues = CueIndex::build(&rules, &gate::vocabulary(&gated_patterns()))?;
+        let signals = resolve::RegimeSignals::new(&rules);
+        let cues = CueIndex::build(&rules, &gate::vocabulary(&gated_patterns(&signals)))?;
         Ok(Inner {
             rules,
             cues,
+            signals,
             max_input: DEFAULT_MAX_INPUT,
         })
     }
@@ -114,11 +119,13 @@ impl Classifier {
         let scan = self.inner.cues.scan(text);
         t.set_anchors(scan.anchors, scan.anchor_ids);
         let citations = find_citations_in(t);
-        let mut regime = resolve::detect_regime(t, &citations);
+        let mut regime = resolve::detect_regime(t, &citations, &self.inner.signals);
         if let (crate::vocab::Jurisdiction::Unknown, Some(subject)) = (regime.jurisdiction, subject)
         {
             let s = Text::new(subject);
-            regime.jurisdiction = resolve::detect_regime(&s, &find_citations_in(&s)).jurisdiction;
+            regime.jurisdiction =
+                resolve::detect_regime(&s, &find_citations_in(&s), &self.inner.signals)
+                    .jurisdiction;
         }
         let refs = resolve::references(t, rules, citations);
         let cues = resolve::cues(t, rules, &regime, &refs, scan.cues);
@@ -512,17 +519,15 @@ mod tests {
 
     #[test]
     fn gated_search_finds_what_a_full_search_finds() {
-        let index = CueIndex::build(
-            &RuleSet::embedded().unwrap(),
-            &gate::vocabulary(&gated_patterns()),
-        )
-        .unwrap();
+        let rules = RuleSet::embedded().unwrap();
+        let signals = resolve::RegimeSignals::new(&rules);
+        let index = CueIndex::build(&rules, &gate::vocabulary(&gated_patterns(&signals))).unwrap();
         let mut compared = 0;
         for letter in gated_letters() {
             let text = Text::new(&letter);
             let scan = index.scan(&letter);
             text.set_anchors(scan.anchors, scan.anchor_ids);
-            for g in gated_patterns() {
+            for g in gated_patterns(&signals) {
                 let full: Vec<Span> = g
                     .regex()
                     .find_iter(&letter)

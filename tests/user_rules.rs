@@ -216,3 +216,40 @@ fn a_regime_file_of_your_own_changes_a_checks_provision() {
     assert_eq!(e.file(), Some("regimes/foia.toml"));
     assert!(e.to_string().contains("unknown check \"cost\""), "{e}");
 }
+
+#[test]
+fn a_regime_file_of_your_own_adds_a_wording_that_names_its_regime() {
+    // A letter that names its regime only in words the embedded files do not know.
+    let letter = "Your request has been handled under the Green Information Rules. The survey is withheld under regulation 12(5)(a).";
+    let src = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/regimes/eir.toml"
+    ))
+    .unwrap();
+    let jurisdiction = |c: &Classifier, text: &str| c.classify(text).jurisdiction;
+    let without = "Your request has been handled under the Green Information Rules.";
+    assert_eq!(
+        jurisdiction(&Classifier::new(), without),
+        foi_refusal::Jurisdiction::Unknown
+    );
+    let changed = format!(
+        "{src}\n[[signals]]\nanchors = [\"green\"]\nleading = true\npattern = '(?i)Green\\s+Information\\s+Rules'\nexamples = [\"under the Green Information Rules\"]\n"
+    );
+    let c = Classifier::builder()
+        .rule_source("regimes/eir.toml", changed.clone())
+        .build()
+        .unwrap();
+    assert_eq!(jurisdiction(&c, without), foi_refusal::Jurisdiction::Eir);
+    assert_eq!(jurisdiction(&c, letter), foi_refusal::Jurisdiction::Eir);
+    // An example the signal does not match is an error, in its file.
+    let e = Classifier::builder()
+        .rule_source(
+            "regimes/eir.toml",
+            changed.replace("under the Green Information Rules\"]", "under the rules\"]"),
+        )
+        .build()
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::RuleInvalid);
+    assert_eq!(e.file(), Some("regimes/eir.toml"));
+    assert!(e.to_string().contains("does not match its example"), "{e}");
+}

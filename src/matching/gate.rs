@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Deref;
-use std::sync::RwLock;
+use std::sync::{Mutex, RwLock};
 
 use once_cell::sync::{Lazy, OnceCell};
 use regex::Regex;
@@ -150,6 +150,29 @@ pub(crate) fn anchor_id(word: &'static str) -> Option<u16> {
     let mut all = ANCHOR_IDS.write().ok()?;
     let next = u16::try_from(all.ids.len()).ok()?;
     Some(*all.ids.entry(word).or_insert(next))
+}
+
+/// A gated pattern made from data (a rule file's anchors and regex), kept for the life of the
+/// process: each distinct pattern is made once however often a rule set that holds it is
+/// loaded, so the memory it takes is bounded by the distinct patterns, not by the loads.
+pub(crate) fn interned(anchors: &[String], pattern: &str, leading: bool) -> &'static Gated {
+    type Key = (Vec<String>, String, bool);
+    static MADE: Lazy<Mutex<HashMap<Key, &'static Gated>>> =
+        Lazy::new(|| Mutex::new(HashMap::new()));
+    let key = (anchors.to_vec(), pattern.to_string(), leading);
+    let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(&g) = made.get(&key) {
+        return g;
+    }
+    let words: Vec<&'static str> = anchors
+        .iter()
+        .map(|a| &*Box::leak(a.clone().into_boxed_str()))
+        .collect();
+    let words: &'static [&'static str] = Box::leak(words.into_boxed_slice());
+    let pattern: &'static str = Box::leak(pattern.to_string().into_boxed_str());
+    let g: &'static Gated = Box::leak(Box::new(Gated::with(words, pattern, leading)));
+    made.insert(key, g);
+    g
 }
 
 /// The anchor words of `patterns`, sorted, each once: the vocabulary the matching automaton is

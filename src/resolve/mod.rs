@@ -9,12 +9,13 @@ mod regime;
 mod status;
 
 pub(crate) use concepts::{infer as concepts, Inference};
-pub(crate) use regime::{detect_regime, Regime};
+pub(crate) use regime::{detect_regime, Regime, RegimeSignals};
 pub(crate) use status::{assess_detail, MEMO_REVIEW};
 
-/// Every gated pattern of the resolution stage.
+/// Every gated pattern compiled into the resolution stage (the regime signals come from the
+/// rule set: [`RegimeSignals::gated`]).
 pub(crate) fn gated() -> Vec<&'static crate::matching::gate::Gated> {
-    regime::gated().chain(concepts::gated()).collect()
+    concepts::gated().collect()
 }
 
 use crate::cite::Citation;

@@ -1,10 +1,12 @@
 //! Which regime a letter is written under: FOIA, the EIR, FOISA or the EISRs, from what it says
 //! ("Environmental Information Regulations", "FOISA", "Scottish Information Commissioner") and
-//! from the acts of the provisions it cites.
+//! from the acts of the provisions it cites. The wordings that name each regime are its regime
+//! file's `[[signals]]` (`data/regimes/*.toml`); how they are weighed is here.
 
 use crate::cite::Citation;
 
 use crate::matching::gate::{self, Gated};
+use crate::rules::{Numbering, RuleSet};
 use crate::text::Text;
 use crate::vocab::{Act, Jurisdiction};
 
@@ -22,158 +24,112 @@ pub(crate) struct Regime {
 impl Regime {
     /// True when the letter shows any sign of `act`'s regime (or `act` is the primary one).
     pub(crate) fn has(&self, act: Act) -> bool {
-        act == self.primary
-            || REGIMES
-                .iter()
-                .position(|&r| r == act)
-                .is_some_and(|i| self.present[i])
+        act == self.primary || slot(act).is_some_and(|i| self.present[i])
     }
 }
 
+/// The regimes, in the order that settles ties (the Act before the regulations).
 const REGIMES: [Act; 4] = [Act::Foia, Act::Eir, Act::Foisa, Act::Eisr];
 
-/// What names a regime in a letter.
-static SIGNALS: [(Gated, Act); 10] = [
-    (
-        Gated::leading(
-            &["freedom"],
-            r"(?i)Freedom\s+of\s+Information\s*\(\s*Scotland\s*\)",
-        ),
-        Act::Foisa,
-    ),
-    (
-        Gated::leading(&["foisa"], r"(?-u:\b)FOISA(?-u:\b)"),
-        Act::Foisa,
-    ),
-    (
-        Gated::leading(
-            &["environmental"],
-            r"(?i)Environmental\s+Information\s*\(\s*Scotland\s*\)",
-        ),
-        Act::Eisr,
-    ),
-    (
-        Gated::leading(&["eisr"], r"(?-u:\b)EISRs?(?-u:\b)"),
-        Act::Eisr,
-    ),
-    (
-        Gated::leading(
-            &["environmental"],
-            r"(?i)Environmental\s+Information\s+Regulations",
-        ),
-        Act::Eir,
-    ),
-    (Gated::leading(&["eir"], r"(?-u:\b)EIRs?(?-u:\b)"), Act::Eir),
-    // The words of the EIR's exception for commercial confidentiality (reg 12(5)(e)).
-    (
-        Gated::leading(&["legitimate"], r"(?i)legitimate\s+economic\s+interests?"),
-        Act::Eir,
-    ),
-    (
-        Gated::leading(&["freedom"], r"(?i)Freedom\s+of\s+Information\s+Act"),
-        Act::Foia,
-    ),
-    // The Fees Regulations (cost limit) belong to FOIA.
-    (
-        Gated::leading(
-            &["freedom"],
-            r"(?i)Freedom\s+of\s+Information\s+and\s+Data\s+Protection\s*\(\s*Appropriate\s+Limit",
-        ),
-        Act::Foia,
-    ),
-    (
-        Gated::leading(&["foi"], r"(?-u:\b)(?:FOIA|FoIA|FOI\s+Act)(?-u:\b)"),
-        Act::Foia,
-    ),
-];
+fn slot(act: Act) -> Option<usize> {
+    REGIMES.iter().position(|&r| r == act)
+}
 
-/// The Scottish Information Commissioner, who hears appeals under both Scottish regimes, and
-/// the Scottish public authorities or regulations a letter says it is one of or is bound by ("the
-/// £600 limit set for Scottish public authorities", "the Scottish fees regulations"): a sign of the
-/// EISRs in a letter that names them more than FOISA, else of FOISA.
-static SCOTTISH_COMMISSIONER: Gated = Gated::leading(
-    &["scottish"],
-    r"(?i)Scottish\s+(?:Information\s+Commissioner|(?:public\s+)?authorit(?:y|ies)|(?:fees\s+)?regulations)",
-);
+/// One regime's signals, compiled, and how they are weighed.
+#[derive(Debug, Default)]
+struct Slot {
+    /// Signals that name the regime.
+    strong: Vec<&'static Gated>,
+    /// Signals read only when no regime is named.
+    weak: Vec<&'static Gated>,
+    /// Signals it shares with the other regimes of its group.
+    shared: Vec<&'static Gated>,
+    /// A provision cited bare in the form of a regulation is a sign of it.
+    by_regulation: bool,
+    group: Option<String>,
+    /// The slot of the regime whose signals count for this one in a letter with a sign of
+    /// its group.
+    absorbs: Option<usize>,
+}
 
-/// Weaker signs, read only when the letter names no regime above: "FOI", "Freedom of
-/// Information" on its own ("your Freedom of Information request"), the (UK) Information
-/// Commissioner or the ICO, all FOIA's when nothing else is said; "environmental information",
-/// the EIR's.
-static WEAK_SIGNALS: [(Gated, Act); 5] = [
-    (Gated::leading(&["foi"], r"(?-u:\b)FOI(?-u:\b)"), Act::Foia),
-    (
-        Gated::leading(&["freedom"], r"(?i)Freedom\s+of\s+Information(?-u:\b)"),
-        Act::Foia,
-    ),
-    (
-        Gated::new(&["commissioner"], r"(?i)Information\s+Commissioner"),
-        Act::Foia,
-    ),
-    (Gated::leading(&["ico"], r"(?-u:\b)ICO(?-u:\b)"), Act::Foia),
-    (
-        Gated::leading(
-            &["environmental"],
-            r"(?i)environmental\s+information(?-u:\b)",
-        ),
-        Act::Eir,
-    ),
-];
+/// The regime files' signals, compiled: what [`detect_regime`] counts.
+#[derive(Debug)]
+pub(crate) struct RegimeSignals {
+    slots: [Slot; 4],
+}
 
-/// The gated patterns of this module.
-pub(crate) fn gated() -> impl Iterator<Item = &'static Gated> {
-    SIGNALS
-        .iter()
-        .chain(WEAK_SIGNALS.iter())
-        .map(|(g, _)| g)
-        .chain(std::iter::once(&SCOTTISH_COMMISSIONER))
+impl RegimeSignals {
+    /// The signals of the regime files of `rules`.
+    pub(crate) fn new(rules: &RuleSet) -> RegimeSignals {
+        let mut slots: [Slot; 4] = Default::default();
+        for file in rules.regimes() {
+            let Some(i) = slot(file.act) else { continue };
+            let s = &mut slots[i];
+            for sig in &file.signals {
+                let g = gate::interned(&sig.anchors, &sig.pattern, sig.leading);
+                match (sig.shared, sig.weak) {
+                    (true, _) => s.shared.push(g),
+                    (false, true) => s.weak.push(g),
+                    (false, false) => s.strong.push(g),
+                }
+            }
+            s.by_regulation = file.numbering == Numbering::Regulation;
+            s.group.clone_from(&file.group);
+            s.absorbs = file.absorbs.and_then(slot);
+        }
+        RegimeSignals { slots }
+    }
+
+    /// Every signal, for the matching automaton's vocabulary.
+    pub(crate) fn gated(&self) -> impl Iterator<Item = &'static Gated> + '_ {
+        self.slots
+            .iter()
+            .flat_map(|s| s.strong.iter().chain(&s.weak).chain(&s.shared).copied())
+    }
+
+    /// The slots of the regimes of `group`, in order.
+    fn group<'a>(&'a self, group: &'a str) -> impl Iterator<Item = usize> + 'a {
+        (0..4).filter(move |&i| self.slots[i].group.as_deref() == Some(group))
+    }
+}
+
+/// Each regime's count of the signals `of` picks in `text`, where `keep` says a match counts.
+fn count_where(
+    text: &Text<'_>,
+    signals: &RegimeSignals,
+    of: fn(&Slot) -> &[&'static Gated],
+    keep: &dyn Fn(usize) -> bool,
+) -> [usize; 4] {
+    let mut score = [0usize; 4];
+    for (i, s) in signals.slots.iter().enumerate() {
+        for g in of(s) {
+            score[i] += gate::find_iter(text, g).filter(|m| keep(m.start)).count();
+        }
+    }
+    score
 }
 
 /// Counts each regime's signals and decides. Signals inside zones (earlier mail, the request
 /// repeated back, signatures, footers) do not count.
-pub(crate) fn detect_regime(text: &Text<'_>, citations: &[Citation]) -> Regime {
+pub(crate) fn detect_regime(
+    text: &Text<'_>,
+    citations: &[Citation],
+    signals: &RegimeSignals,
+) -> Regime {
     let own = |offset: usize| text.zone_at(offset).is_none();
-    let slot = |a: Act| REGIMES.iter().position(|&r| r == a);
-    // Each regime's count of `signals` in the authority's own text.
-    let count_where = |signals: &[(Gated, Act)], keep: &dyn Fn(usize) -> bool| {
-        let mut score = [0usize; 4];
-        for (g, act) in signals {
-            if let Some(i) = slot(*act) {
-                score[i] += gate::find_iter(text, g).filter(|m| keep(m.start)).count();
-            }
-        }
-        score
-    };
-    let count = |signals: &[(Gated, Act)]| count_where(signals, &own);
-    let mut score = count(&SIGNALS);
+    let mut score = count_where(text, signals, |s| &s.strong, &own);
     // A provision cited with its act named counts for that act; one cited bare counts only
     // when its form belongs to the regulations ("regulation 12(5)(b)", "reg 13"): FOIA and
     // FOISA have sections, and a bare "section 40" names neither Act over the other.
-    for c in citations
-        .iter()
-        .filter(|c| own(c.span.start) && (c.act_explicit || matches!(c.act, Act::Eir | Act::Eisr)))
-    {
+    for c in citations.iter().filter(|c| own(c.span.start)) {
         if let Some(i) = slot(c.act) {
-            score[i] += 1;
+            if c.act_explicit || signals.slots[i].by_regulation {
+                score[i] += 1;
+            }
         }
     }
-    // Scottish letters often call the EISRs "the EIRs": in a letter that names the Scottish Act
-    // or regulations or the Scottish Commissioner, EIR signals count for the EISRs.
-    let eir = slot(Act::Eir).unwrap_or(1);
-    let eisr = slot(Act::Eisr).unwrap_or(3);
-    let foisa = slot(Act::Foisa).unwrap_or(2);
-    let commissioner = gate::find_iter(text, &SCOTTISH_COMMISSIONER)
-        .filter(|m| own(m.start))
-        .count();
-    if score[eisr] > 0 || score[foisa] > 0 || commissioner > 0 {
-        score[eisr] += score[eir];
-        score[eir] = 0;
-    }
-    if score[eisr] > score[foisa] {
-        score[eisr] += commissioner;
-    } else {
-        score[foisa] += commissioner;
-    }
+    let shared = count_where(text, signals, |s| &s.shared, &own);
+    weigh_groups(signals, &mut score, &shared);
     let mut order: Vec<usize> = (0..4).filter(|&i| score[i] > 0).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(score[i]));
     let (jurisdiction, primary) = match order.as_slice() {
@@ -204,9 +160,10 @@ pub(crate) fn detect_regime(text: &Text<'_>, citations: &[Citation]) -> Regime {
                 .max_by_key(|&i| (score[i], std::cmp::Reverse(i)))
                 .map(|i| jurisdiction_of(REGIMES[i]))
         };
-        weakest(count(&WEAK_SIGNALS))
-            .or_else(|| weakest(count_where(&SIGNALS, &|_| true)))
-            .or_else(|| weakest(count_where(&WEAK_SIGNALS, &|_| true)))
+        let anywhere = |_: usize| true;
+        weakest(count_where(text, signals, |s| &s.weak, &own))
+            .or_else(|| weakest(count_where(text, signals, |s| &s.strong, &anywhere)))
+            .or_else(|| weakest(count_where(text, signals, |s| &s.weak, &anywhere)))
             .unwrap_or(Jurisdiction::Unknown)
     } else {
         jurisdiction
@@ -215,6 +172,42 @@ pub(crate) fn detect_regime(text: &Text<'_>, citations: &[Citation]) -> Regime {
         jurisdiction,
         primary,
         present: score.map(|s| s > 0),
+    }
+}
+
+/// The regimes of a group weighed together: in a letter with any sign of the group, a regime
+/// that absorbs another takes its count (Scottish letters call the EISRs "the EIRs"); then the
+/// group's shared signals (the Scottish Information Commissioner) count for the regime of the
+/// group the letter names more, the first in order on a tie.
+fn weigh_groups(signals: &RegimeSignals, score: &mut [usize; 4], shared: &[usize; 4]) {
+    let mut groups: Vec<&str> = signals
+        .slots
+        .iter()
+        .filter_map(|s| s.group.as_deref())
+        .collect();
+    groups.sort_unstable();
+    groups.dedup();
+    for group in groups {
+        let members: Vec<usize> = signals.group(group).collect();
+        let shared_here: usize = members.iter().map(|&i| shared[i]).sum();
+        let signed = shared_here > 0 || members.iter().any(|&i| score[i] > 0);
+        if signed {
+            for &i in &members {
+                if let Some(j) = signals.slots[i].absorbs {
+                    score[i] += score[j];
+                    score[j] = 0;
+                }
+            }
+        }
+        let mut best: Option<usize> = None;
+        for &i in &members {
+            if best.is_none_or(|b| score[i] > score[b]) {
+                best = Some(i);
+            }
+        }
+        if let Some(b) = best {
+            score[b] += shared_here;
+        }
     }
 }
 
@@ -231,9 +224,15 @@ fn jurisdiction_of(act: Act) -> Jurisdiction {
 mod tests {
     use super::*;
     use crate::cite::find_citations;
+    use crate::rules::RuleSet;
 
     fn regime(text: &str) -> Regime {
-        detect_regime(&Text::new(text), &find_citations(text))
+        let rules = RuleSet::embedded().expect("the embedded rules load");
+        detect_regime(
+            &Text::new(text),
+            &find_citations(text),
+            &RegimeSignals::new(&rules),
+        )
     }
 
     #[test]

@@ -7,7 +7,7 @@ mod phrase;
 mod regime;
 
 pub use phrase::expand_phrase;
-pub(crate) use regime::{RegimeRules, NOTICE_CHECKS};
+pub(crate) use regime::{Numbering, RegimeRules, NOTICE_CHECKS};
 
 use std::collections::HashMap;
 
@@ -329,6 +329,11 @@ impl RuleSet {
     /// replaces one).
     pub(crate) fn regime(&self, act: Act) -> Option<&RegimeRules> {
         self.regimes.iter().find(|r| r.act == act)
+    }
+
+    /// Every regime file in use, one per regime.
+    pub(crate) fn regimes(&self) -> &[RegimeRules] {
+        &self.regimes
     }
 
     /// A version string for the rule set: the crate version and a hash of the rule files.

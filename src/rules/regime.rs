@@ -1,7 +1,10 @@
 //! Regime files: one TOML file per regime under `data/regimes/` (`foia.toml`, `eir.toml`,
 //! `foisa.toml`, `eisr.toml`), compiled into the library, with what that regime's law asks of a
-//! refusal notice. `[checks]` names the provision that requires each notice check; `[notice]`
-//! holds the notice rules that differ between regimes. See `docs/rule-format.md`.
+//! refusal notice and how a letter shows it is written under it. `title` and `numbering` say
+//! what the regime is; `[checks]` names the provision that requires each notice check;
+//! `[notice]` holds the notice rules that differ between regimes; `[[signals]]` are the wordings
+//! that name the regime in a letter (with `group`, `shared` and `absorbs` for regimes that share
+//! them), which the resolve stage counts to decide a letter's regime. See `docs/rule-format.md`.
 //!
 //! A rule folder of your own overrides a regime file the way it overrides a rule: a file under
 //! a folder named `regimes` (`my-rules/regimes/foia.toml`) replaces the embedded file of its
@@ -49,9 +52,56 @@ pub(crate) fn is_regime_file(name: &str) -> bool {
 #[serde(deny_unknown_fields)]
 struct RegimeFile {
     regime: Spanned<String>,
+    title: String,
+    numbering: Numbering,
+    group: Option<String>,
+    absorbs: Option<Spanned<String>>,
     checks: Spanned<BTreeMap<String, String>>,
     #[serde(default)]
     notice: NoticeFile,
+    #[serde(default)]
+    signals: Vec<Spanned<SignalFile>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignalFile {
+    anchors: Vec<String>,
+    #[serde(default)]
+    leading: bool,
+    pattern: String,
+    #[serde(default)]
+    weak: bool,
+    #[serde(default)]
+    shared: bool,
+    #[serde(default)]
+    examples: Vec<String>,
+}
+
+/// How a regime numbers its provisions (`numbering` in a regime file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Numbering {
+    /// Sections of an Act ("section 40(2)").
+    Section,
+    /// Regulations of a statutory instrument ("regulation 12(5)(e)", "reg 13").
+    Regulation,
+}
+
+/// A wording that names a regime in a letter (a `[[signals]]` entry of its regime file): a
+/// regex every match of which holds one of its anchor words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Signal {
+    /// Lower-case word starts, one of which every match holds.
+    pub anchors: Vec<String>,
+    /// True when every match starts with one of the anchors.
+    pub leading: bool,
+    /// The regex.
+    pub pattern: String,
+    /// Read only when no regime is named by a signal that is not weak.
+    pub weak: bool,
+    /// A sign of whichever regime of the file's group the letter names more.
+    pub shared: bool,
 }
 
 #[derive(Default, Deserialize)]
@@ -70,6 +120,17 @@ pub(crate) struct RegimeRules {
     /// Why a notice that neither confirms nor denies need not give public interest reasons,
     /// where the regime says so (FOISA s.18(2)).
     pub ncnd_public_interest_waiver: Option<String>,
+    /// The instrument's title ("Freedom of Information Act 2000").
+    pub title: String,
+    /// How its provisions are numbered.
+    pub numbering: Numbering,
+    /// The regimes that share signals (`shared`) name the same group ("scotland").
+    pub group: Option<String>,
+    /// A regime whose signals count for this one in a letter with any sign of this regime's
+    /// group (Scottish letters call the EISRs "the EIRs").
+    pub absorbs: Option<Act>,
+    /// What names the regime in a letter.
+    pub signals: Vec<Signal>,
     /// The file it came from.
     pub source: String,
 }
@@ -98,7 +159,7 @@ pub(crate) fn parse(name: &str, src: &str) -> Result<RegimeRules, Error> {
     };
     let regime = file.regime.get_ref();
     let act = Act::from_name(regime)
-        .filter(|a| matches!(a, Act::Foia | Act::Eir | Act::Foisa | Act::Eisr))
+        .filter(|&a| is_regime(a))
         .ok_or_else(|| {
             invalid(
                 format!("unknown regime {regime:?} (expected foia, eir, foisa or eisr)"),
@@ -129,11 +190,98 @@ pub(crate) fn parse(name: &str, src: &str) -> Result<RegimeRules, Error> {
             at,
         ));
     }
+    let absorbs = match &file.absorbs {
+        None => None,
+        Some(other) => Some(
+            Act::from_name(other.get_ref())
+                .filter(|&a| is_regime(a) && a != act)
+                .ok_or_else(|| {
+                    invalid(
+                        format!("absorbs names no other regime: {:?}", other.get_ref()),
+                        other.span().start,
+                    )
+                })?,
+        ),
+    };
+    if absorbs.is_some() && file.group.is_none() {
+        return Err(invalid(
+            "absorbs needs a group: the signals absorbed count when the letter shows a sign of it"
+                .to_string(),
+            file.regime.span().start,
+        ));
+    }
+    let signals = file
+        .signals
+        .into_iter()
+        .map(|s| {
+            let at = s.span().start;
+            signal(s.into_inner(), file.group.is_some()).map_err(|msg| invalid(msg, at))
+        })
+        .collect::<Result<Vec<Signal>, Error>>()?;
     Ok(RegimeRules {
         act,
         checks,
         ncnd_public_interest_waiver: file.notice.ncnd_public_interest_waiver,
+        title: file.title,
+        numbering: file.numbering,
+        group: file.group,
+        absorbs,
+        signals,
         source: name.to_string(),
+    })
+}
+
+/// True for the acts a regime file may be written for.
+fn is_regime(act: Act) -> bool {
+    matches!(act, Act::Foia | Act::Eir | Act::Foisa | Act::Eisr)
+}
+
+/// Checks one `[[signals]]` entry: anchors that are lower-case words, a regex that compiles,
+/// examples it matches, each holding an anchor where the match does (or starting with one, for
+/// a leading signal).
+fn signal(s: SignalFile, grouped: bool) -> Result<Signal, String> {
+    if s.anchors.is_empty() {
+        return Err("a signal needs at least one anchor".to_string());
+    }
+    if let Some(a) = s.anchors.iter().find(|a| {
+        a.is_empty()
+            || a.chars()
+                .any(|c| !(c.is_lowercase() || c.is_numeric() || c == '\''))
+    }) {
+        return Err(format!(
+            "the anchor {a:?} is not a lower-case word (anchors are word starts: \"disclos\")"
+        ));
+    }
+    if s.shared && !grouped {
+        return Err("a shared signal needs the file's group".to_string());
+    }
+    let regex = regex::Regex::new(&s.pattern)
+        .map_err(|e| format!("the signal's pattern does not compile: {e}"))?;
+    for example in &s.examples {
+        let Some(m) = regex.find(example) else {
+            return Err(format!(
+                "the signal's pattern does not match its example {example:?}"
+            ));
+        };
+        let found = m.as_str().to_lowercase();
+        let holds = if s.leading {
+            s.anchors.iter().any(|a| found.starts_with(a.as_str()))
+        } else {
+            s.anchors.iter().any(|a| found.contains(a.as_str()))
+        };
+        if !holds {
+            return Err(format!(
+                "the signal's match {:?} in its example holds none of its anchors",
+                m.as_str()
+            ));
+        }
+    }
+    Ok(Signal {
+        anchors: s.anchors,
+        leading: s.leading,
+        pattern: s.pattern,
+        weak: s.weak,
+        shared: s.shared,
     })
 }
 
@@ -146,7 +294,16 @@ fn check_regime_file(name: &str) {
         .find(|(n, _)| *n == name)
         .map(|(_, c)| *c)
         .expect("the file is embedded");
+    // Parsing checks each signal's examples too.
     let regime = parse(name, contents).expect("the regime file parses");
+    assert!(!regime.signals.is_empty(), "{name}: no signals");
+    for s in &regime.signals {
+        assert!(!s.pattern.is_empty(), "{name}: a signal without a pattern");
+    }
+    assert!(
+        contents.matches("[[signals]]").count() == contents.matches("examples = [\"").count(),
+        "{name}: every signal needs an example"
+    );
     let rules = super::RuleSet::embedded().expect("the embedded rules load");
     for id in NOTICE_CHECKS {
         let provision = regime.provision(id);
@@ -201,6 +358,49 @@ mod tests {
         assert_eq!(e.kind(), ErrorKind::RuleSyntax);
         let e = parse("regimes/eir.toml", FOIA).unwrap_err();
         assert!(e.to_string().contains("named foia.toml"), "{e}");
+    }
+
+    #[test]
+    fn signals_are_checked_where_they_stand() {
+        let with = |signal: &str| format!("{FOIA}\n[[signals]]\n{signal}\n");
+        let message = |src: &str| parse("regimes/foia.toml", src).unwrap_err().to_string();
+        let m = message(&with(
+            "anchors = [\"Freedom\"]\npattern = 'Freedom'\nexamples = [\"Freedom\"]",
+        ));
+        assert!(m.contains("not a lower-case word"), "{m}");
+        let m = message(&with(
+            "anchors = [\"freedom\"]\npattern = '(?i)freedom'\nexamples = [\"liberty\"]",
+        ));
+        assert!(m.contains("does not match its example \"liberty\""), "{m}");
+        let m = message(&with(
+            "anchors = [\"act\"]\npattern = '(?i)freedom'\nexamples = [\"freedom\"]",
+        ));
+        assert!(m.contains("holds none of its anchors"), "{m}");
+        let m = message(&with("anchors = [\"free\"]\npattern = '(free'"));
+        assert!(m.contains("does not compile"), "{m}");
+        let m = message(&with(
+            "anchors = [\"free\"]\npattern = 'free'\nshared = true",
+        ));
+        assert!(m.contains("needs the file's group"), "{m}");
+        let m = message(&FOIA.replace(
+            "numbering = \"section\"",
+            "numbering = \"section\"\nabsorbs = \"eir\"",
+        ));
+        assert!(m.contains("absorbs needs a group"), "{m}");
+        let m = message(&FOIA.replace(
+            "numbering = \"section\"",
+            "numbering = \"section\"\ngroup = \"uk\"\nabsorbs = \"foia\"",
+        ));
+        assert!(m.contains("absorbs names no other regime"), "{m}");
+        let m = message(&FOIA.replace("numbering = \"section\"", "numbering = \"article\""));
+        assert!(m.contains("unknown variant"), "{m}");
+        let ok = parse(
+            "regimes/foia.toml",
+            &with("anchors = [\"free\"]\npattern = '(?i)free\\s+speech'\nweak = true\nexamples = [\"Free speech\"]"),
+        )
+        .unwrap();
+        let last = ok.signals.last().unwrap();
+        assert!(last.weak && !last.shared && !last.leading);
     }
 
     #[test]
