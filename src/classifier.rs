@@ -15,7 +15,9 @@ use crate::matching::CueIndex;
 use crate::resolve;
 use crate::rules::{Rule, RuleSet};
 use crate::text::{Text, ZoneKind, ZonePart};
-use crate::vocab::{InputFormat, Reference, Report, Role, Span, DEFAULT_MAX_INPUT, SCHEMA_VERSION};
+use crate::vocab::{
+    InputFormat, ProvisionRole, Reference, Report, Span, DEFAULT_MAX_INPUT, SCHEMA_VERSION,
+};
 
 /// Every gated pattern of the pipeline's stages (citations, resolution, checks) and the rule
 /// set's regime `signals`: their anchor words are compiled into the matching automaton, so that
@@ -275,7 +277,7 @@ impl Classifier {
             let report = self.classify(&ex.text);
             let label = format!("example {}", n + 1);
             match rule.role {
-                Role::Ground => {
+                ProvisionRole::Ground => {
                     let Some(f) = report.relied_on().find(|f| f.id == rule.id) else {
                         let got: Vec<&str> = report.relied_on().map(|f| f.id.as_str()).collect();
                         failures.push(fail(
@@ -317,7 +319,7 @@ impl Classifier {
                         }
                     }
                 }
-                Role::Procedural => {
+                ProvisionRole::Procedural => {
                     for m in &ex.marks {
                         let ok = report
                             .references
@@ -345,8 +347,8 @@ impl Classifier {
         for (n, ex) in rule.counter_examples.iter().enumerate() {
             let report = self.classify(&ex.text);
             let fired = match rule.role {
-                Role::Ground => report.relied_on().any(|f| f.id == rule.id),
-                Role::Procedural => report
+                ProvisionRole::Ground => report.relied_on().any(|f| f.id == rule.id),
+                ProvisionRole::Procedural => report
                     .references
                     .iter()
                     .any(|r| r.rule.as_deref() == Some(rule.id.as_str())),

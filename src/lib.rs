@@ -25,6 +25,7 @@ pub use report::render_text;
 pub use rules::{Rule, RuleSet};
 pub use vocab::{
     Act, Basis, Check, CheckResult, Duty, Evidence, Excerpt, Finding, GroundOutcome, InputFormat,
-    Jurisdiction, Kind, LineIndex, Outcome, OutcomeKind, Part, Position, PublicInterest, RefKind,
-    RefRole, Reference, Report, Role, Span, Status, Test, Via, DEFAULT_MAX_INPUT, SCHEMA_VERSION,
+    Jurisdiction, LegalTest, LineIndex, Outcome, OutcomeKind, Part, Position, ProvisionRole,
+    PublicInterest, Qualification, RefKind, RefRole, Reference, Report, Span, Status, Via,
+    DEFAULT_MAX_INPUT, SCHEMA_VERSION,
 };

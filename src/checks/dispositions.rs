@@ -5,7 +5,7 @@
 
 use crate::rules::RuleSet;
 use crate::text::Text;
-use crate::vocab::{Finding, GroundOutcome, Span, Status, Test};
+use crate::vocab::{Finding, GroundOutcome, LegalTest, Span, Status};
 
 use super::outcome::{Disposition as D, Mark, Part};
 use super::patterns::{RIGHTS_SENTENCE, SEE_ELSEWHERE};
@@ -20,9 +20,9 @@ fn ground_disposition(rules: &RuleSet, f: &Finding) -> D {
         Some(GroundOutcome::NotHeld) => D::NotHeldGround,
         _ => {
             let tests = tests_of(rules, f);
-            if tests.contains(&Test::Cost) {
+            if tests.contains(&LegalTest::Cost) {
                 D::Cost
-            } else if tests.contains(&Test::Conduct) {
+            } else if tests.contains(&LegalTest::Conduct) {
                 D::Vexatious
             } else {
                 D::Withheld
@@ -169,7 +169,7 @@ fn cost_argument(text: &Text<'_>, rules: &RuleSet, relied: &[&Finding]) -> Vec<S
     let mut cost_argument: Vec<Span> = Vec::new();
     for f in relied
         .iter()
-        .filter(|f| tests_of(rules, f).contains(&Test::Cost))
+        .filter(|f| tests_of(rules, f).contains(&LegalTest::Cost))
     {
         for e in f.evidence.iter().filter(|e| e.status == Status::ReliedOn) {
             let sentences = text.paragraph_sentences(e.start);
@@ -235,7 +235,7 @@ fn figures_given(
             .all(|f| ground_disposition(rules, f) == D::Published);
     let cost_refusal = relied
         .iter()
-        .any(|f| tests_of(rules, f).contains(&Test::Cost));
+        .any(|f| tests_of(rules, f).contains(&LegalTest::Cost));
 
     // Figures given in the letter count as information given; beside a ground relied on, even
     // one figure is an answer given (unless it sizes the search of a cost refusal).
@@ -243,7 +243,7 @@ fn figures_given(
     // the request ("there are around 1,900 files"), it does not answer it.
     let burden_refusal = relied
         .iter()
-        .any(|f| tests_of(rules, f).contains(&Test::Conduct));
+        .any(|f| tests_of(rules, f).contains(&LegalTest::Conduct));
     let figures = answer_figures(text, 3, cost_refusal, cost_argument);
     let lone_answer = figures.len() == 1
         && !relied.is_empty()

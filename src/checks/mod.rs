@@ -28,8 +28,8 @@ use crate::matching::gate::{self, Gated};
 use crate::rules::RuleSet;
 use crate::text::{window, Text, ZoneKind};
 use crate::vocab::{
-    provision_starts_with, Check, Excerpt, Finding, Jurisdiction, Kind, Outcome, PublicInterest,
-    Reference, Span, Status, Test,
+    provision_starts_with, Check, Excerpt, Finding, Jurisdiction, LegalTest, Outcome,
+    PublicInterest, Qualification, Reference, Span, Status,
 };
 use notice::Notice;
 use patterns::*;
@@ -156,11 +156,11 @@ fn in_question(text: &Text<'_>, offset: usize) -> bool {
 }
 
 /// The test (prejudice, class, ...) of a finding's provisions.
-fn tests_of(rules: &RuleSet, f: &Finding) -> Vec<Test> {
+fn tests_of(rules: &RuleSet, f: &Finding) -> Vec<LegalTest> {
     let Some(rule) = rules.get(&f.id) else {
         return Vec::new();
     };
-    let mut out: Vec<Test> = f
+    let mut out: Vec<LegalTest> = f
         .provisions
         .iter()
         .filter_map(|p| {
@@ -203,7 +203,7 @@ pub(crate) fn assess(
     );
     let weighed_qualified = public_interest
         .iter()
-        .any(|&(i, _)| findings[i].kind == Kind::Qualified);
+        .any(|&(i, _)| findings[i].kind == Qualification::Qualified);
     Assessment {
         checks: notice.checks(),
         public_interest_test: notice.public_interest_test(weighed_qualified),

@@ -8,7 +8,7 @@ use crate::rules::{RegimeRules, RuleSet, NOTICE_CHECKS};
 use crate::text::{window, Text};
 use crate::vocab::{
     provision_starts_with, Act, Basis, Check, CheckResult, Duty, Excerpt, Finding, Jurisdiction,
-    Kind, OutcomeKind, RefRole, Reference, Role, Span, Status, Test, Via,
+    LegalTest, OutcomeKind, ProvisionRole, Qualification, RefRole, Reference, Span, Status, Via,
 };
 
 use super::patterns::*;
@@ -184,7 +184,7 @@ impl<'a, 't> Notice<'a, 't> {
         self.relied
             .iter()
             .copied()
-            .filter(|f| f.kind == Kind::Qualified)
+            .filter(|f| f.kind == Qualification::Qualified)
             .collect()
     }
 
@@ -192,7 +192,7 @@ impl<'a, 't> Notice<'a, 't> {
     fn cost_refusal(&self) -> bool {
         self.relied
             .iter()
-            .any(|f| tests_of(self.rules, f).contains(&Test::Cost))
+            .any(|f| tests_of(self.rules, f).contains(&LegalTest::Cost))
     }
 
     /// The ground is specified: every ground relied on is cited by number.
@@ -299,7 +299,7 @@ impl<'a, 't> Notice<'a, 't> {
             .relied
             .iter()
             .copied()
-            .filter(|f| tests_of(self.rules, f).contains(&Test::Prejudice))
+            .filter(|f| tests_of(self.rules, f).contains(&LegalTest::Prejudice))
             .collect();
         if prejudice.is_empty() {
             return self.not_applicable(id, "no prejudice-based ground is relied on");
@@ -414,7 +414,7 @@ impl<'a, 't> Notice<'a, 't> {
             .filter(|r| {
                 let rule = r.rule.as_deref().and_then(|id| self.rules.get(id));
                 rule.is_some_and(|rule| {
-                    (r.role == RefRole::Ground || rule.role == Role::Procedural)
+                    (r.role == RefRole::Ground || rule.role == ProvisionRole::Procedural)
                         && rule
                             .ncnd
                             .as_deref()

@@ -3,7 +3,7 @@
 
 use crate::matching::gate;
 use crate::text::{window, Text};
-use crate::vocab::{Finding, Kind, PublicInterest, Span, Status};
+use crate::vocab::{Finding, PublicInterest, Qualification, Span, Status};
 
 use super::patterns::{FOR_DISCLOSURE, FOR_WITHHOLDING, PIT_CONCLUSION, PUBLIC_INTEREST};
 use super::{excerpt, own, own_regions};
@@ -16,7 +16,7 @@ pub(crate) fn arguments(text: &Text<'_>, findings: &[Finding]) -> Vec<(usize, Pu
     let anchors: Vec<(usize, usize)> = findings
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.kind == Kind::Qualified && f.status != Status::Disclaimed)
+        .filter(|(_, f)| f.kind == Qualification::Qualified && f.status != Status::Disclaimed)
         .flat_map(|(i, f)| f.evidence.iter().map(move |e| (e.start, i)))
         .collect();
     if anchors.is_empty() {

@@ -11,7 +11,7 @@ use crate::resolve::context::Category;
 use crate::resolve::{assess_detail, Inference};
 use crate::rules::RuleSet;
 use crate::text::Text;
-use crate::vocab::{Basis, Evidence, Finding, Kind, Status, Via};
+use crate::vocab::{Basis, Evidence, Finding, Qualification, Status, Via};
 
 /// Confidence of a finding inferred from one concept sentence, and what each further one adds.
 const BASE: f64 = 0.6;
@@ -40,7 +40,7 @@ fn applied_after_explaining(
     f: &Finding,
     inf: &Inference,
 ) -> bool {
-    let qualified = rule.kind == Some(Kind::Qualified);
+    let qualified = rule.kind == Some(Qualification::Qualified);
     let from = inf.spans.iter().map(|(s, _)| s.start).min().unwrap_or(0);
     f.status == Status::Mentioned
         && f.basis == Basis::Inferred
@@ -83,7 +83,7 @@ pub(crate) fn merge(
                     act: rule.act,
                     title: rule.title.clone(),
                     provisions: Vec::new(),
-                    kind: rule.kind.unwrap_or(Kind::Qualified),
+                    kind: rule.kind.unwrap_or(Qualification::Qualified),
                     basis: Basis::Inferred,
                     status: Status::ReliedOn,
                     confidence: BASE - EACH_MORE,

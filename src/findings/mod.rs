@@ -15,7 +15,9 @@ use crate::resolve::context::{Category, ENGINE};
 use crate::resolve::{ResolvedCue, ResolvedRef};
 use crate::rules::{Rule, RuleSet, Weight};
 use crate::text::Text;
-use crate::vocab::{split_provision, Basis, Evidence, Finding, Kind, RefRole, Span, Status, Via};
+use crate::vocab::{
+    split_provision, Basis, Evidence, Finding, Qualification, RefRole, Span, Status, Via,
+};
 
 /// Orders provisions naturally: 12 < 12(1) < 12(2) < 22 < 22A < 40(2) < 40(3A).
 pub(crate) fn compare_provisions(a: &str, b: &str) -> Ordering {
@@ -109,7 +111,7 @@ fn combine(
     if cites.is_empty() && strong.is_empty() {
         return None;
     }
-    let qualified = rule.kind == Some(Kind::Qualified);
+    let qualified = rule.kind == Some(Qualification::Qualified);
     let spots = spots_of(text, cites, strong, qualified);
     let relied: Vec<&Spot> = spots
         .iter()
@@ -518,14 +520,14 @@ fn provisions_of(
 
 /// A finding's kind: qualified when any provision it names is, absolute when all are, else
 /// the rule's.
-fn kind_of(rule: &Rule, provisions: &[String]) -> Kind {
-    let kinds: Vec<Kind> = provisions.iter().filter_map(|p| rule.kind_for(p)).collect();
-    if kinds.contains(&Kind::Qualified) {
-        Kind::Qualified
+fn kind_of(rule: &Rule, provisions: &[String]) -> Qualification {
+    let kinds: Vec<Qualification> = provisions.iter().filter_map(|p| rule.kind_for(p)).collect();
+    if kinds.contains(&Qualification::Qualified) {
+        Qualification::Qualified
     } else if kinds.is_empty() {
-        rule.kind.unwrap_or(Kind::Qualified)
+        rule.kind.unwrap_or(Qualification::Qualified)
     } else {
-        Kind::Absolute
+        Qualification::Absolute
     }
 }
 

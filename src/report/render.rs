@@ -2,7 +2,9 @@
 
 use std::fmt::Write;
 
-use crate::vocab::{Act, Basis, CheckResult, Excerpt, Kind, OutcomeKind, Report, Span, Status};
+use crate::vocab::{
+    Act, Basis, CheckResult, Excerpt, OutcomeKind, Qualification, Report, Span, Status,
+};
 
 /// Longest sentence excerpt shown, in bytes (cut on char boundaries).
 const EXCERPT: usize = 220;
@@ -103,8 +105,8 @@ pub fn render_text(report: &Report, text: &str) -> String {
     }
     for f in &report.findings {
         let kind = match f.kind {
-            Kind::Absolute => "absolute",
-            Kind::Qualified => "qualified",
+            Qualification::Absolute => "absolute",
+            Qualification::Qualified => "qualified",
         };
         let basis = match f.basis {
             Basis::Cited => "cited",

@@ -36,11 +36,11 @@ use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;
 
-use super::{status, Regime, ResolvedRef};
+use super::{status, DetectedRegime, ResolvedRef};
 use crate::matching::gate::{self, Gated};
 use crate::rules::{expand_phrase, RuleSet};
 use crate::text::{window, Text};
-use crate::vocab::{Act, Kind, Span, Status};
+use crate::vocab::{Act, Qualification, Span, Status};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_concepts.rs"));
@@ -334,7 +334,7 @@ pub(crate) struct ConceptExample {
 /// What a ground concept needs beside it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Requirement {
-    Kind(ConceptKind),
+    Qualification(ConceptKind),
     Concept(usize),
 }
 
@@ -1178,8 +1178,8 @@ fn requirements(
     let mut requires = Vec::new();
     for r in &f.requires {
         let req = match r.as_str() {
-            "action" => Requirement::Kind(ConceptKind::Action),
-            "harm" => Requirement::Kind(ConceptKind::Harm),
+            "action" => Requirement::Qualification(ConceptKind::Action),
+            "harm" => Requirement::Qualification(ConceptKind::Harm),
             other => match index.get(other) {
                 Some(&i) => Requirement::Concept(i),
                 None => return Err(format!("requires unknown concept {other:?}")),
@@ -1700,7 +1700,7 @@ impl Lexicon {
         if settled.binary_search(&rule).is_ok() || cites_equivalent(rules, refs, win.w, rule) {
             return None;
         }
-        let qualified = rules.rules()[rule].kind == Some(Kind::Qualified);
+        let qualified = rules.rules()[rule].kind == Some(Qualification::Qualified);
         let status = pair_status(win, g, r, qualified);
         Some(Inference {
             rule,
@@ -1723,7 +1723,7 @@ impl Lexicon {
         let satisfies = |h: &Hit| {
             !h.negated
                 && c.requires.iter().any(|r| match *r {
-                    Requirement::Kind(k) => self.concepts[h.concept].kind == k,
+                    Requirement::Qualification(k) => self.concepts[h.concept].kind == k,
                     Requirement::Concept(i) => h.concept == i,
                 })
         };
@@ -1964,7 +1964,7 @@ enum Carry {
 #[derive(Clone, Copy)]
 struct Grounds<'a> {
     rules: &'a RuleSet,
-    regime: &'a Regime,
+    regime: &'a DetectedRegime,
     /// Sorted rule indices already settled by citation.
     settled: &'a [usize],
     /// The letter's citations, in text order.
@@ -1975,7 +1975,7 @@ struct Grounds<'a> {
 /// regime the letter also shows.
 fn choose_ground(
     rules: &RuleSet,
-    regime: &Regime,
+    regime: &DetectedRegime,
     grounds: &[(String, Option<String>)],
     needs_regime: bool,
 ) -> Option<(usize, Option<String>)> {
@@ -2191,7 +2191,7 @@ fn leading_window(text: &Text<'_>, grounds: &[Span], a: Span) -> Option<(Span, u
 pub(crate) fn infer(
     text: &Text<'_>,
     rules: &RuleSet,
-    regime: &Regime,
+    regime: &DetectedRegime,
     refs: &[ResolvedRef],
     settled: &[usize],
 ) -> Vec<Inference> {

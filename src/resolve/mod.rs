@@ -9,7 +9,7 @@ mod regime;
 mod status;
 
 pub(crate) use concepts::{infer as concepts, Inference};
-pub(crate) use regime::{detect_regime, Regime, RegimeSignals};
+pub(crate) use regime::{detect_regime, DetectedRegime, RegimeSignals};
 pub(crate) use status::{assess_detail, MEMO_REVIEW};
 
 /// Every gated pattern compiled into the resolution stage (the regime signals come from the
@@ -22,7 +22,7 @@ use crate::cite::Citation;
 use crate::matching::CueHit;
 use crate::rules::RuleSet;
 use crate::text::Text;
-use crate::vocab::{Kind, RefRole, Role, Span, Status};
+use crate::vocab::{ProvisionRole, Qualification, RefRole, Span, Status};
 
 /// A citation with its meaning.
 #[derive(Clone, Debug)]
@@ -70,7 +70,7 @@ pub(crate) fn rules_cited_in(refs: &[ResolvedRef], span: Span) -> impl Iterator<
 }
 
 fn qualified(rules: &RuleSet, rule: usize) -> bool {
-    rules.rules()[rule].kind == Some(Kind::Qualified)
+    rules.rules()[rule].kind == Some(Qualification::Qualified)
 }
 
 /// Resolves each citation to a rule and role.
@@ -83,8 +83,8 @@ pub(crate) fn references(
         .map(|cit| {
             let rule = rules.lookup(cit.act, &cit.number, &cit.path);
             let role = match rule.map(|i| rules.rules()[i].role_for(&cit.number, &cit.path)) {
-                Some(Role::Ground) => RefRole::Ground,
-                Some(Role::Procedural) => RefRole::Procedural,
+                Some(ProvisionRole::Ground) => RefRole::Ground,
+                Some(ProvisionRole::Procedural) => RefRole::Procedural,
                 None => RefRole::Other,
             };
             let status = match (role, rule) {
@@ -115,7 +115,7 @@ pub(crate) fn references(
 pub(crate) fn cues(
     text: &Text<'_>,
     rules: &RuleSet,
-    regime: &Regime,
+    regime: &DetectedRegime,
     refs: &[ResolvedRef],
     hits: Vec<CueHit>,
 ) -> Vec<ResolvedCue> {

@@ -12,7 +12,7 @@ use crate::vocab::{Act, Jurisdiction};
 
 /// The regime of one letter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Regime {
+pub(crate) struct DetectedRegime {
     /// For the report.
     pub jurisdiction: Jurisdiction,
     /// The regime whose cue phrases may infer grounds (the strongest one; FOIA when unknown).
@@ -21,7 +21,7 @@ pub(crate) struct Regime {
     present: [bool; 4],
 }
 
-impl Regime {
+impl DetectedRegime {
     /// True when the letter shows any sign of `act`'s regime (or `act` is the primary one).
     pub(crate) fn has(&self, act: Act) -> bool {
         act == self.primary || slot(act).is_some_and(|i| self.present[i])
@@ -115,7 +115,7 @@ pub(crate) fn detect_regime(
     text: &Text<'_>,
     citations: &[Citation],
     signals: &RegimeSignals,
-) -> Regime {
+) -> DetectedRegime {
     let own = |offset: usize| text.zone_at(offset).is_none();
     let mut score = count_where(text, signals, |s| &s.strong, &own);
     // A provision cited with its act named counts for that act; one cited bare counts only
@@ -168,7 +168,7 @@ pub(crate) fn detect_regime(
     } else {
         jurisdiction
     };
-    Regime {
+    DetectedRegime {
         jurisdiction,
         primary,
         present: score.map(|s| s > 0),
@@ -226,7 +226,7 @@ mod tests {
     use crate::cite::find_citations;
     use crate::rules::RuleSet;
 
-    fn regime(text: &str) -> Regime {
+    fn regime(text: &str) -> DetectedRegime {
         let rules = RuleSet::embedded().expect("the embedded rules load");
         detect_regime(
             &Text::new(text),

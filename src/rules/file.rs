@@ -5,7 +5,9 @@ use toml::Spanned;
 
 use super::{expand_phrase, Cue, CuesFrom, Example, Rule, Subsection, Weight};
 use crate::error::{Error, ErrorKind};
-use crate::vocab::{Act, Basis, Duty, GroundOutcome, Kind, Role, Span, Test};
+use crate::vocab::{
+    Act, Basis, Duty, GroundOutcome, LegalTest, ProvisionRole, Qualification, Span,
+};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -16,9 +18,9 @@ struct RuleFile {
     #[serde(default)]
     aliases: Vec<String>,
     title: String,
-    role: Role,
-    kind: Option<Kind>,
-    test: Option<Test>,
+    role: ProvisionRole,
+    kind: Option<Qualification>,
+    test: Option<LegalTest>,
     ncnd: Option<String>,
     outcome: Option<GroundOutcome>,
     duty: Option<Duty>,
@@ -41,9 +43,9 @@ struct RuleFile {
 struct SubsectionFile {
     provision: String,
     title: String,
-    kind: Option<Kind>,
-    test: Option<Test>,
-    role: Option<Role>,
+    kind: Option<Qualification>,
+    test: Option<LegalTest>,
+    role: Option<ProvisionRole>,
 }
 
 #[derive(Deserialize)]
@@ -288,19 +290,19 @@ fn check_identity(place: &Place<'_>, file: &RuleFile) -> Result<(Act, String), E
 /// Checks what the role asks: a ground has a kind and a test; a procedural rule produces no
 /// findings, so it has no outcome and no cues.
 fn check_role(place: &Place<'_>, file: &RuleFile) -> Result<(), Error> {
-    if file.role == Role::Ground && (file.kind.is_none() || file.test.is_none()) {
+    if file.role == ProvisionRole::Ground && (file.kind.is_none() || file.test.is_none()) {
         return Err(place.invalid(
             "a ground needs both `kind` and `test`".into(),
             file.id.span().start,
         ));
     }
-    if file.role == Role::Procedural && file.outcome.is_some() {
+    if file.role == ProvisionRole::Procedural && file.outcome.is_some() {
         return Err(place.invalid(
             "a procedural rule produces no findings, so it has no `outcome`".into(),
             file.id.span().start,
         ));
     }
-    if file.role == Role::Procedural && !file.cues.is_empty() {
+    if file.role == ProvisionRole::Procedural && !file.cues.is_empty() {
         return Err(place.invalid(
             "a procedural rule produces no findings, so it takes no cues".into(),
             file.cues[0].phrase.span().start,
@@ -372,7 +374,7 @@ fn cue(place: &Place<'_>, c: CueFile) -> Result<Cue, Error> {
 
 /// One `[[cues_from]]` entry of a rule of role `role`: its provisions checked, and only a
 /// ground may borrow cues.
-fn cues_from(place: &Place<'_>, f: CuesFromFile, role: Role) -> Result<CuesFrom, Error> {
+fn cues_from(place: &Place<'_>, f: CuesFromFile, role: ProvisionRole) -> Result<CuesFrom, Error> {
     for p in f.provision.iter().chain(&f.as_provision) {
         if !canonical_provision(p) {
             return Err(place.invalid(
@@ -381,7 +383,7 @@ fn cues_from(place: &Place<'_>, f: CuesFromFile, role: Role) -> Result<CuesFrom,
             ));
         }
     }
-    if role == Role::Procedural {
+    if role == ProvisionRole::Procedural {
         return Err(place.invalid(
             "a procedural rule produces no findings, so it takes no cues".into(),
             f.rule.span().start,

@@ -15,7 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
 use crate::vocab::{
-    provision_starts_with, split_provision, Act, Duty, GroundOutcome, Kind, Role, Test,
+    provision_starts_with, split_provision, Act, Duty, GroundOutcome, LegalTest, ProvisionRole,
+    Qualification,
 };
 
 mod embedded {
@@ -47,13 +48,13 @@ pub struct Subsection {
     /// Its title.
     pub title: String,
     /// Absolute or qualified, when it differs from the section's.
-    pub kind: Option<Kind>,
+    pub kind: Option<Qualification>,
     /// Its test, when it differs from the section's.
-    pub test: Option<Test>,
+    pub test: Option<LegalTest>,
     /// Its role, when it differs from the section's: a gateway subsection that only routes the
     /// request to another regime (FOISA s.39(2) to the EISRs) is procedural, though the section
     /// is a ground.
-    pub role: Option<Role>,
+    pub role: Option<ProvisionRole>,
 }
 
 /// Most words a `...` gap in a cue phrase may stand for.
@@ -119,11 +120,11 @@ pub struct Rule {
     /// Short title.
     pub title: String,
     /// Ground or procedural.
-    pub role: Role,
+    pub role: ProvisionRole,
     /// Absolute or qualified (grounds).
-    pub kind: Option<Kind>,
+    pub kind: Option<Qualification>,
     /// What engages it (grounds).
-    pub test: Option<Test>,
+    pub test: Option<LegalTest>,
     /// The neither-confirm-nor-deny subsection; on a procedural rule, the provision that is
     /// itself the power to neither confirm nor deny (FOISA s.18).
     pub ncnd: Option<String>,
@@ -163,7 +164,7 @@ pub struct Rule {
 impl Rule {
     /// Absolute or qualified for a cited provision: the most specific subsection that gives a
     /// kind, else the rule's.
-    pub fn kind_for(&self, provision: &str) -> Option<Kind> {
+    pub fn kind_for(&self, provision: &str) -> Option<Qualification> {
         self.subsections
             .iter()
             .filter(|s| s.kind.is_some() && provision_starts_with(provision, &s.provision))
@@ -174,7 +175,7 @@ impl Rule {
 
     /// Ground or procedural for a cited provision (a section and its subsection path, e.g.
     /// `39` and `["2"]`): the most specific subsection that gives a role, else the rule's.
-    pub fn role_for(&self, number: &str, path: &[String]) -> Role {
+    pub fn role_for(&self, number: &str, path: &[String]) -> ProvisionRole {
         let provision = crate::vocab::canonical(number, path);
         self.subsections
             .iter()
@@ -460,9 +461,15 @@ mod tests {
     fn a_gateway_subsection_is_procedural() {
         let set = RuleSet::embedded().expect("embedded rules are valid");
         let s39 = set.get("foisa:s39").expect("FOISA s.39 is in the set");
-        assert_eq!(s39.role_for("39", &["2".to_string()]), Role::Procedural);
-        assert_eq!(s39.role_for("39", &["1".to_string()]), Role::Ground);
-        assert_eq!(s39.role_for("39", &[]), Role::Ground);
+        assert_eq!(
+            s39.role_for("39", &["2".to_string()]),
+            ProvisionRole::Procedural
+        );
+        assert_eq!(
+            s39.role_for("39", &["1".to_string()]),
+            ProvisionRole::Ground
+        );
+        assert_eq!(s39.role_for("39", &[]), ProvisionRole::Ground);
     }
 
     #[test]

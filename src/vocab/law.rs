@@ -132,7 +132,7 @@ pub fn canonical(number: &str, path: &[String]) -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum Role {
+pub enum ProvisionRole {
     /// A ground for refusing (an exemption, s.12 cost, s.14 vexatious, ...): produces findings.
     Ground,
     /// A provision a letter cites that is not a ground (s.1, s.10, s.17, s.50, ...).
@@ -140,11 +140,11 @@ pub enum Role {
 }
 
 /// The name serde writes (`ground`, `procedural`).
-impl std::fmt::Display for Role {
+impl std::fmt::Display for ProvisionRole {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.pad(match self {
-            Role::Ground => "ground",
-            Role::Procedural => "procedural",
+            ProvisionRole::Ground => "ground",
+            ProvisionRole::Procedural => "procedural",
         })
     }
 }
@@ -153,7 +153,7 @@ impl std::fmt::Display for Role {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum Kind {
+pub enum Qualification {
     /// No public interest test.
     Absolute,
     /// Subject to the public interest test.
@@ -161,11 +161,11 @@ pub enum Kind {
 }
 
 /// The name serde writes (`absolute`, `qualified`).
-impl std::fmt::Display for Kind {
+impl std::fmt::Display for Qualification {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.pad(match self {
-            Kind::Absolute => "absolute",
-            Kind::Qualified => "qualified",
+            Qualification::Absolute => "absolute",
+            Qualification::Qualified => "qualified",
         })
     }
 }
@@ -174,7 +174,7 @@ impl std::fmt::Display for Kind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum Test {
+pub enum LegalTest {
     /// A harm test: would, or would be likely to, prejudice.
     Prejudice,
     /// Engaged by what the information is.
@@ -188,14 +188,14 @@ pub enum Test {
 }
 
 /// The name serde writes (`prejudice`, `class`, `necessity`, ...).
-impl std::fmt::Display for Test {
+impl std::fmt::Display for LegalTest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.pad(match self {
-            Test::Prejudice => "prejudice",
-            Test::Class => "class",
-            Test::Necessity => "necessity",
-            Test::Cost => "cost",
-            Test::Conduct => "conduct",
+            LegalTest::Prejudice => "prejudice",
+            LegalTest::Class => "class",
+            LegalTest::Necessity => "necessity",
+            LegalTest::Cost => "cost",
+            LegalTest::Conduct => "conduct",
         })
     }
 }

@@ -10,7 +10,9 @@ pub(crate) mod schema;
 pub(crate) mod span;
 
 pub(crate) use law::{canonical, provision_starts_with, split_provision};
-pub use law::{Act, Duty, GroundOutcome, Jurisdiction, Kind, RefKind, Role, Test};
+pub use law::{
+    Act, Duty, GroundOutcome, Jurisdiction, LegalTest, ProvisionRole, Qualification, RefKind,
+};
 pub use schema::*;
 pub use span::{LineIndex, Position, Span};
 
@@ -49,9 +51,9 @@ mod tests {
         use Jurisdiction as J;
         displays_as_serde(&[J::Foia, J::Eir, J::Foisa, J::Eisr, J::Mixed, J::Unknown]);
         displays_as_serde(&[RefKind::Section, RefKind::Regulation, RefKind::Article]);
-        displays_as_serde(&[Role::Ground, Role::Procedural]);
-        displays_as_serde(&[Kind::Absolute, Kind::Qualified]);
-        use Test as T;
+        displays_as_serde(&[ProvisionRole::Ground, ProvisionRole::Procedural]);
+        displays_as_serde(&[Qualification::Absolute, Qualification::Qualified]);
+        use LegalTest as T;
         displays_as_serde(&[T::Prejudice, T::Class, T::Necessity, T::Cost, T::Conduct]);
         displays_as_serde(&[Basis::Cited, Basis::Inferred]);
         displays_as_serde(&[Status::ReliedOn, Status::Mentioned, Status::Disclaimed]);
@@ -86,7 +88,7 @@ mod tests {
         ]);
         assert_eq!(Status::ReliedOn.to_string(), "relied_on");
         // Width and alignment are honoured, for tables.
-        assert_eq!(format!("{:<10}|", Kind::Absolute), "absolute  |");
+        assert_eq!(format!("{:<10}|", Qualification::Absolute), "absolute  |");
     }
 
     #[test]

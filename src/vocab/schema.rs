@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::law::{Act, Jurisdiction, Kind, RefKind};
+use super::law::{Act, Jurisdiction, Qualification, RefKind};
 use super::span::Span;
 
 /// The default size limit of an input: of the text [`crate::Classifier::try_classify`] and
@@ -163,7 +163,7 @@ pub struct Finding {
     /// Provisions cited or pointed to, canonical and sorted: `["43(2)"]`.
     pub provisions: Vec<String>,
     /// Absolute or qualified, for the provisions found.
-    pub kind: Kind,
+    pub kind: Qualification,
     /// Cited by number, or inferred from wording.
     pub basis: Basis,
     /// Relied on, mentioned or disclaimed.
