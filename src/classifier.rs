@@ -120,8 +120,10 @@ impl Classifier {
         let rules = &self.inner.rules;
         let scan = self.inner.cues.scan(text);
         t.set_anchors(scan.anchors, scan.anchor_ids);
-        let citations = find_citations_in(t);
+        let mut citations = find_citations_in(t);
+        resolve::tie_to_added_regimes(t, &mut citations, &self.inner.signals);
         let mut regime = resolve::detect_regime(t, &citations, &self.inner.signals);
+        resolve::tie_bare_to_added_regime(&mut citations, &regime, &self.inner.signals);
         if let (crate::vocab::Jurisdiction::Unknown, Some(subject)) = (regime.jurisdiction, subject)
         {
             let s = Text::new(subject);

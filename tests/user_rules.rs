@@ -253,3 +253,88 @@ fn a_regime_file_of_your_own_adds_a_wording_that_names_its_regime() {
     assert_eq!(e.file(), Some("regimes/eir.toml"));
     assert!(e.to_string().contains("does not match its example"), "{e}");
 }
+
+/// A regime of its own: the Toy Information Act 2030, numbered by section.
+const TOY_REGIME: &str = r#"
+regime = "toy"
+title = "Toy Information Act 2030"
+numbering = "section"
+
+[checks]
+exemption_specified = "toy:s9(1)"
+reasons_given = "toy:s9(2)"
+public_interest_reasons = "toy:s9(3)"
+harm_likelihood = "toy:s9(2)"
+cost_estimate = "toy:s9(4)"
+advice_to_narrow = "toy:s8"
+review_procedure = "toy:s10"
+commissioner_rights = "toy:s11"
+ncnd_provision = "toy:s9(1)"
+
+[[signals]]
+anchors = ["toy"]
+leading = true
+pattern = '(?i)Toy\s+Information\s+Act'
+examples = ["under the Toy Information Act 2030"]
+"#;
+
+/// Its one exemption.
+const TOY_RULE: &str = r#"
+id = "toy:s5"
+act = "toy"
+provision = "5"
+title = "Play safety"
+role = "ground"
+kind = "qualified"
+test = "prejudice"
+summary = "Information whose release would prejudice the safety of play."
+
+[[cues]]
+phrase = "prejudice the safety of play"
+weight = "strong"
+
+[[examples]]
+text = "Under the Toy Information Act 2030 we withhold the report: release would «prejudice the safety of play» in the park."
+
+[[counter_examples]]
+text = "Under the Toy Information Act 2030 we enclose the report on the safety of play."
+"#;
+
+#[test]
+fn a_regime_of_your_own_is_added_with_no_rust_change() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("regimes")).unwrap();
+    fs::create_dir_all(dir.path().join("toy")).unwrap();
+    fs::write(dir.path().join("regimes/toy.toml"), TOY_REGIME).unwrap();
+    fs::write(dir.path().join("toy/s5.toml"), TOY_RULE).unwrap();
+    let c = Classifier::builder().rule_path(dir.path()).build().unwrap();
+    let letter = "Dear Sam,\n\nYour request has been handled under the Toy Information Act 2030. We hold the inspection report, but it is withheld under section 5 of the Toy Information Act 2030, as its release would prejudice the safety of play. The public interest favours withholding it.\n\nYours sincerely,\nThe Parks Team";
+    let report = c.classify(letter);
+    assert_eq!(report.jurisdiction.to_string(), "toy");
+    let relied: Vec<&str> = report.relied_on().map(|f| f.id.as_str()).collect();
+    assert_eq!(relied, ["toy:s5"], "{report:?}");
+    // Its notice requirements are the regime file's.
+    let check = report
+        .checks
+        .iter()
+        .find(|c| c.id == "exemption_specified")
+        .expect("an exemption_specified check");
+    assert_eq!(check.provision, "toy:s9(1)");
+    // The report reads back, the added regime by name.
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(json.contains("\"jurisdiction\":\"toy\""), "{json}");
+    let back: foi_refusal::Report = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, report);
+    // The embedded classifier knows no such regime, and a rule of it without its regime file
+    // is an error that says what is missing.
+    assert_eq!(
+        Classifier::new().classify(letter).jurisdiction,
+        foi_refusal::Jurisdiction::Unknown
+    );
+    let e = Classifier::builder()
+        .rule_source("toy/s5.toml", TOY_RULE)
+        .build()
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::RuleInvalid);
+    assert!(e.to_string().contains("no regime file for toy"), "{e}");
+}

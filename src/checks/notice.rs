@@ -42,13 +42,10 @@ pub(super) struct Notice<'a, 't> {
 /// The regime the notice requirements are read under: the letter's, else that of the first
 /// ground relied on, else FOIA.
 fn regime_of(jurisdiction: Jurisdiction, relied: &[&Finding]) -> Act {
-    match jurisdiction {
-        Jurisdiction::Eir => Act::Eir,
-        Jurisdiction::Foisa => Act::Foisa,
-        Jurisdiction::Eisr => Act::Eisr,
-        Jurisdiction::Foia => Act::Foia,
-        _ => match relied.first().map(|f| f.act) {
-            Some(a @ (Act::Eir | Act::Foisa | Act::Eisr)) => a,
+    match jurisdiction.act() {
+        Some(act) => act,
+        None => match relied.first().map(|f| f.act) {
+            Some(a @ (Act::Eir | Act::Foisa | Act::Eisr | Act::Named(_))) => a,
             _ => Act::Foia,
         },
     }

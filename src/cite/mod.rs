@@ -1229,7 +1229,7 @@ mod tests {
             .iter()
             .map(|t| (t.start, t.number_start, t.kind, t.act))
             .collect();
-        v.sort_by_key(|&(s, n, k, a)| (n, s, k, a.map(|a| a as u8)));
+        v.sort_by_key(|&(s, n, k, a)| (n, s, k, a));
         v
     }
 

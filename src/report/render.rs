@@ -91,6 +91,7 @@ pub fn render_text(report: &Report, text: &str) -> String {
         crate::vocab::Jurisdiction::Foisa => "FOISA 2002",
         crate::vocab::Jurisdiction::Eisr => "EISR 2004",
         crate::vocab::Jurisdiction::Mixed => "mixed regimes",
+        crate::vocab::Jurisdiction::Named(name) => name,
         _ => "regime not stated",
     };
     let _ = writeln!(

@@ -1,4 +1,5 @@
-//! Which regime a letter is written under: FOIA, the EIR, FOISA or the EISRs, from what it says
+//! Which regime a letter is written under: FOIA, the EIR, FOISA, the EISRs or a regime a regime
+//! file of your own adds, from what it says
 //! ("Environmental Information Regulations", "FOISA", "Scottish Information Commissioner") and
 //! from the acts of the provisions it cites. The wordings that name each regime are its regime
 //! file's `[[signals]]` (`data/regimes/*.toml`); how they are weighed is here.
@@ -8,36 +9,34 @@ use crate::cite::Citation;
 use crate::matching::gate::{self, Gated};
 use crate::rules::{Numbering, RuleSet};
 use crate::text::Text;
-use crate::vocab::{Act, Jurisdiction};
+use crate::vocab::{Act, Jurisdiction, RefKind};
 
 /// The regime of one letter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct DetectedRegime {
     /// For the report.
     pub jurisdiction: Jurisdiction,
     /// The regime whose cue phrases may infer grounds (the strongest one; FOIA when unknown).
     pub primary: Act,
-    /// Which of FOIA, EIR, FOISA, EISR the letter shows any sign of.
-    present: [bool; 4],
+    /// The regimes the letter shows any sign of.
+    present: Vec<Act>,
 }
 
 impl DetectedRegime {
     /// True when the letter shows any sign of `act`'s regime (or `act` is the primary one).
     pub(crate) fn has(&self, act: Act) -> bool {
-        act == self.primary || slot(act).is_some_and(|i| self.present[i])
+        act == self.primary || self.present.contains(&act)
     }
 }
 
-/// The regimes, in the order that settles ties (the Act before the regulations).
+/// The regimes of the embedded files, in the order that settles ties (the Act before the
+/// regulations); regimes added by files of your own follow them, in the order of their files.
 const REGIMES: [Act; 4] = [Act::Foia, Act::Eir, Act::Foisa, Act::Eisr];
 
-fn slot(act: Act) -> Option<usize> {
-    REGIMES.iter().position(|&r| r == act)
-}
-
 /// One regime's signals, compiled, and how they are weighed.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Slot {
+    act: Act,
     /// Signals that name the regime.
     strong: Vec<&'static Gated>,
     /// Signals read only when no regime is named.
@@ -52,18 +51,41 @@ struct Slot {
     absorbs: Option<usize>,
 }
 
+impl Slot {
+    fn new(act: Act) -> Slot {
+        Slot {
+            act,
+            strong: Vec::new(),
+            weak: Vec::new(),
+            shared: Vec::new(),
+            by_regulation: false,
+            group: None,
+            absorbs: None,
+        }
+    }
+}
+
 /// The regime files' signals, compiled: what [`detect_regime`] counts.
 #[derive(Debug)]
 pub(crate) struct RegimeSignals {
-    slots: [Slot; 4],
+    slots: Vec<Slot>,
 }
 
 impl RegimeSignals {
     /// The signals of the regime files of `rules`.
     pub(crate) fn new(rules: &RuleSet) -> RegimeSignals {
-        let mut slots: [Slot; 4] = Default::default();
+        let mut slots: Vec<Slot> = REGIMES.iter().map(|&a| Slot::new(a)).collect();
         for file in rules.regimes() {
-            let Some(i) = slot(file.act) else { continue };
+            if !slots.iter().any(|s| s.act == file.act) {
+                slots.push(Slot::new(file.act));
+            }
+        }
+        let slot_of = |act: Act, slots: &[Slot]| slots.iter().position(|s| s.act == act);
+        for file in rules.regimes() {
+            let absorbs = file.absorbs.and_then(|a| slot_of(a, &slots));
+            let Some(i) = slot_of(file.act, &slots) else {
+                continue;
+            };
             let s = &mut slots[i];
             for sig in &file.signals {
                 let g = gate::interned(&sig.anchors, &sig.pattern, sig.leading);
@@ -75,7 +97,7 @@ impl RegimeSignals {
             }
             s.by_regulation = file.numbering == Numbering::Regulation;
             s.group.clone_from(&file.group);
-            s.absorbs = file.absorbs.and_then(slot);
+            s.absorbs = absorbs;
         }
         RegimeSignals { slots }
     }
@@ -87,9 +109,13 @@ impl RegimeSignals {
             .flat_map(|s| s.strong.iter().chain(&s.weak).chain(&s.shared).copied())
     }
 
+    fn slot(&self, act: Act) -> Option<usize> {
+        self.slots.iter().position(|s| s.act == act)
+    }
+
     /// The slots of the regimes of `group`, in order.
     fn group<'a>(&'a self, group: &'a str) -> impl Iterator<Item = usize> + 'a {
-        (0..4).filter(move |&i| self.slots[i].group.as_deref() == Some(group))
+        (0..self.slots.len()).filter(move |&i| self.slots[i].group.as_deref() == Some(group))
     }
 }
 
@@ -99,14 +125,17 @@ fn count_where(
     signals: &RegimeSignals,
     of: fn(&Slot) -> &[&'static Gated],
     keep: &dyn Fn(usize) -> bool,
-) -> [usize; 4] {
-    let mut score = [0usize; 4];
-    for (i, s) in signals.slots.iter().enumerate() {
-        for g in of(s) {
-            score[i] += gate::find_iter(text, g).filter(|m| keep(m.start)).count();
-        }
-    }
-    score
+) -> Vec<usize> {
+    signals
+        .slots
+        .iter()
+        .map(|s| {
+            of(s)
+                .iter()
+                .map(|g| gate::find_iter(text, g).filter(|m| keep(m.start)).count())
+                .sum()
+        })
+        .collect()
 }
 
 /// Counts each regime's signals and decides. Signals inside zones (earlier mail, the request
@@ -122,7 +151,7 @@ pub(crate) fn detect_regime(
     // when its form belongs to the regulations ("regulation 12(5)(b)", "reg 13"): FOIA and
     // FOISA have sections, and a bare "section 40" names neither Act over the other.
     for c in citations.iter().filter(|c| own(c.span.start)) {
-        if let Some(i) = slot(c.act) {
+        if let Some(i) = signals.slot(c.act) {
             if c.act_explicit || signals.slots[i].by_regulation {
                 score[i] += 1;
             }
@@ -130,20 +159,21 @@ pub(crate) fn detect_regime(
     }
     let shared = count_where(text, signals, |s| &s.shared, &own);
     weigh_groups(signals, &mut score, &shared);
-    let mut order: Vec<usize> = (0..4).filter(|&i| score[i] > 0).collect();
+    let act = |i: usize| signals.slots[i].act;
+    let mut order: Vec<usize> = (0..score.len()).filter(|&i| score[i] > 0).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(score[i]));
     let (jurisdiction, primary) = match order.as_slice() {
         [] => (Jurisdiction::Unknown, Act::Foia),
-        [only] => (jurisdiction_of(REGIMES[*only]), REGIMES[*only]),
+        [only] => (Jurisdiction::of(act(*only)), act(*only)),
         [top, second, ..] => {
             let primary = if score[*top] == score[*second] {
                 // A tie goes to the Act over the regulations (FOIA before EIR, FOISA before EISR).
-                REGIMES[(*top).min(*second)]
+                act((*top).min(*second))
             } else {
-                REGIMES[*top]
+                act(*top)
             };
             let j = if score[*top] >= 2 * score[*second] {
-                jurisdiction_of(REGIMES[*top])
+                Jurisdiction::of(act(*top))
             } else {
                 Jurisdiction::Mixed
             };
@@ -154,11 +184,11 @@ pub(crate) fn detect_regime(
     // present nor whose wording infers grounds; the authority's own first, then anywhere (the
     // request it answers, quoted below, says what it was made under).
     let jurisdiction = if jurisdiction == Jurisdiction::Unknown {
-        let weakest = |score: [usize; 4]| {
-            (0..4)
+        let weakest = |score: Vec<usize>| {
+            (0..score.len())
                 .filter(|&i| score[i] > 0)
                 .max_by_key(|&i| (score[i], std::cmp::Reverse(i)))
-                .map(|i| jurisdiction_of(REGIMES[i]))
+                .map(|i| Jurisdiction::of(act(i)))
         };
         let anywhere = |_: usize| true;
         weakest(count_where(text, signals, |s| &s.weak, &own))
@@ -171,7 +201,76 @@ pub(crate) fn detect_regime(
     DetectedRegime {
         jurisdiction,
         primary,
-        present: score.map(|s| s > 0),
+        present: (0..score.len())
+            .filter(|&i| score[i] > 0)
+            .map(act)
+            .collect(),
+    }
+}
+
+/// Ties citations to the regimes added by regime files of your own: a citation tied to an
+/// act the citation stage does not know ("section 5 of the Toy Information Act") belongs to an
+/// added regime when one of that regime's signals names the act right after it. The embedded
+/// regimes' names are the citation stage's own.
+pub(crate) fn tie_to_added_regimes(
+    text: &Text<'_>,
+    citations: &mut [Citation],
+    signals: &RegimeSignals,
+) {
+    static LINK: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(r"^[ \t,]*(?:(?:of|under|in)\s+)?(?:the\s+)?$").expect("link is valid")
+    });
+    let added: Vec<&Slot> = signals
+        .slots
+        .iter()
+        .filter(|s| matches!(s.act, Act::Named(_)))
+        .collect();
+    if added.is_empty() {
+        return;
+    }
+    let src = text.as_str();
+    for c in citations
+        .iter_mut()
+        .filter(|c| c.act == Act::Other && c.act_explicit)
+    {
+        let end = gate::ceil(src, c.span.end.saturating_add(120).min(src.len()));
+        let after = &src[c.span.end..end];
+        let named = added.iter().find(|slot| {
+            slot.strong.iter().any(|g| {
+                g.regex()
+                    .find(after)
+                    .is_some_and(|m| LINK.is_match(&after[..m.start()]))
+            })
+        });
+        if let Some(slot) = named {
+            c.act = slot.act;
+        }
+    }
+}
+
+/// In a letter written under a regime a file of your own adds, a provision cited bare (no act
+/// named beside it) in the form the regime numbers by belongs to that regime.
+pub(crate) fn tie_bare_to_added_regime(
+    citations: &mut [Citation],
+    regime: &DetectedRegime,
+    signals: &RegimeSignals,
+) {
+    let Act::Named(_) = regime.primary else {
+        return;
+    };
+    let Some(slot) = signals.slot(regime.primary).map(|i| &signals.slots[i]) else {
+        return;
+    };
+    let form = if slot.by_regulation {
+        RefKind::Regulation
+    } else {
+        RefKind::Section
+    };
+    for c in citations
+        .iter_mut()
+        .filter(|c| !c.act_explicit && c.kind == form)
+    {
+        c.act = regime.primary;
     }
 }
 
@@ -179,7 +278,7 @@ pub(crate) fn detect_regime(
 /// that absorbs another takes its count (Scottish letters call the EISRs "the EIRs"); then the
 /// group's shared signals (the Scottish Information Commissioner) count for the regime of the
 /// group the letter names more, the first in order on a tie.
-fn weigh_groups(signals: &RegimeSignals, score: &mut [usize; 4], shared: &[usize; 4]) {
+fn weigh_groups(signals: &RegimeSignals, score: &mut [usize], shared: &[usize]) {
     let mut groups: Vec<&str> = signals
         .slots
         .iter()
@@ -208,15 +307,6 @@ fn weigh_groups(signals: &RegimeSignals, score: &mut [usize; 4], shared: &[usize
         if let Some(b) = best {
             score[b] += shared_here;
         }
-    }
-}
-
-fn jurisdiction_of(act: Act) -> Jurisdiction {
-    match act {
-        Act::Eir => Jurisdiction::Eir,
-        Act::Foisa => Jurisdiction::Foisa,
-        Act::Eisr => Jurisdiction::Eisr,
-        _ => Jurisdiction::Foia,
     }
 }
 
@@ -296,7 +386,7 @@ mod tests {
         // Commissioner are FOIA's.
         let r = regime("Your FOI request: the names are withheld under section 40(2). You may complain to the Information Commissioner.");
         assert_eq!(r.jurisdiction, Jurisdiction::Foia);
-        assert!(!r.present[1]);
+        assert!(!r.has(Act::Eir));
         let r = regime("This is environmental information, so we have handled it accordingly.");
         assert_eq!(r.jurisdiction, Jurisdiction::Eir);
         assert_eq!(r.primary, Act::Foia);
@@ -309,7 +399,7 @@ mod tests {
         // it was made under: the regime reported when the letter itself names none.
         let r = regime("Could you tell me which years you mean?\n\n> Subject: Freedom of Information\n> Please send me the papers.");
         assert_eq!(r.jurisdiction, Jurisdiction::Foia);
-        assert!(!r.present.iter().any(|&p| p));
+        assert!(r.present.is_empty());
         let r = regime("We hold none of it.\n\n> Under the Environmental Information Regulations, please send me the survey.");
         assert_eq!(r.jurisdiction, Jurisdiction::Eir);
         assert_eq!(r.primary, Act::Foia);

@@ -232,11 +232,11 @@ fn read_toml(name: &str, src: &str) -> Result<RuleFile, Error> {
 /// the ones they give; returns the act and the provision.
 fn check_identity(place: &Place<'_>, file: &RuleFile) -> Result<(Act, String), Error> {
     let act = Act::from_name(file.act.get_ref())
-        .filter(|a| matches!(a, Act::Foia | Act::Eir | Act::Foisa | Act::Eisr))
+        .filter(|a| matches!(a, Act::Foia | Act::Eir | Act::Foisa | Act::Eisr | Act::Named(_)))
         .ok_or_else(|| {
             place.invalid(
                 format!(
-                    "unknown act {:?} (expected foia, eir, foisa or eisr)",
+                    "unknown act {:?} (expected foia, eir, foisa, eisr or a regime a regime file adds)",
                     file.act.get_ref()
                 ),
                 file.act.span().start,
@@ -255,7 +255,10 @@ fn check_identity(place: &Place<'_>, file: &RuleFile) -> Result<(Act, String), E
         's'
     };
     let expected_id = format!("{}:{letter}{provision}", act.as_str());
-    if file.id.get_ref() != &expected_id {
+    // A regime a regime file adds may number by section or by regulation.
+    let added_by_regulation = matches!(act, Act::Named(_))
+        && file.id.get_ref() == &format!("{}:r{provision}", act.as_str());
+    if file.id.get_ref() != &expected_id && !added_by_regulation {
         return Err(place.invalid(
             format!(
                 "id {:?} should be {expected_id:?} for act {act} and provision {provision}",

@@ -291,6 +291,24 @@ impl RuleSet {
                 }
             }
         }
+        // A regime added by a file of your own is known by name from then on: a rule of it
+        // still needs its regime file in this set.
+        if let Some(r) = rules
+            .iter()
+            .find(|r| matches!(r.act, Act::Named(_)) && !regimes.iter().any(|g| g.act == r.act))
+        {
+            let (name, src) = sources_by_id.get(&r.id).copied().unwrap_or(("", ""));
+            return Err(Error::new(
+                ErrorKind::RuleInvalid,
+                format!(
+                    "no regime file for {0}: add regimes/{0}.toml beside the rules",
+                    r.act.as_str()
+                ),
+            )
+            .in_file(name)
+            .at_offset(src, r.id_offset)
+            .for_rule(&r.id));
+        }
         borrow_cues(&mut rules, &sources_by_id)?;
         link_equivalents(&mut rules, &sources_by_id)?;
         let mut by_number = ProvisionIndex::new();

@@ -158,14 +158,16 @@ pub(crate) fn parse(name: &str, src: &str) -> Result<RegimeRules, Error> {
             .at_offset(src, at)
     };
     let regime = file.regime.get_ref();
-    let act = Act::from_name(regime)
-        .filter(|&a| is_regime(a))
-        .ok_or_else(|| {
-            invalid(
-                format!("unknown regime {regime:?} (expected foia, eir, foisa or eisr)"),
-                file.regime.span().start,
-            )
-        })?;
+    // A name that is not one of the embedded regimes' adds a regime.
+    let act = Act::register(regime).ok_or_else(|| {
+        invalid(
+            format!(
+                "{regime:?} cannot name a regime (a lower-case word of letters, digits and _, \
+                 not dpa2018, ukgdpr or other)"
+            ),
+            file.regime.span().start,
+        )
+    })?;
     let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
     if name.ends_with(".toml") && stem != format!("{regime}.toml") {
         return Err(invalid(
@@ -233,7 +235,7 @@ pub(crate) fn parse(name: &str, src: &str) -> Result<RegimeRules, Error> {
 
 /// True for the acts a regime file may be written for.
 fn is_regime(act: Act) -> bool {
-    matches!(act, Act::Foia | Act::Eir | Act::Foisa | Act::Eisr)
+    !matches!(act, Act::Dpa2018 | Act::Ukgdpr | Act::Other)
 }
 
 /// Checks one `[[signals]]` entry: anchors that are lower-case words, a regex that compiles,

@@ -2,11 +2,14 @@
 //! provision is (ground or procedure, absolute or qualified, its legal test), and how a
 //! provision is written (`43(2)`, `12(5)(e)`).
 
-use serde::{Deserialize, Serialize};
+use std::sync::RwLock;
 
-/// A statute (or family of instruments) a reference can belong to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+use once_cell::sync::Lazy;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A statute (or family of instruments) a reference can belong to. Serialised as its short
+/// name ([`Act::as_str`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Act {
     /// Freedom of Information Act 2000.
@@ -23,6 +26,23 @@ pub enum Act {
     Ukgdpr,
     /// Any other statute (Housing Act 1985, Local Government Act 1972, ...).
     Other,
+    /// A regime added by a regime file of a rule folder of your own (`regimes/<name>.toml`),
+    /// by its short name.
+    Named(&'static str),
+}
+
+/// The short names of the regimes added by regime files, each kept once for the life of the
+/// process (so their memory is bounded by the distinct names).
+static NAMED: Lazy<RwLock<Vec<&'static str>>> = Lazy::new(|| RwLock::new(Vec::new()));
+
+/// True for a name a regime may be given: a lower-case letter, then lower-case letters, digits
+/// or `_`, at most 32 bytes.
+fn valid_name(name: &str) -> bool {
+    name.len() <= 32
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 impl Act {
@@ -36,10 +56,12 @@ impl Act {
             Act::Dpa2018 => "dpa2018",
             Act::Ukgdpr => "ukgdpr",
             Act::Other => "other",
+            Act::Named(name) => name,
         }
     }
 
-    /// Parses the short name (`"foia"`); `None` for anything else.
+    /// Parses the short name (`"foia"`, or that of a regime a regime file has added); `None`
+    /// for anything else.
     pub fn from_name(name: &str) -> Option<Act> {
         Some(match name {
             "foia" => Act::Foia,
@@ -49,8 +71,47 @@ impl Act {
             "dpa2018" => Act::Dpa2018,
             "ukgdpr" => Act::Ukgdpr,
             "other" => Act::Other,
-            _ => return None,
+            _ => {
+                let named = NAMED.read().unwrap_or_else(|e| e.into_inner());
+                return named.iter().find(|n| **n == name).map(|n| Act::Named(n));
+            }
         })
+    }
+
+    /// The act of the regime `name`, added to the known names if it is not one: `None` when
+    /// `name` is not a lower-case word (letters, digits, `_`; at most 32 bytes) or names an
+    /// act that is not a regime (`dpa2018`, `ukgdpr`, `other`).
+    pub(crate) fn register(name: &str) -> Option<Act> {
+        match Act::from_name(name) {
+            Some(Act::Dpa2018 | Act::Ukgdpr | Act::Other) => None,
+            Some(act) => Some(act),
+            None if valid_name(name) => {
+                let mut named = NAMED.write().unwrap_or_else(|e| e.into_inner());
+                if let Some(n) = named.iter().find(|n| **n == name) {
+                    return Some(Act::Named(n));
+                }
+                let n: &'static str = Box::leak(name.to_string().into_boxed_str());
+                named.push(n);
+                Some(Act::Named(n))
+            }
+            None => None,
+        }
+    }
+}
+
+impl Serialize for Act {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Reads a short name; an unknown one that is a valid regime name is taken as an added regime.
+impl<'de> Deserialize<'de> for Act {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Act, D::Error> {
+        let name = String::deserialize(d)?;
+        Act::from_name(&name)
+            .or_else(|| Act::register(&name))
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown act {name:?}")))
     }
 }
 
@@ -60,9 +121,8 @@ impl std::fmt::Display for Act {
     }
 }
 
-/// The regime a letter is answered under.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// The regime a letter is answered under. Serialised as its name (`foia`, `mixed`, ...).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Jurisdiction {
     /// Freedom of Information Act 2000.
@@ -77,19 +137,78 @@ pub enum Jurisdiction {
     Mixed,
     /// No sign of any.
     Unknown,
+    /// A regime added by a regime file of your own ([`Act::Named`]), by its short name.
+    Named(&'static str),
 }
 
-/// The name serde writes (`foia`, `eir`, `foisa`, ...).
-impl std::fmt::Display for Jurisdiction {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.pad(match self {
+impl Jurisdiction {
+    /// The name serde writes (`foia`, `eir`, `foisa`, `eisr`, `mixed`, `unknown`, or an added
+    /// regime's).
+    pub fn as_str(self) -> &'static str {
+        match self {
             Jurisdiction::Foia => "foia",
             Jurisdiction::Eir => "eir",
             Jurisdiction::Foisa => "foisa",
             Jurisdiction::Eisr => "eisr",
             Jurisdiction::Mixed => "mixed",
             Jurisdiction::Unknown => "unknown",
+            Jurisdiction::Named(name) => name,
+        }
+    }
+
+    /// The jurisdiction of a letter answered under `act`'s regime (FOIA for an act that is not
+    /// a regime).
+    pub fn of(act: Act) -> Jurisdiction {
+        match act {
+            Act::Eir => Jurisdiction::Eir,
+            Act::Foisa => Jurisdiction::Foisa,
+            Act::Eisr => Jurisdiction::Eisr,
+            Act::Named(name) => Jurisdiction::Named(name),
+            _ => Jurisdiction::Foia,
+        }
+    }
+
+    /// The act of the regime, for one regime (`None` for `mixed` and `unknown`).
+    pub fn act(self) -> Option<Act> {
+        match self {
+            Jurisdiction::Foia => Some(Act::Foia),
+            Jurisdiction::Eir => Some(Act::Eir),
+            Jurisdiction::Foisa => Some(Act::Foisa),
+            Jurisdiction::Eisr => Some(Act::Eisr),
+            Jurisdiction::Named(name) => Some(Act::Named(name)),
+            Jurisdiction::Mixed | Jurisdiction::Unknown => None,
+        }
+    }
+}
+
+impl Serialize for Jurisdiction {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Jurisdiction {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Jurisdiction, D::Error> {
+        let name = String::deserialize(d)?;
+        Ok(match name.as_str() {
+            "mixed" => Jurisdiction::Mixed,
+            "unknown" => Jurisdiction::Unknown,
+            _ => Jurisdiction::of(
+                Act::from_name(&name)
+                    .or_else(|| Act::register(&name))
+                    .filter(|a| !matches!(a, Act::Dpa2018 | Act::Ukgdpr | Act::Other))
+                    .ok_or_else(|| {
+                        serde::de::Error::custom(format!("unknown jurisdiction {name:?}"))
+                    })?,
+            ),
         })
+    }
+}
+
+/// The name serde writes (`foia`, `eir`, `foisa`, ...).
+impl std::fmt::Display for Jurisdiction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
     }
 }
 
@@ -241,4 +360,27 @@ pub enum Duty {
     /// To advise and assist the requester, as on narrowing a request over the cost limit (FOIA
     /// s.16, EIR reg 9, FOISA s.15, EISR reg 9).
     Advice,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regimes_are_added_by_name() {
+        assert_eq!(Act::from_name("toy_law2"), None);
+        let toy = Act::register("toy_law2").expect("a valid name");
+        assert_eq!(toy.as_str(), "toy_law2");
+        assert_eq!(Act::from_name("toy_law2"), Some(toy));
+        assert_eq!(Act::register("toy_law2"), Some(toy));
+        assert_eq!(Act::register("foia"), Some(Act::Foia));
+        for bad in ["", "Toy", "9lives", "toy law", "other", "dpa2018", "ukgdpr"] {
+            assert_eq!(Act::register(bad), None, "{bad:?}");
+        }
+        assert_eq!(Act::register(&"a".repeat(33)), None);
+        assert_eq!(Jurisdiction::of(toy), Jurisdiction::Named("toy_law2"));
+        assert_eq!(Jurisdiction::of(toy).act(), Some(toy));
+        assert_eq!(Jurisdiction::Mixed.act(), None);
+        assert_eq!(Jurisdiction::of(Act::Other), Jurisdiction::Foia);
+    }
 }
