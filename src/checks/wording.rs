@@ -198,10 +198,6 @@ impl Pattern {
     }
 }
 
-fn leak(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
-}
-
 /// Parses one wording file into its disposition name and patterns.
 fn parse(name: &str, contents: &str) -> Result<(String, Vec<Pattern>), String> {
     let file: File = toml::from_str(contents).map_err(|e| format!("{name}: {e}"))?;
@@ -224,14 +220,7 @@ fn parse(name: &str, contents: &str) -> Result<(String, Vec<Pattern>), String> {
         // start-up.
         #[cfg(test)]
         regex_automata::util::syntax::parse(&p.regex).map_err(|e| format!("{name}: {e}"))?;
-        let anchors: Vec<&'static str> = p.anchors.into_iter().map(leak).collect();
-        let anchors: &'static [&'static str] = Box::leak(anchors.into_boxed_slice());
-        let regex = leak(p.regex);
-        let gated: &'static Gated = Box::leak(Box::new(if p.leading {
-            Gated::leading(anchors, regex)
-        } else {
-            Gated::new(anchors, regex)
-        }));
+        let gated: &'static Gated = gate::interned(&p.anchors, &p.regex, p.leading);
         let veto = |r: &str| Veto::new(r).map_err(|e| format!("{name}: {e}"));
         let mut not_before: Vec<&'static Veto> = file_before.iter().copied().collect();
         let mut not_after: Vec<&'static Veto> = file_after.iter().copied().collect();

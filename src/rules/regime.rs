@@ -196,7 +196,7 @@ pub(crate) fn parse(name: &str, src: &str) -> Result<RegimeRules, Error> {
         None => None,
         Some(other) => Some(
             Act::from_name(other.get_ref())
-                .filter(|&a| is_regime(a) && a != act)
+                .filter(|&a| a.is_regime() && a != act)
                 .ok_or_else(|| {
                     invalid(
                         format!("absorbs names no other regime: {:?}", other.get_ref()),
@@ -231,11 +231,6 @@ pub(crate) fn parse(name: &str, src: &str) -> Result<RegimeRules, Error> {
         signals,
         source: name.to_string(),
     })
-}
-
-/// True for the acts a regime file may be written for.
-fn is_regime(act: Act) -> bool {
-    !matches!(act, Act::Dpa2018 | Act::Ukgdpr | Act::Other)
 }
 
 /// Checks one `[[signals]]` entry: anchors that are lower-case words, a regex that compiles,

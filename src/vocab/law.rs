@@ -83,8 +83,7 @@ impl Act {
     /// act that is not a regime (`dpa2018`, `ukgdpr`, `other`).
     pub(crate) fn register(name: &str) -> Option<Act> {
         match Act::from_name(name) {
-            Some(Act::Dpa2018 | Act::Ukgdpr | Act::Other) => None,
-            Some(act) => Some(act),
+            Some(act) => Some(act).filter(|a| a.is_regime()),
             None if valid_name(name) => {
                 let mut named = NAMED.write().unwrap_or_else(|e| e.into_inner());
                 if let Some(n) = named.iter().find(|n| **n == name) {
@@ -96,6 +95,14 @@ impl Act {
             }
             None => None,
         }
+    }
+}
+
+impl Act {
+    /// True for the acts a letter can be answered under (the four UK regimes and those regime
+    /// files add), false for data protection law and other statutes.
+    pub(crate) fn is_regime(self) -> bool {
+        !matches!(self, Act::Dpa2018 | Act::Ukgdpr | Act::Other)
     }
 }
 
@@ -193,14 +200,9 @@ impl<'de> Deserialize<'de> for Jurisdiction {
         Ok(match name.as_str() {
             "mixed" => Jurisdiction::Mixed,
             "unknown" => Jurisdiction::Unknown,
-            _ => Jurisdiction::of(
-                Act::from_name(&name)
-                    .or_else(|| Act::register(&name))
-                    .filter(|a| !matches!(a, Act::Dpa2018 | Act::Ukgdpr | Act::Other))
-                    .ok_or_else(|| {
-                        serde::de::Error::custom(format!("unknown jurisdiction {name:?}"))
-                    })?,
-            ),
+            _ => Jurisdiction::of(Act::register(&name).ok_or_else(|| {
+                serde::de::Error::custom(format!("unknown jurisdiction {name:?}"))
+            })?),
         })
     }
 }
