@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 
+use crate::advice;
 use crate::checks;
 use crate::cite::find_citations_in;
 use crate::error::{Error, ErrorKind};
@@ -159,7 +160,7 @@ impl Classifier {
         for (i, arguments) in assessment.public_interest {
             findings[i].public_interest = Some(arguments);
         }
-        Report {
+        let mut report = Report {
             schema: SCHEMA_VERSION,
             outcome: assessment.outcome,
             checks: assessment.checks,
@@ -171,7 +172,10 @@ impl Classifier {
             jurisdiction: regime.jurisdiction,
             findings,
             references,
-        }
+            advice: Vec::new(),
+        };
+        report.advice = advice::advise(t, rules, &report);
+        report
     }
 
     /// Classifies a document read by [`crate::input::read_document`] (an e-mail with its

@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod advice;
 #[cfg(feature = "rayon")]
 pub mod batch;
 mod checks;
@@ -22,10 +23,10 @@ mod vocab;
 pub use classifier::{Classifier, ClassifierBuilder};
 pub use error::{Error, ErrorKind};
 pub use report::render_text;
-pub use rules::{Rule, RuleSet};
+pub use rules::{AdviceEntry, AdviceExample, AdviceOn, Rule, RuleSet};
 pub use vocab::{
-    Act, Basis, Check, CheckResult, Duty, Evidence, Excerpt, Finding, GroundOutcome, InputFormat,
-    Jurisdiction, LegalTest, LineIndex, Outcome, OutcomeKind, Part, Position, ProvisionRole,
-    PublicInterest, Qualification, RefKind, RefRole, Reference, Report, Span, Status, Via,
-    DEFAULT_MAX_INPUT, SCHEMA_VERSION,
+    Act, Advice, Basis, Check, CheckResult, Duty, Evidence, Excerpt, Finding, GroundOutcome,
+    InputFormat, Jurisdiction, LegalTest, LineIndex, Outcome, OutcomeKind, Part, Position,
+    ProvisionRole, PublicInterest, Qualification, RefKind, RefRole, Reference, Report, Span,
+    Status, Via, DEFAULT_MAX_INPUT, SCHEMA_VERSION,
 };

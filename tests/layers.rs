@@ -25,6 +25,8 @@ const LAYERS: &[&str] = &[
     "resolve",
     "findings",
     "checks",
+    // What the requester can argue next, from the report so far.
+    "advice",
     "report",
     // Wires the stages together.
     "classifier",

@@ -67,7 +67,7 @@ fn own(text: &Text<'_>, offset: usize) -> bool {
 /// The stretches of the authority's own text ([`own`]), in order: what lies between the zones
 /// that are not its own. The checks keep only matches that start in them, so their searches
 /// read only near anchors there.
-fn own_regions(text: &Text<'_>) -> Vec<Span> {
+pub(crate) fn own_regions(text: &Text<'_>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut at = 0;
     for z in text.zones() {

@@ -2,10 +2,13 @@
 //! library and parsed once, and one file per regime under `data/regimes/` with what its law asks
 //! of a refusal notice ([`regime`]). See `docs/rule-format.md` for the format.
 
+mod advice;
 mod file;
 mod phrase;
 mod regime;
 
+pub(crate) use advice::split_hook;
+pub use advice::{AdviceEntry, AdviceExample, AdviceOn};
 pub use phrase::expand_phrase;
 pub(crate) use regime::{Numbering, RegimeRules, NOTICE_CHECKS};
 
@@ -193,6 +196,9 @@ pub struct RuleSet {
     /// The regime files: the embedded ones, each replaced by a file of the same regime from a
     /// layer.
     regimes: Vec<RegimeRules>,
+    /// The advice entries (`data/advice/`): the embedded ones, each replaced by an entry of the
+    /// same id from a layer, then the new ones of the layers.
+    advice: Vec<AdviceEntry>,
     version: String,
     /// (act, number) -> (rule index, subsection path) for every provision and alias.
     by_number: ProvisionIndex,
@@ -250,6 +256,7 @@ impl RuleSet {
         let mut sources_by_id: HashMap<String, (&str, &str)> = HashMap::new();
         let layers: [Vec<(&'a str, &'a str)>; 2] =
             [base.into_iter().collect(), overrides.into_iter().collect()];
+        let advice = load_advice(&layers, &mut hasher)?;
         for layer in &layers {
             let mut seen: HashMap<Act, &str> = HashMap::new();
             for &(name, src) in layer.iter().filter(|(n, _)| regime::is_regime_file(n)) {
@@ -271,7 +278,10 @@ impl RuleSet {
         }
         for (layer_no, layer) in layers.iter().enumerate() {
             let mut seen: HashMap<String, String> = HashMap::new();
-            for &(name, src) in layer.iter().filter(|(n, _)| !regime::is_regime_file(n)) {
+            for &(name, src) in layer
+                .iter()
+                .filter(|(n, _)| !regime::is_regime_file(n) && !advice::is_advice_file(n))
+            {
                 hasher.write(name.as_bytes());
                 hasher.write(src.as_bytes());
                 let rule = file::parse(name, src)?;
@@ -329,9 +339,16 @@ impl RuleSet {
         Ok(RuleSet {
             rules,
             regimes,
+            advice,
             version,
             by_number,
         })
+    }
+
+    /// The advice entries (`data/advice/`, and the `advice/` files of your rule folders), in
+    /// load order.
+    pub fn advice(&self) -> &[AdviceEntry] {
+        &self.advice
     }
 
     /// All rules, in load order (path order for the embedded set).
@@ -374,6 +391,45 @@ impl RuleSet {
 }
 
 /// Resolves `[[cues_from]]`: copies the named rule's own cues (not ones it borrowed itself).
+/// The embedded advice files, then each layer's (files in a folder named `advice`): an entry
+/// whose id is already loaded replaces it; an id given twice within one layer is an error.
+fn load_advice<'a>(
+    layers: &[Vec<(&'a str, &'a str)>; 2],
+    hasher: &mut Fnv,
+) -> Result<Vec<AdviceEntry>, Error> {
+    let embedded: Vec<(String, &str)> = advice::embedded_sources().collect();
+    let embedded: Vec<(&str, &str)> = embedded.iter().map(|(n, s)| (n.as_str(), *s)).collect();
+    let mut out: Vec<AdviceEntry> = Vec::new();
+    let user = layers.iter().map(|l| {
+        l.iter()
+            .copied()
+            .filter(|(n, _)| advice::is_advice_file(n))
+            .collect()
+    });
+    for layer in std::iter::once(embedded).chain(user) {
+        let mut seen: HashMap<String, &str> = HashMap::new();
+        for (name, src) in layer {
+            hasher.write(name.as_bytes());
+            hasher.write(src.as_bytes());
+            for entry in advice::parse(name, src)? {
+                if let Some(other) = seen.insert(entry.id.clone(), name) {
+                    return Err(Error::new(
+                        ErrorKind::DuplicateRule,
+                        format!("advice {} is already given in {other}", entry.id),
+                    )
+                    .in_file(name)
+                    .for_rule(&entry.id));
+                }
+                match out.iter().position(|o| o.id == entry.id) {
+                    Some(i) => out[i] = entry,
+                    None => out.push(entry),
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn borrow_cues(rules: &mut [Rule], sources: &HashMap<String, (&str, &str)>) -> Result<(), Error> {
     let own: HashMap<String, Vec<Cue>> = rules
         .iter()

@@ -312,6 +312,26 @@ pub struct PublicInterest {
     pub conclusion: Option<Excerpt>,
 }
 
+/// One argument a requester can make in asking for an internal review, keyed to a ground the
+/// letter relies on, a notice check it fails, or its outcome (from the advice files under
+/// `data/advice/`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Advice {
+    /// What it is about: a ground id (`foia:s43`), a check id (`public_interest_reasons`) or an
+    /// outcome (`outcome:not_held`).
+    pub about: String,
+    /// The id of the advice entry that gave it (`commercial_whose_interests`).
+    pub rule: String,
+    /// The argument, in plain words: what the law asks for and what to ask the authority. Where
+    /// the letter is silent it says so ("the letter does not say ..."), and claims no more.
+    pub argument: String,
+    /// The statutory hook: `foia:s17(3)`, `eir:r12(2)`, `foisa:s20(1)`.
+    pub provision: String,
+    /// The spans of the letter that led to it (none when the argument is about a silence).
+    pub evidence: Vec<Excerpt>,
+}
+
 /// A statutory reference found in the letter.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -369,6 +389,11 @@ pub struct Report {
     pub public_interest_test: Option<bool>,
     /// Whether the letter tells the requester how to ask for a review or complain.
     pub review_rights: bool,
+    /// What the requester can argue in asking for a review, one entry per argument: for each
+    /// ground relied on, each failed check and the outcome. Empty (and left out of JSON) when
+    /// nothing is refused.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub advice: Vec<Advice>,
     /// For a document ([`crate::Classifier::classify_document`]): its parts and where they are.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<Part>,

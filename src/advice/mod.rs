@@ -1,0 +1,393 @@
+//! The advice stage: what the requester can argue in asking for a review. It reads the report the
+//! earlier stages made (the grounds relied on, the notice checks, the outcome) and gives, for
+//! each advice entry of the rule set (`data/advice/`) whose trigger the letter meets, the entry's
+//! argument with the spans that led to it.
+//!
+//! An entry is keyed to a ground relied on (`on = "ground"`, by id or by kind and test), a notice
+//! check (`on = "check"`, failed by default) or the outcome (`on = "outcome"`); `requires` and
+//! `unless` patterns, read in the authority's own text, narrow it further.
+
+use crate::checks::own_regions;
+use crate::rules::{AdviceEntry, AdviceOn, RuleSet};
+use crate::text::Text;
+use crate::vocab::{
+    Act, Advice, Basis, Check, Excerpt, Finding, Jurisdiction, Report, Span, Status,
+};
+
+/// Most evidence spans given for one argument.
+const MAX_EVIDENCE: usize = 4;
+
+/// The advice for `report`, the report of `text`: grounds first (in the report's order), then
+/// failed checks (in check order), then the outcome; within each, in the rule set's entry order.
+pub(crate) fn advise(text: &Text<'_>, rules: &RuleSet, report: &Report) -> Vec<Advice> {
+    if rules.advice().is_empty() {
+        return Vec::new();
+    }
+    let own = own_regions(text);
+    let mut ctx = Context {
+        text,
+        rules,
+        own,
+        checks_hook: report
+            .checks
+            .iter()
+            .map(|c| (c.id.as_str(), c.provision.as_str()))
+            .collect(),
+        out: Vec::new(),
+    };
+    let relied: Vec<&Finding> = report.relied_on().collect();
+    for f in &relied {
+        for entry in rules.advice().iter().filter(|e| e.on == AdviceOn::Ground) {
+            if ground_matches(rules, entry, f) {
+                let evidence = f
+                    .evidence
+                    .iter()
+                    .filter(|e| e.status == Status::ReliedOn)
+                    .map(|e| excerpt(text, e.span()))
+                    .collect();
+                ctx.give(entry, &f.id, &[f], evidence);
+            }
+        }
+    }
+    for c in &report.checks {
+        for entry in rules.advice().iter().filter(|e| e.on == AdviceOn::Check) {
+            if entry.checks.contains(&c.id)
+                && entry.result == c.result
+                && acts_match(entry, check_act(c))
+            {
+                let named: Vec<&Finding> = relied
+                    .iter()
+                    .copied()
+                    .filter(|f| names_ground(&c.detail, &f.id))
+                    .collect();
+                let evidence = if c.evidence.is_empty() {
+                    named
+                        .iter()
+                        .filter_map(|f| f.evidence.iter().find(|e| e.status == Status::ReliedOn))
+                        .map(|e| excerpt(text, e.span()))
+                        .collect()
+                } else {
+                    c.evidence.clone()
+                };
+                let about = if named.is_empty() { &relied } else { &named };
+                ctx.give(entry, &c.id, about, evidence);
+            }
+        }
+    }
+    let kind = report.outcome.kind;
+    for entry in rules.advice().iter().filter(|e| e.on == AdviceOn::Outcome) {
+        if entry.outcomes.contains(&kind) && acts_match(entry, letter_act(report)) {
+            let about = format!("outcome:{kind}");
+            ctx.give(entry, &about, &relied, report.outcome.evidence.clone());
+        }
+    }
+    ctx.out
+}
+
+struct Context<'t, 'r> {
+    text: &'t Text<'t>,
+    rules: &'r RuleSet,
+    /// The authority's own text.
+    own: Vec<Span>,
+    /// Check id -> its provision in the letter's regime.
+    checks_hook: std::collections::HashMap<&'r str, &'r str>,
+    out: Vec<Advice>,
+}
+
+impl Context<'_, '_> {
+    /// Adds `entry`'s argument about `about` if its patterns allow, with `evidence` and the
+    /// first match of its `requires` patterns.
+    fn give(
+        &mut self,
+        entry: &AdviceEntry,
+        about: &str,
+        grounds: &[&Finding],
+        mut evidence: Vec<Excerpt>,
+    ) {
+        if self
+            .out
+            .iter()
+            .any(|a| a.rule == entry.id && a.about == about)
+        {
+            return;
+        }
+        let src = self.text.as_str();
+        let find = |re: &regex::Regex| {
+            self.own.iter().find_map(|r| {
+                re.find(r.slice(src))
+                    .map(|m| Span::new(r.start + m.start(), r.start + m.end()))
+            })
+        };
+        if entry.unless.iter().any(|re| find(re).is_some()) {
+            return;
+        }
+        if !entry.requires.is_empty() {
+            match entry.requires.iter().find_map(find) {
+                Some(span) => evidence.push(excerpt(self.text, span)),
+                None => return,
+            }
+        }
+        evidence.sort_by_key(|e| (e.start, e.end));
+        evidence.dedup();
+        evidence.truncate(MAX_EVIDENCE);
+        let provision = entry
+            .provision
+            .clone()
+            .or_else(|| {
+                self.checks_hook
+                    .get(about)
+                    .map(|p| p.split_whitespace().next().unwrap_or("").to_string())
+            })
+            .unwrap_or_default();
+        self.out.push(Advice {
+            about: about.to_string(),
+            rule: entry.id.clone(),
+            argument: fill(&entry.argument, self.rules, grounds, &provision),
+            provision,
+            evidence,
+        });
+    }
+}
+
+/// True when `entry` (keyed to grounds) applies to the relied-on finding `f`.
+fn ground_matches(rules: &RuleSet, entry: &AdviceEntry, f: &Finding) -> bool {
+    if !entry.grounds.is_empty() && !entry.grounds.contains(&f.id) {
+        return false;
+    }
+    if !acts_match(entry, f.act) {
+        return false;
+    }
+    if entry.kind.is_some_and(|k| k != f.kind) {
+        return false;
+    }
+    match entry.test {
+        None => true,
+        Some(test) => rules.get(&f.id).is_some_and(|rule| {
+            let of_found: Vec<_> = f
+                .provisions
+                .iter()
+                .filter_map(|p| {
+                    rule.subsections
+                        .iter()
+                        .find(|s| &s.provision == p)
+                        .and_then(|s| s.test)
+                })
+                .collect();
+            if of_found.is_empty() {
+                rule.test == Some(test)
+            } else {
+                of_found.contains(&test)
+            }
+        }),
+    }
+}
+
+fn acts_match(entry: &AdviceEntry, act: Act) -> bool {
+    entry.acts.is_empty() || entry.acts.contains(&act)
+}
+
+/// The act of a check's provision (`foia:s17(3)` -> FOIA).
+fn check_act(c: &Check) -> Act {
+    c.provision
+        .split_once(':')
+        .and_then(|(a, _)| Act::from_name(a))
+        .unwrap_or(Act::Foia)
+}
+
+/// The regime of the letter: its jurisdiction when it names one, else that of its first ground
+/// relied on, else FOIA.
+fn letter_act(report: &Report) -> Act {
+    match Jurisdiction::act(report.jurisdiction) {
+        Some(act) => act,
+        None => report.relied_on().next().map_or(Act::Foia, |f| f.act),
+    }
+}
+
+/// True when a check's detail names ground `id` (`foia:s24, foia:s43`): as a whole id, not a
+/// prefix of a longer one (`foia:s4` in `foia:s40`).
+fn names_ground(detail: &str, id: &str) -> bool {
+    detail.match_indices(id).any(|(i, _)| {
+        !detail[i + id.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '(')
+    })
+}
+
+fn excerpt(text: &Text<'_>, span: Span) -> Excerpt {
+    let pos = text.position(span.start);
+    Excerpt {
+        start: span.start,
+        end: span.end,
+        line: pos.line,
+        column: pos.column,
+        text: span.slice(text.as_str()).to_string(),
+    }
+}
+
+/// How a ground is named in an argument: "section 43(2) (commercial interests)" when the letter
+/// cites it, "commercial interests (section 43(2), going by the letter's wording)" when the
+/// ground is inferred from plain words, so that the argument never says the letter cited a
+/// number it did not.
+pub(crate) fn ground_name(rules: &RuleSet, f: &Finding) -> String {
+    let word = match rules.regime(f.act).map(|r| r.numbering) {
+        Some(crate::rules::Numbering::Regulation) => ("regulation", "regulations"),
+        _ => ("section", "sections"),
+    };
+    let numbers: Vec<String> = if f.provisions.is_empty() {
+        rules
+            .get(&f.id)
+            .map(|r| vec![r.provision.clone()])
+            .unwrap_or_default()
+    } else {
+        f.provisions.clone()
+    };
+    let title = lower_first(&f.title);
+    let cited = match numbers.as_slice() {
+        [] => return title,
+        [one] => format!("{} {one}", word.0),
+        many => format!("{} {}", word.1, join(many)),
+    };
+    match f.basis {
+        Basis::Cited => format!("{cited} ({title})"),
+        _ => format!("{title} ({cited}, going by the letter's wording)"),
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn join(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// "National security" -> "national security"; "EU obligations" stays.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+            a.to_lowercase().chain(s[a.len_utf8()..].chars()).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// A provision as a reader would cite it: `foia:s17(3)` -> "section 17(3) of the Freedom of
+/// Information Act 2000"; the hook itself when its regime is not known.
+pub(crate) fn cite_hook(rules: &RuleSet, hook: &str) -> String {
+    let Some((act, number)) = crate::rules::split_hook(hook) else {
+        return hook.to_string();
+    };
+    match rules.regime(act) {
+        Some(r) => {
+            let word = match r.numbering {
+                crate::rules::Numbering::Regulation => "regulation",
+                crate::rules::Numbering::Section => "section",
+            };
+            format!("{word} {number} of the {}", r.title)
+        }
+        None => hook.to_string(),
+    }
+}
+
+/// The argument with its placeholders filled: `{ground}` and `{title}` name the first of
+/// `grounds`, `{grounds}` all of them, `{hook}` cites `provision`.
+fn fill(argument: &str, rules: &RuleSet, grounds: &[&Finding], provision: &str) -> String {
+    let names: Vec<String> = grounds.iter().map(|f| ground_name(rules, f)).collect();
+    let first = names
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "the ground relied on".to_string());
+    let title = grounds
+        .first()
+        .map_or_else(|| "the ground".to_string(), |f| lower_first(&f.title));
+    let all = if names.is_empty() {
+        "the grounds relied on".to_string()
+    } else {
+        join(&names)
+    };
+    argument
+        .replace("{grounds}", &all)
+        .replace("{ground}", &first)
+        .replace("{title}", &title)
+        .replace("{hook}", &cite_hook(rules, provision))
+}
+
+/// Checks the examples of the embedded advice file `name` (under `data/advice/`): each entry has
+/// a letter it fires on and one it does not, and each fires (or not) as it says; its provision is
+/// one of the rule set's.
+#[cfg(test)]
+fn check_advice_file(name: &str) {
+    let classifier = crate::Classifier::new();
+    let rules = classifier.rules();
+    let source = format!("advice/{name}");
+    let entries: Vec<&AdviceEntry> = rules
+        .advice()
+        .iter()
+        .filter(|e| e.source == source)
+        .collect();
+    assert!(!entries.is_empty(), "{source} has no entries");
+    for e in entries {
+        if let Some(provision) = &e.provision {
+            let (act, number) = crate::rules::split_hook(provision).expect("checked on load");
+            let (head, path) = crate::vocab::split_provision(number);
+            assert!(
+                rules.lookup(act, &head, &path).is_some()
+                    || rules.lookup(act, &head, &[]).is_some(),
+                "{source}: {}: provision {provision} is not one the rule set knows",
+                e.id
+            );
+        }
+        assert!(
+            e.examples.iter().any(|x| x.fires) && e.examples.iter().any(|x| !x.fires),
+            "{source}: {} needs a letter it fires on and one it does not",
+            e.id
+        );
+        for x in &e.examples {
+            let report = classifier.classify(&x.text);
+            let fired = report.advice.iter().any(|a| a.rule == e.id);
+            assert_eq!(
+                fired,
+                x.fires,
+                "{source}: {} {} on:\n{}\ngot: {:?}\nfindings: {:?}\nchecks: {:?}",
+                e.id,
+                if x.fires { "does not fire" } else { "fires" },
+                x.text,
+                report.advice.iter().map(|a| &a.rule).collect::<Vec<_>>(),
+                report
+                    .findings
+                    .iter()
+                    .map(|f| (&f.id, f.status))
+                    .collect::<Vec<_>>(),
+                report
+                    .applicable_checks()
+                    .map(|c| (&c.id, c.result))
+                    .collect::<Vec<_>>()
+            );
+            for a in &report.advice {
+                for ev in &a.evidence {
+                    assert_eq!(&x.text[ev.start..ev.end], ev.text, "{source}: {}", e.id);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod generated {
+    use super::check_advice_file;
+    include!(concat!(env!("OUT_DIR"), "/advice_tests.rs"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ground_is_named_with_its_number_and_title() {
+        assert!(names_ground("foia:s24, foia:s43", "foia:s43"));
+        assert!(!names_ground("foia:s40", "foia:s4"));
+        assert_eq!(lower_first("National security"), "national security");
+        assert_eq!(lower_first("EU obligations"), "EU obligations");
+        assert_eq!(join(&["a".into(), "b".into(), "c".into()]), "a, b and c");
+    }
+}
