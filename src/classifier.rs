@@ -14,7 +14,7 @@ use crate::input::Document;
 use crate::matching::gate::{self, Gated};
 use crate::matching::CueIndex;
 use crate::resolve;
-use crate::rules::{Rule, RuleSet};
+use crate::rules::{AdviceEntry, Rule, RuleSet};
 use crate::text::{Text, ZoneKind, ZonePart};
 use crate::vocab::{
     InputFormat, ProvisionRole, Reference, Report, Span, DEFAULT_MAX_INPUT, SCHEMA_VERSION,
@@ -391,6 +391,64 @@ impl Classifier {
                 }
             }
             out.extend(self.check_examples(rule));
+        }
+        out
+    }
+}
+
+impl Classifier {
+    /// Checks advice entries as the test suite does for the embedded ones (`data/advice/`): each
+    /// must have a letter it fires on and one it does not (`[[advice.examples]]`), give advice (or
+    /// not) on each as it says, and name a provision whose section or regulation is in the rule
+    /// set. Returns every failure (empty when all pass).
+    pub fn check_advice<'e>(
+        &self,
+        entries: impl IntoIterator<Item = &'e AdviceEntry>,
+    ) -> Vec<Error> {
+        let mut out = Vec::new();
+        for e in entries {
+            let fail = |msg: String| {
+                Error::new(ErrorKind::ExampleFailed, msg)
+                    .in_file(&e.source)
+                    .for_rule(&e.id)
+            };
+            if let Some((act, number)) = e.provision.as_deref().and_then(crate::rules::split_hook) {
+                let (head, path) = crate::vocab::split_provision(number);
+                let rules = &self.inner.rules;
+                if rules.lookup(act, &head, &path).is_none()
+                    && rules.lookup(act, &head, &[]).is_none()
+                {
+                    out.push(fail(format!(
+                        "provision {number} of {} is not one the rule set knows",
+                        act.as_str()
+                    )));
+                }
+            }
+            if !(e.examples.iter().any(|x| x.fires) && e.examples.iter().any(|x| !x.fires)) {
+                out.push(fail(
+                    "an entry needs a letter it fires on and one it does not ([[advice.examples]] with fires = true and fires = false)".into(),
+                ));
+            }
+            for (n, x) in e.examples.iter().enumerate() {
+                let report = self.classify(&x.text);
+                if report.advice.iter().any(|a| a.rule == e.id) != x.fires {
+                    let got: Vec<&str> = report.advice.iter().map(|a| a.rule.as_str()).collect();
+                    let grounds: Vec<&str> = report.relied_on().map(|f| f.id.as_str()).collect();
+                    let failed: Vec<&str> = report
+                        .checks
+                        .iter()
+                        .filter(|c| c.result == crate::vocab::CheckResult::Fail)
+                        .map(|c| c.id.as_str())
+                        .collect();
+                    out.push(fail(format!(
+                        "example {} {}: {:?} (advice {got:?}; relied on {grounds:?}; failed checks {failed:?}; outcome {})",
+                        n + 1,
+                        if x.fires { "gets no advice from it" } else { "gets advice from it" },
+                        x.text,
+                        report.outcome.kind
+                    )));
+                }
+            }
         }
         out
     }

@@ -338,3 +338,108 @@ fn a_regime_of_your_own_is_added_with_no_rust_change() {
     assert_eq!(e.kind(), ErrorKind::RuleInvalid);
     assert!(e.to_string().contains("no regime file for toy"), "{e}");
 }
+
+const MY_ADVICE: &str = r#"
+[[advice]]
+id = "ask_for_the_balance"
+on = "check"
+checks = ["public_interest_reasons"]
+argument = "Ask how the public interest was weighed for {grounds} ({hook})."
+[[advice.examples]]
+text = "The report is withheld under section 31(1)(a) of the Freedom of Information Act 2000, as its release would be likely to prejudice the prevention of crime."
+fires = true
+[[advice.examples]]
+text = "Please find the report attached."
+fires = false
+
+[[advice]]
+id = "mention_the_ombudsman"
+on = "ground"
+grounds = ["foia:s31"]
+provision = "foia:s31(1)"
+argument = "The letter relies on {ground}; ask which of the purposes in section 31(1) is at stake."
+[[advice.examples]]
+text = "The report is withheld under section 31(1)(a) of the Freedom of Information Act 2000, as its release would be likely to prejudice the prevention of crime."
+fires = true
+[[advice.examples]]
+text = "Please find the report attached."
+fires = false
+"#;
+
+#[test]
+fn an_advice_file_of_your_own_replaces_and_adds_entries_with_no_rust_change() {
+    let base = Classifier::new();
+    let c = Classifier::builder()
+        .rule_source("mine/advice/policing.toml", MY_ADVICE)
+        .build()
+        .unwrap();
+    assert_eq!(
+        c.rules().advice().len(),
+        base.rules().advice().len() + 1,
+        "one replaced, one added"
+    );
+    let letter = "The report is withheld under section 31(1)(a) of the Freedom of Information Act \
+                  2000, as its release would be likely to prejudice the prevention of crime.";
+    let report = c.classify(letter);
+    let balance = report
+        .advice
+        .iter()
+        .find(|a| a.rule == "ask_for_the_balance")
+        .unwrap();
+    assert_eq!(
+        balance.argument,
+        "Ask how the public interest was weighed for section 31(1)(a) (law enforcement) \
+         (section 17(3) of the Freedom of Information Act 2000)."
+    );
+    assert!(report
+        .advice
+        .iter()
+        .any(|a| a.rule == "mention_the_ombudsman"));
+    let mine: Vec<_> = c
+        .rules()
+        .advice()
+        .iter()
+        .filter(|e| e.source.starts_with("mine/"))
+        .collect();
+    assert_eq!(mine.len(), 2);
+    assert!(c.check_advice(mine.iter().copied()).is_empty());
+    // An example that does not do what it says is reported, naming the file and the entry.
+    let wrong = MY_ADVICE.replace("fires = false", "fires = true");
+    let c = Classifier::builder()
+        .rule_source("mine/advice/policing.toml", &wrong)
+        .build()
+        .unwrap();
+    let mine: Vec<_> = c
+        .rules()
+        .advice()
+        .iter()
+        .filter(|e| e.source.starts_with("mine/"))
+        .collect();
+    let failures = c.check_advice(mine.iter().copied());
+    assert!(failures
+        .iter()
+        .any(|f| f.to_string().contains("mine/advice/policing.toml")
+            && f.to_string().contains("mention_the_ombudsman")));
+}
+
+#[test]
+fn a_bad_advice_file_is_an_error_that_says_where() {
+    let bad = MY_ADVICE.replace("on = \"ground\"", "on = \"grounds\"");
+    let err = Classifier::builder()
+        .rule_source("mine/advice/policing.toml", &bad)
+        .build()
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("mine/advice/policing.toml"),
+        "{err}"
+    );
+    let dup = format!(
+        "{MY_ADVICE}\n{}",
+        &MY_ADVICE[MY_ADVICE.find("[[advice]]\nid = \"mention").unwrap()..]
+    );
+    let err = Classifier::builder()
+        .rule_source("mine/advice/policing.toml", &dup)
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().contains("already given"), "{err}");
+}

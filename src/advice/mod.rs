@@ -312,61 +312,31 @@ fn fill(argument: &str, rules: &RuleSet, grounds: &[&Finding], provision: &str) 
         .replace("{hook}", &cite_hook(rules, provision))
 }
 
-/// Checks the examples of the embedded advice file `name` (under `data/advice/`): each entry has
-/// a letter it fires on and one it does not, and each fires (or not) as it says; its provision is
-/// one of the rule set's.
+/// Checks the embedded advice file `name` (under `data/advice/`) with
+/// [`crate::Classifier::check_advice`], and that the evidence of all advice given on its examples
+/// lies in the letter.
 #[cfg(test)]
 fn check_advice_file(name: &str) {
     let classifier = crate::Classifier::new();
-    let rules = classifier.rules();
     let source = format!("advice/{name}");
-    let entries: Vec<&AdviceEntry> = rules
+    let entries: Vec<&AdviceEntry> = classifier
+        .rules()
         .advice()
         .iter()
         .filter(|e| e.source == source)
         .collect();
     assert!(!entries.is_empty(), "{source} has no entries");
-    for e in entries {
-        if let Some(provision) = &e.provision {
-            let (act, number) = crate::rules::split_hook(provision).expect("checked on load");
-            let (head, path) = crate::vocab::split_provision(number);
-            assert!(
-                rules.lookup(act, &head, &path).is_some()
-                    || rules.lookup(act, &head, &[]).is_some(),
-                "{source}: {}: provision {provision} is not one the rule set knows",
-                e.id
-            );
-        }
-        assert!(
-            e.examples.iter().any(|x| x.fires) && e.examples.iter().any(|x| !x.fires),
-            "{source}: {} needs a letter it fires on and one it does not",
-            e.id
-        );
-        for x in &e.examples {
-            let report = classifier.classify(&x.text);
-            let fired = report.advice.iter().any(|a| a.rule == e.id);
-            assert_eq!(
-                fired,
-                x.fires,
-                "{source}: {} {} on:\n{}\ngot: {:?}\nfindings: {:?}\nchecks: {:?}",
-                e.id,
-                if x.fires { "does not fire" } else { "fires" },
-                x.text,
-                report.advice.iter().map(|a| &a.rule).collect::<Vec<_>>(),
-                report
-                    .findings
-                    .iter()
-                    .map(|f| (&f.id, f.status))
-                    .collect::<Vec<_>>(),
-                report
-                    .applicable_checks()
-                    .map(|c| (&c.id, c.result))
-                    .collect::<Vec<_>>()
-            );
-            for a in &report.advice {
-                for ev in &a.evidence {
-                    assert_eq!(&x.text[ev.start..ev.end], ev.text, "{source}: {}", e.id);
-                }
+    let failures = classifier.check_advice(entries.iter().copied());
+    let listed: Vec<String> = failures.iter().map(|f| f.to_string()).collect();
+    assert!(failures.is_empty(), "{}", listed.join("\n"));
+    for x in entries.iter().flat_map(|e| &e.examples) {
+        for a in classifier.classify(&x.text).advice {
+            for ev in &a.evidence {
+                assert_eq!(
+                    x.text.get(ev.start..ev.end),
+                    Some(ev.text.as_str()),
+                    "{source}"
+                );
             }
         }
     }
