@@ -443,3 +443,25 @@ fn a_bad_advice_file_is_an_error_that_says_where() {
         .unwrap_err();
     assert!(err.to_string().contains("already given"), "{err}");
 }
+
+#[test]
+fn an_advice_provision_the_rule_set_does_not_know_is_reported() {
+    let odd = MY_ADVICE.replace("provision = \"foia:s31(1)\"", "provision = \"foia:s99(1)\"");
+    let c = Classifier::builder()
+        .rule_source("mine/advice/policing.toml", &odd)
+        .build()
+        .unwrap();
+    let mine: Vec<_> = c
+        .rules()
+        .advice()
+        .iter()
+        .filter(|e| e.source.starts_with("mine/"))
+        .collect();
+    let failures: Vec<String> = c
+        .check_advice(mine.iter().copied())
+        .iter()
+        .map(|f| f.to_string())
+        .collect();
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert!(failures[0].contains("99(1)"), "{failures:?}");
+}
