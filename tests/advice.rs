@@ -121,3 +121,57 @@ fn the_seed_letter_is_told_to_ask_which_exemptions_apply() {
     );
     assert_eq!(named[0].provision, "foia:s17(1)(b)");
 }
+
+#[test]
+fn the_seed_letter_gets_an_argument_about_each_of_its_three_grounds() {
+    let letter = include_str!("../data/examples/home-office-style.txt");
+    let report = advise(letter);
+    for (ground, hook, point) in [
+        (
+            "foia:s24",
+            "foia:s24(1)",
+            "required for the purpose of safeguarding national security",
+        ),
+        (
+            "foia:s41",
+            "foia:s41(1)",
+            "obtained the information from another person",
+        ),
+        ("foia:s43", "foia:s43(2)", "whose commercial interests"),
+    ] {
+        let args = about(&report, ground);
+        assert_eq!(args.len(), 1, "{ground}: {:#?}", report.advice);
+        assert_eq!(args[0].provision, hook);
+        assert!(
+            args[0].argument.contains(point),
+            "{ground}: {}",
+            args[0].argument
+        );
+        assert!(
+            !args[0].evidence.is_empty(),
+            "{ground}: the wording that shows it"
+        );
+    }
+}
+
+#[test]
+fn every_embedded_ground_has_an_argument() {
+    let classifier = Classifier::new();
+    let rules = classifier.rules();
+    let missing: Vec<&str> = rules
+        .rules()
+        .iter()
+        .filter(|r| r.role == foi_refusal::ProvisionRole::Ground)
+        .filter(|r| {
+            !rules
+                .advice()
+                .iter()
+                .any(|e| e.on == foi_refusal::AdviceOn::Ground && e.grounds.contains(&r.id))
+        })
+        .map(|r| r.id.as_str())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "grounds with no advice entry: {missing:?}"
+    );
+}
