@@ -165,35 +165,43 @@ fn no_letter(report: &Report, w: &Wording) -> String {
 }
 
 /// One point per advice item, as the requester's: its sentences that speak only to the
-/// requester dropped, the rest rewritten, and sentences already made in an earlier point left
-/// out.
+/// requester dropped, those that tell the requester what to add kept in brackets, the rest
+/// rewritten, and sentences already made in an earlier point left out.
 fn points(report: &Report, w: &Wording) -> Vec<String> {
     let mut seen: HashSet<String> = HashSet::new();
-    let mut out = Vec::new();
-    for a in &report.advice {
-        let mut kept: Vec<String> = Vec::new();
-        for s in sentences(&a.argument) {
-            if w.drop.iter().any(|re| re.is_match(s)) {
-                continue;
-            }
-            let rewritten = rewrite(s, w);
-            for s in sentences(&rewritten) {
-                let s = capitalised(s);
-                let key: String = s
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .to_lowercase();
-                if seen.insert(key) {
-                    kept.push(s);
-                }
-            }
+    report
+        .advice
+        .iter()
+        .filter_map(|a| point(&a.argument, w, &mut seen))
+        .collect()
+}
+
+/// `argument` as the requester's point, leaving out the sentences in `seen` (and adding its
+/// own); `None` when nothing is left.
+fn point(argument: &str, w: &Wording, seen: &mut HashSet<String>) -> Option<String> {
+    let mut kept: Vec<String> = Vec::new();
+    for s in sentences(argument) {
+        if w.drop.iter().any(|re| re.is_match(s)) {
+            continue;
         }
-        if !kept.is_empty() {
-            out.push(kept.join(" "));
+        let rewritten = if w.prompt.iter().any(|re| re.is_match(s)) {
+            format!("[{s}]")
+        } else {
+            rewrite(s, w)
+        };
+        for s in sentences(&rewritten) {
+            let s = capitalised(s);
+            let key: String = s
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            if seen.insert(key) {
+                kept.push(s);
+            }
         }
     }
-    out
+    (!kept.is_empty()).then(|| kept.join(" "))
 }
 
 /// `s` with the wording's rewrites applied in order.
@@ -409,9 +417,29 @@ mod tests {
     }
 
     #[test]
+    fn an_argument_becomes_the_requesters_point() {
+        let w = wordings().regime("foia").expect("FOIA wording");
+        let mut seen = HashSet::new();
+        let arg = "The letter relies on section 43(2). Set out why the prices matter to you. \
+Ask whose interests are at stake, and ask for the rest. The authority regards them as \
+sensitive, so ask which parts you could have. You may also go to court.";
+        assert_eq!(
+            point(arg, w, &mut seen).as_deref(),
+            Some(
+                "Your reply relies on section 43(2). [Set out why the prices matter to you.] \
+Please tell me whose interests are at stake, and I ask for the rest. You regard them as \
+sensitive, so please tell me which parts I could have."
+            )
+        );
+        // The same sentences again make no point.
+        assert_eq!(point("The letter relies on section 43(2).", w, &mut seen), None);
+    }
+
+    #[test]
     fn wrapping_keeps_words_and_hangs_the_rest() {
         let s = wrap("one two three four", 9, "1. ", "   ");
         assert_eq!(s, "1. one\n   two\n   three\n   four");
         assert!(wrap(&"x".repeat(100), 20, "", "").len() == 100);
     }
 }
+

@@ -163,6 +163,8 @@ struct PointsFile {
     #[serde(default)]
     drop: Vec<String>,
     #[serde(default)]
+    prompt: Vec<String>,
+    #[serde(default)]
     rewrite: Vec<(String, String)>,
 }
 
@@ -188,6 +190,9 @@ pub(super) struct Wording {
     pub(super) references: Vec<(Regex, Option<Regex>)>,
     /// Sentences of an argument that speak only to the requester.
     pub(super) drop: Vec<Regex>,
+    /// Sentences of an argument that tell the requester what to add: kept, as written, in
+    /// brackets for the requester to fill in.
+    pub(super) prompt: Vec<Regex>,
     /// (pattern, replacement), in order.
     pub(super) rewrite: Vec<(Regex, String)>,
     /// The file's own examples (read by its test).
@@ -299,6 +304,10 @@ fn wording(base: &Wording, file: File, complete: bool) -> Result<Wording, String
     for p in &file.points.drop {
         drop.push(compile(p)?);
     }
+    let mut prompt = base.prompt.clone();
+    for p in &file.points.prompt {
+        prompt.push(compile(p)?);
+    }
     let mut rewrite = base.rewrite.clone();
     for (p, with) in &file.points.rewrite {
         rewrite.push((compile(p)?, with.clone()));
@@ -312,6 +321,7 @@ fn wording(base: &Wording, file: File, complete: bool) -> Result<Wording, String
         authority,
         references,
         drop,
+        prompt,
         rewrite,
         examples: file.examples,
     })
