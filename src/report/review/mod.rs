@@ -432,7 +432,10 @@ sensitive, so please tell me which parts I could have."
             )
         );
         // The same sentences again make no point.
-        assert_eq!(point("The letter relies on section 43(2).", w, &mut seen), None);
+        assert_eq!(
+            point("The letter relies on section 43(2).", w, &mut seen),
+            None
+        );
     }
 
     #[test]
@@ -442,4 +445,3 @@ sensitive, so please tell me which parts I could have."
         assert!(wrap(&"x".repeat(100), 20, "", "").len() == 100);
     }
 }
-
