@@ -2,9 +2,10 @@
 //! generates one test per rule file (run with `cargo test --test rules <act>_<provision>`).
 //! Adding a rule file needs no Rust change. The context trigger files under `data/context/`, the
 //! concept lexicons under `data/concepts/`, the outcome wording under `data/outcome/` and the
-//! regime files under `data/regimes/` and the advice under `data/advice/` are listed the same
-//! way, with one unit test per file (`cargo test --lib context_<file>`, `concept_file_<file>`,
-//! `outcome_wording_<file>`, `regime_file_<file>`, `advice_file_<file>`).
+//! regime files under `data/regimes/`, the advice under `data/advice/` and the wording of a
+//! drafted review request under `data/review/` are listed the same way, with one unit test per
+//! file (`cargo test --lib context_<file>`, `concept_file_<file>`, `outcome_wording_<file>`,
+//! `regime_file_<file>`, `advice_file_<file>`, `review_wording_<file>`).
 
 use std::env;
 use std::fs;
@@ -107,6 +108,19 @@ fn main() {
             tests_file: "advice_tests.rs",
         },
     );
+    data_files(
+        &manifest,
+        &out,
+        &DataDir {
+            dir: "review",
+            what: "Review wording files",
+            static_name: "EMBEDDED_REVIEW",
+            test_prefix: "review_wording_",
+            check: "check_review_file",
+            embedded_file: "embedded_review.rs",
+            tests_file: "review_tests.rs",
+        },
+    );
 }
 
 /// A folder of data files under `data/`: compiled in as a static of
@@ -131,8 +145,10 @@ struct DataDir {
 /// (`src/resolve/context.rs`, tests `context_<file>`), the concept lexicons under
 /// `data/concepts/` (`src/resolve/concepts.rs`, tests `concept_file_<file>`), the outcome
 /// wording under `data/outcome/` (`src/checks/wording.rs`, tests `outcome_wording_<file>`) and
-/// the regime files under `data/regimes/` (`src/rules/regime.rs`, tests `regime_file_<file>`)
-/// and the advice files under `data/advice/` (`src/advice/mod.rs`, tests `advice_file_<file>`).
+/// the regime files under `data/regimes/` (`src/rules/regime.rs`, tests `regime_file_<file>`),
+/// the advice files under `data/advice/` (`src/advice/mod.rs`, tests `advice_file_<file>`) and
+/// the review wording under `data/review/` (`src/report/review/`, tests
+/// `review_wording_<file>`).
 fn data_files(manifest: &Path, out: &Path, d: &DataDir) {
     let root = manifest.join("data").join(d.dir);
     println!("cargo:rerun-if-changed=data/{}", d.dir);

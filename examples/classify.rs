@@ -3,6 +3,7 @@
 //! ```sh
 //! cargo run --release --example classify -- LETTER        # human-readable report
 //! cargo run --release --example classify -- --json LETTER # the Report as JSON
+//! cargo run --release --example classify -- --review LETTER  # a drafted internal review request
 //! cargo run --release --example classify -- -             # read the letter from stdin
 //! cargo run --release --example classify -- --rules my-rules/ LETTER  # with your own rules
 //! ```
@@ -14,19 +15,21 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use foi_refusal::input::read_document;
-use foi_refusal::{render_text, Classifier};
+use foi_refusal::{draft_review, render_text, Classifier};
 
 const USAGE: &str =
-    "usage: classify [--json] LETTER   (LETTER is a file path, or - for standard input)";
+    "usage: classify [--json | --review] [--rules PATH] LETTER   (LETTER is a file path, or - for standard input)";
 
 fn main() -> ExitCode {
     let mut json = false;
+    let mut review = false;
     let mut path: Option<String> = None;
     let mut rules: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--review" => review = true,
             "--rules" => match args.next() {
                 Some(p) => rules.push(p),
                 None => {
@@ -54,6 +57,10 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
+    if json && review {
+        eprintln!("classify: give --json or --review, not both\n{USAGE}");
+        return ExitCode::from(2);
+    }
 
     let bytes = if path == "-" {
         let mut buf = Vec::new();
@@ -110,6 +117,9 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         }
+    } else if review {
+        // The authority's name and reference are read in the letter itself.
+        draft_review(&report, text)
     } else {
         format!("{path}: {}", render_text(&report, text))
     };

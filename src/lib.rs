@@ -22,7 +22,7 @@ mod vocab;
 
 pub use classifier::{Classifier, ClassifierBuilder};
 pub use error::{Error, ErrorKind};
-pub use report::render_text;
+pub use report::{draft_review, draft_review_with, render_text, ReviewOptions};
 pub use rules::{AdviceEntry, AdviceExample, AdviceOn, Rule, RuleSet};
 pub use vocab::{
     Act, Advice, Basis, Check, CheckResult, Duty, Evidence, Excerpt, Finding, GroundOutcome,

@@ -27,6 +27,11 @@ mark { border-radius: 3px; padding: 0 1px; }
 mark.relied_on { background: #ffd766; }
 mark.mentioned { background: #d9e6f7; }
 mark.disclaimed { background: #f3c6c6; text-decoration: line-through; }
+mark.advice { background: #cdebd8; }
+mark:target { outline: 2px solid #24344d; }
+ul.advice { list-style: none; padding-left: 0; margin: 4px 0 8px; }
+ul.advice li { border-left: 3px solid #3c8c5a; padding: 2px 0 2px 8px; margin: 4px 0; font-size: 14px; }
+.argue { font-weight: 600; color: #2c6e45; }
 aside h3 { font-size: 14px; margin: 12px 0 4px; }
 ul { padding-left: 18px; margin: 4px 0; }
 .pass { color: #1d6b2f; } .fail { color: #a32020; font-weight: 600; }
@@ -65,61 +70,180 @@ fn status_class(s: Status) -> &'static str {
     }
 }
 
-/// The letter's text with every evidence span highlighted (overlaps keep the earlier span).
-fn highlighted(text: &str, report: &Report) -> String {
-    let mut spans: Vec<(usize, usize, &'static str, String)> = report
-        .findings
-        .iter()
-        .flat_map(|f| {
-            f.evidence.iter().map(move |e| {
-                (
-                    e.start,
-                    e.end,
-                    status_class(e.status),
-                    format!("{} ({:?})", f.id, e.via),
-                )
+/// The highlighted spans of a letter, in text order: the evidence of its findings, and the
+/// evidence of its advice that no finding's span covers. Mark `k` of letter `n` has the id
+/// `l{n}-m{k}`.
+struct Marks {
+    /// (start, end, class, title) of each mark placed.
+    placed: Vec<(usize, usize, &'static str, String)>,
+}
+
+impl Marks {
+    /// The marks of `report`: the findings' spans first (overlaps keep the earlier span, as
+    /// before advice was shown), then each advice span that overlaps none of them, in a class
+    /// of its own.
+    fn new(text: &str, report: &Report) -> Marks {
+        let mut findings: Vec<(usize, usize, &'static str, String)> = report
+            .findings
+            .iter()
+            .flat_map(|f| {
+                f.evidence.iter().map(move |e| {
+                    (
+                        e.start,
+                        e.end,
+                        status_class(e.status),
+                        format!("{} ({:?})", f.id, e.via),
+                    )
+                })
             })
-        })
-        .collect();
-    spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
-    let mut out = String::new();
-    let mut at = 0;
-    for (start, end, class, title) in spans {
-        if start < at
-            || end > text.len()
-            || !text.is_char_boundary(start)
-            || !text.is_char_boundary(end)
-        {
+            .collect();
+        findings.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
+        let fits = |start: usize, end: usize| {
+            start < end
+                && end <= text.len()
+                && text.is_char_boundary(start)
+                && text.is_char_boundary(end)
+        };
+        let mut placed: Vec<(usize, usize, &'static str, String)> = Vec::new();
+        let mut at = 0;
+        for m in findings {
+            if m.0 < at || !fits(m.0, m.1) {
+                continue;
+            }
+            at = m.1;
+            placed.push(m);
+        }
+        let mut advice: Vec<(usize, usize, &'static str, String)> = report
+            .advice
+            .iter()
+            .flat_map(|a| {
+                a.evidence
+                    .iter()
+                    .map(move |e| (e.start, e.end, "advice", format!("advice: {}", a.rule)))
+            })
+            .collect();
+        advice.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
+        for m in advice {
+            let overlaps = placed.iter().any(|p| m.0 < p.1 && p.0 < m.1);
+            if fits(m.0, m.1) && !overlaps {
+                placed.push(m);
+            }
+        }
+        placed.sort_by_key(|s| s.0);
+        Marks { placed }
+    }
+
+    /// The mark to link for a span of evidence: the one placed on it, else the first that
+    /// overlaps it.
+    fn target(&self, start: usize, end: usize) -> Option<usize> {
+        self.placed
+            .iter()
+            .position(|p| p.0 == start && p.1 == end)
+            .or_else(|| {
+                self.placed
+                    .iter()
+                    .position(|p| start < p.1 && p.0 < end.max(start + 1))
+            })
+    }
+
+    /// The letter's text of letter `n` with its marks.
+    fn html(&self, n: usize, text: &str) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for (k, (start, end, class, title)) in self.placed.iter().enumerate() {
+            out.push_str(&esc(&text[at..*start]));
+            let _ = write!(
+                out,
+                "<mark class=\"{class}\" id=\"l{n}-m{k}\" title=\"{}\">{}</mark>",
+                esc(title),
+                esc(&text[*start..*end])
+            );
+            at = *end;
+        }
+        out.push_str(&esc(&text[at..]));
+        out
+    }
+}
+
+/// The letter's text with every evidence span highlighted (overlaps keep the earlier span), as
+/// letter 1.
+#[cfg(test)]
+fn highlighted(text: &str, report: &Report) -> String {
+    Marks::new(text, report).html(1, text)
+}
+
+/// The arguments about `about` not yet shown, as a list: each with its hook and links to the
+/// marks of its evidence.
+fn advice_list(
+    s: &mut String,
+    n: usize,
+    report: &Report,
+    marks: &Marks,
+    shown: &mut [bool],
+    about: &str,
+) {
+    let mut items = String::new();
+    for (i, a) in report.advice.iter().enumerate() {
+        if shown[i] || a.about != about {
             continue;
         }
-        out.push_str(&esc(&text[at..start]));
+        shown[i] = true;
         let _ = write!(
-            out,
-            "<mark class=\"{class}\" title=\"{}\">{}</mark>",
-            esc(&title),
-            esc(&text[start..end])
+            items,
+            "<li><span class=\"argue\">argue:</span> {} <span class=\"muted\">(hook {})</span>",
+            esc(&a.argument),
+            esc(&a.provision)
         );
-        at = end;
+        let links: Vec<String> = a
+            .evidence
+            .iter()
+            .map(|e| {
+                let place = format!("{}:{}", e.line, e.column);
+                match marks.target(e.start, e.end) {
+                    Some(k) => format!(
+                        "<a href=\"#l{n}-m{k}\" title=\"{}\">{place}</a>",
+                        esc(&e.text)
+                    ),
+                    None => place,
+                }
+            })
+            .collect();
+        if links.is_empty() {
+            items.push_str(" <span class=\"muted\">the letter is silent on this</span>");
+        } else {
+            let _ = write!(
+                items,
+                " <span class=\"muted\">see</span> {}",
+                links.join(", ")
+            );
+        }
+        items.push_str("</li>\n");
     }
-    out.push_str(&esc(&text[at..]));
-    out
+    if !items.is_empty() {
+        let _ = write!(s, "<ul class=\"advice\">\n{items}</ul>\n");
+    }
 }
 
 /// One letter's section.
 pub fn letter(n: usize, letter: &Letter, report: &Report) -> String {
     let mut s = String::new();
+    let marks = Marks::new(letter.text(), report);
+    let mut shown = vec![false; report.advice.len()];
     let _ = write!(
         s,
         "<section class=\"letter\" id=\"letter-{n}\">\n<h2>{}</h2>\n<pre class=\"text\">{}</pre>\n<aside>\n",
         esc(&letter.id),
-        highlighted(letter.text(), report)
+        marks.html(n, letter.text())
     );
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<div><b>Outcome:</b> {} &middot; <b>Regime:</b> {}</div>\n<h3>Grounds</h3>\n",
+        "<div><b>Outcome:</b> {} &middot; <b>Regime:</b> {}</div>",
         esc(&report.outcome.kind.to_string()),
         esc(&report.jurisdiction.to_string())
     );
+    let outcome = format!("outcome:{}", report.outcome.kind);
+    advice_list(&mut s, n, report, &marks, &mut shown, &outcome);
+    s.push_str("<h3>Grounds</h3>\n");
     if report.findings.is_empty() {
         s.push_str("<p class=\"muted\">No ground found.</p>\n");
     } else {
@@ -143,6 +267,7 @@ pub fn letter(n: usize, letter: &Letter, report: &Report) -> String {
                     esc(&f.equivalents.join(", "))
                 );
             }
+            advice_list(&mut s, n, report, &marks, &mut shown, &f.id);
             s.push_str("</li>\n");
         }
         s.push_str("</ul>\n");
@@ -156,15 +281,24 @@ pub fn letter(n: usize, letter: &Letter, report: &Report) -> String {
             } else {
                 ("fail", "fail")
             };
-            let _ = writeln!(
+            let _ = write!(
                 s,
-                "<li><span class=\"{class}\">{word}</span> {} <span class=\"muted\">{}</span><br>{}</li>",
+                "<li><span class=\"{class}\">{word}</span> {} <span class=\"muted\">{}</span><br>{}",
                 esc(&c.id),
                 esc(&c.provision),
                 esc(&c.detail)
             );
+            advice_list(&mut s, n, report, &marks, &mut shown, &c.id);
+            s.push_str("</li>\n");
         }
         s.push_str("</ul>\n");
+    }
+    if shown.iter().any(|x| !x) {
+        s.push_str("<h3>Other advice</h3>\n");
+        let abouts: Vec<String> = report.advice.iter().map(|a| a.about.clone()).collect();
+        for about in abouts {
+            advice_list(&mut s, n, report, &marks, &mut shown, &about);
+        }
     }
     s.push_str("</aside>\n</section>\n");
     s
@@ -192,6 +326,15 @@ pub fn summary(summary: &Summary) -> String {
         );
     }
     s.push_str("</table></div></section>\n");
+    let _ = write!(
+        s,
+        "<section class=\"letter\"><h2>{} letters with arguments for a review; notice checks failed</h2>\n<div><table>\n<tr><th>check</th><th>letters failing it</th></tr>\n",
+        summary.with_advice
+    );
+    for (id, n) in summary.ranked_checks() {
+        let _ = writeln!(s, "<tr><td>{}</td><td>{n}</td></tr>", esc(id));
+    }
+    s.push_str("</table></div></section>\n");
     s
 }
 
@@ -207,5 +350,46 @@ mod tests {
         let h = highlighted(text, &report);
         assert!(h.contains("<mark class=\"relied_on\""), "{h}");
         assert!(h.contains("&lt;now&gt;"));
+    }
+
+    #[test]
+    fn advice_evidence_no_finding_covers_gets_its_own_mark_and_link() {
+        let text = "Withheld under section 43(2). Nothing else is said.";
+        let mut report = foi_refusal::Classifier::new().classify(text);
+        let mut advice = report
+            .advice
+            .first()
+            .cloned()
+            .expect("advice for a bare s.43");
+        let mut e = report.advice[0]
+            .evidence
+            .first()
+            .cloned()
+            .expect("evidence");
+        let at = text.find("Nothing").unwrap();
+        (e.start, e.end, e.column) = (at, at + "Nothing".len(), at + 1);
+        e.text = "Nothing".into();
+        advice.evidence = vec![e];
+        advice.about = report.findings[0].id.clone();
+        report.advice = vec![advice];
+        let marks = Marks::new(text, &report);
+        let h = marks.html(3, text);
+        let k = marks.target(at, at + 7).expect("a mark for it");
+        assert!(
+            h.contains(&format!("<mark class=\"advice\" id=\"l3-m{k}\"")),
+            "{h}"
+        );
+        let mut aside = String::new();
+        let mut shown = vec![false];
+        advice_list(
+            &mut aside,
+            3,
+            &report,
+            &marks,
+            &mut shown,
+            &report.findings[0].id,
+        );
+        assert!(aside.contains(&format!("<a href=\"#l3-m{k}\"")), "{aside}");
+        assert!(shown[0]);
     }
 }

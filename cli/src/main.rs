@@ -1,6 +1,7 @@
 //! `foi-refusal`: classify refusal letters in bulk. Files, directories, standard input, JSON
-//! Lines or request-thread JSON in; text, JSON, JSON Lines, CSV or an HTML page out; a summary
-//! table for the whole run. Letters are classified in parallel and written in input order.
+//! Lines or request-thread JSON in; text, JSON, JSON Lines, CSV, an HTML page or drafted review
+//! requests out; a summary table for the whole run. Letters are classified in parallel and
+//! written in input order.
 //!
 //! Exit codes: 0 when every input was read, 1 when some could not be (each reported on standard
 //! error with its path; the run goes on), 2 for a usage error.
@@ -34,6 +35,9 @@ enum Format {
     Csv,
     /// One self-contained HTML page with the cited spans highlighted.
     Html,
+    /// A drafted request for an internal review of each letter (from what it can argue), one
+    /// after another; a short note instead for a letter with nothing to argue.
+    Review,
 }
 
 /// Reads Freedom of Information refusal letters and reports which grounds each relies on, with

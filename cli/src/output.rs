@@ -2,8 +2,7 @@
 
 use std::io::{self, Write};
 
-use foi_refusal::render_text;
-use foi_refusal::Report;
+use foi_refusal::{draft_review_with, render_text, Report, ReviewOptions};
 use serde_json::json;
 
 use crate::html;
@@ -27,12 +26,24 @@ fn io_err(e: impl std::fmt::Display) -> io::Error {
     io::Error::other(e.to_string())
 }
 
-/// Bold ground ids, cited spans in yellow, failed checks in red and passed ones in green.
+/// Bold ground ids, cited spans in yellow, failed checks in red and passed ones in green, and
+/// the requester's arguments (an `argue: ` line and the lines indented under it) in cyan, whole:
+/// their brackets and colons are the argument's, not marks.
 fn colourise(body: &str) -> String {
     let mut out = String::with_capacity(body.len() + 256);
+    // The indent of the argument being written, while its lines go on.
+    let mut argument: Option<usize> = None;
     for line in body.lines() {
         let trimmed = line.trim_start();
-        let coloured = if trimmed.starts_with("FAIL ") {
+        let indent = line.len() - trimmed.len();
+        if let Some(lead) = argue_indent(line) {
+            argument = Some(lead);
+        } else if argument.is_some_and(|lead| indent != lead || trimmed.is_empty()) {
+            argument = None;
+        }
+        let coloured = if argument.is_some() {
+            format!("\x1b[36m{line}\x1b[0m")
+        } else if trimmed.starts_with("FAIL ") {
             format!("\x1b[31m{line}\x1b[0m")
         } else if trimmed.starts_with("pass ") {
             format!("\x1b[32m{line}\x1b[0m")
@@ -49,6 +60,35 @@ fn colourise(body: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// For the first line of an argument (`  argue: ...`): the indent of the lines that go on with
+/// it, under its first word.
+fn argue_indent(line: &str) -> Option<usize> {
+    let trimmed = line.trim_start();
+    trimmed
+        .starts_with("argue: ")
+        .then(|| line.len() - trimmed.len() + "argue: ".len())
+}
+
+/// The drafted review request for `letter`: addressed to the authority the input names, else to
+/// the e-mail's sender when that is an authority's name, else to the one the letter names.
+fn review(letter: &Letter, report: &Report) -> String {
+    let mut options = ReviewOptions::new();
+    if let Some(a) = &letter.authority {
+        options = options.authority(a.clone());
+    }
+    if let Some(name) = letter.doc.from.as_deref().and_then(display_name) {
+        options = options.sender(name);
+    }
+    draft_review_with(report, letter.text(), &options)
+}
+
+/// The display name of a `From` header (`"Kingsmere Council" <foi@example.org>`), if it has one.
+fn display_name(from: &str) -> Option<String> {
+    let (name, _) = from.split_once('<')?;
+    let name = name.trim().trim_matches('"').trim();
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 fn entry(letter: &Letter, report: &Report) -> serde_json::Value {
@@ -185,6 +225,10 @@ impl Writer {
                 out.write_all(&buf)
             }
             Format::Html => out.write_all(html::letter(self.count, letter, report).as_bytes()),
+            Format::Review => {
+                writeln!(out, "== {}", letter.id)?;
+                writeln!(out, "{}", review(letter, report))
+            }
         }
     }
 
@@ -200,7 +244,7 @@ impl Writer {
                 out.write_all(html::summary(summary).as_bytes())?;
                 out.write_all(html::TAIL.as_bytes())
             }
-            Format::Text => out.write_all(summary.to_text().as_bytes()),
+            Format::Text | Format::Review => out.write_all(summary.to_text().as_bytes()),
         }
     }
 
@@ -222,5 +266,45 @@ impl Writer {
             Format::Html => out.write_all(html::TAIL.as_bytes()),
             _ => Ok(()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_of_senders() {
+        assert_eq!(
+            display_name("\"Kingsmere Council\" <foi@example.org>").as_deref(),
+            Some("Kingsmere Council")
+        );
+        assert_eq!(display_name("foi@example.org"), None);
+        assert_eq!(display_name("<foi@example.org>"), None);
+    }
+
+    #[test]
+    fn arguments_are_coloured_whole_and_their_brackets_left_alone() {
+        let body = "foia:s43 s.43(2)  Commercial interests\n     3:10  the [section 43(2)] cite\n  argue: Ask [which] part: foia:s43 applies.\n         and [this] goes on\n         hook: foia:s43(2), evidence 3:10\n\noutcome: refused\n  FAIL  exemption_specified\n        argue: Say which.\n               hook: foia:s17(1)(b), evidence 1:1\n";
+        let out = colourise(body);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[0],
+            "\x1b[1mfoia:s43 s.43(2)  Commercial interests\x1b[0m"
+        );
+        assert!(
+            lines[1].contains("\x1b[33m[section 43(2)]\x1b[0m"),
+            "{}",
+            lines[1]
+        );
+        for i in [2, 3, 4, 8, 9] {
+            assert!(
+                lines[i].starts_with("\x1b[36m") && !lines[i].contains("\x1b[33m"),
+                "{i}: {:?}",
+                lines[i]
+            );
+        }
+        assert_eq!(lines[5], "");
+        assert!(lines[7].starts_with("\x1b[31m"), "{:?}", lines[7]);
     }
 }

@@ -1,9 +1,10 @@
 //! The summary of a run: how many letters rely on (mention, disclaim) each ground, how (cited or
-//! inferred), the outcomes, and the same by authority when the input names one.
+//! inferred), the outcomes, the notice checks letters fail, how many letters have something the
+//! requester can argue in a review, and the grounds by authority when the input names one.
 
 use std::collections::BTreeMap;
 
-use foi_refusal::{Basis, Report, Status};
+use foi_refusal::{Basis, CheckResult, Report, Status};
 use serde_json::{json, Value};
 
 use crate::input::Letter;
@@ -30,6 +31,10 @@ pub struct Summary {
     pub by_authority: BTreeMap<String, BTreeMap<String, usize>>,
     /// Letters relying on a qualified ground without a public interest test.
     pub qualified_without_pit: usize,
+    /// Notice check id -> letters failing it.
+    pub failed_checks: BTreeMap<String, usize>,
+    /// Letters with at least one argument for a review ([`Report::advice`]).
+    pub with_advice: usize,
 }
 
 impl Summary {
@@ -44,6 +49,16 @@ impl Summary {
             .or_default() += 1;
         if report.public_interest_test == Some(false) {
             self.qualified_without_pit += 1;
+        }
+        if !report.advice.is_empty() {
+            self.with_advice += 1;
+        }
+        for c in report
+            .checks
+            .iter()
+            .filter(|c| c.result == CheckResult::Fail)
+        {
+            *self.failed_checks.entry(c.id.clone()).or_default() += 1;
         }
         for f in &report.findings {
             let g = self.grounds.entry(f.id.clone()).or_default();
@@ -77,10 +92,17 @@ impl Summary {
         v
     }
 
+    /// Notice checks by letters failing them, most first.
+    pub fn ranked_checks(&self) -> Vec<(&String, usize)> {
+        let mut v: Vec<_> = self.failed_checks.iter().map(|(k, n)| (k, *n)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v
+    }
+
     pub fn to_text(&self) -> String {
         let mut s = format!(
-            "{} letters, {} relying on at least one ground, {} relying on a qualified ground without a public interest test\n\n",
-            self.letters, self.with_grounds, self.qualified_without_pit
+            "{} letters, {} relying on at least one ground, {} relying on a qualified ground without a public interest test, {} with arguments for a review\n\n",
+            self.letters, self.with_grounds, self.qualified_without_pit, self.with_advice
         );
         s.push_str(&format!(
             "{:<16} {:>9} {:>6} {:>8} {:>9} {:>10}  {}\n",
@@ -95,6 +117,12 @@ impl Summary {
         s.push_str("\noutcome          letters\n");
         for (o, n) in &self.outcomes {
             s.push_str(&format!("{o:<16} {n:>7}\n"));
+        }
+        if !self.failed_checks.is_empty() {
+            s.push_str("\nfailed check              letters\n");
+            for (id, n) in self.ranked_checks() {
+                s.push_str(&format!("{id:<25} {n:>7}\n"));
+            }
         }
         for (a, grounds) in &self.by_authority {
             s.push_str(&format!("\n{a}\n"));
@@ -120,8 +148,10 @@ impl Summary {
             "letters": self.letters,
             "letters_relying_on_a_ground": self.with_grounds,
             "qualified_without_public_interest_test": self.qualified_without_pit,
+            "letters_with_advice": self.with_advice,
             "grounds": grounds,
             "outcomes": self.outcomes,
+            "failed_checks": self.failed_checks,
             "by_authority": self.by_authority,
         })
     }
@@ -148,9 +178,27 @@ impl Summary {
                 &g.disclaimed.to_string(),
             ])?;
         }
-        let bytes = w
+        let mut bytes = w
             .into_inner()
             .map_err(|e| csv::Error::from(e.into_error()))?;
+        // Two more tables after a blank line each: the checks failed, and the letters with
+        // arguments for a review.
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(["failed_check", "letters"])?;
+        for (id, n) in self.ranked_checks() {
+            w.write_record([id.as_str(), &n.to_string()])?;
+        }
+        let mut totals = csv::Writer::from_writer(Vec::new());
+        totals.write_record(["letters", "letters_with_advice"])?;
+        totals.write_record([self.letters.to_string(), self.with_advice.to_string()])?;
+        for table in [w, totals] {
+            bytes.extend_from_slice(b"\n");
+            bytes.extend(
+                table
+                    .into_inner()
+                    .map_err(|e| csv::Error::from(e.into_error()))?,
+            );
+        }
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::vocab::{
-    Act, Basis, CheckResult, Excerpt, OutcomeKind, Qualification, Report, Span, Status,
+    Act, Advice, Basis, CheckResult, Excerpt, OutcomeKind, Qualification, Report, Span, Status,
 };
 
 /// Longest sentence excerpt shown, in bytes (cut on char boundaries).
@@ -82,6 +82,11 @@ fn outcome_name(kind: OutcomeKind) -> &'static str {
 /// Renders `report` for people: each ground with its title, kind, basis and confidence, then
 /// its evidence as `line:col` and the sentence with the cited span in brackets. `text` must be
 /// the letter the report was made from.
+///
+/// What the requester can argue ([`Report::advice`]) is listed under what it is about: under
+/// its ground, after the line of its notice check, or under the outcome. Each argument is
+/// wrapped to about 96 columns after `argue: `, and followed by its statutory hook
+/// and the place of its first evidence (`line:col`).
 pub fn render_text(report: &Report, text: &str) -> String {
     let mut out = String::new();
     let relied: Vec<_> = report.relied_on().collect();
@@ -104,96 +109,18 @@ pub fn render_text(report: &Report, text: &str) -> String {
     for w in &report.warnings {
         let _ = writeln!(out, "warning: {w}");
     }
+    let mut shown = vec![false; report.advice.len()];
     for f in &report.findings {
-        let kind = match f.kind {
-            Qualification::Absolute => "absolute",
-            Qualification::Qualified => "qualified",
-        };
-        let basis = match f.basis {
-            Basis::Cited => "cited",
-            Basis::Inferred => "inferred",
-        };
-        let status = match f.status {
-            Status::ReliedOn => "relied on",
-            Status::Mentioned => "mentioned",
-            Status::Disclaimed => "disclaimed",
-        };
-        let provisions = if f.provisions.is_empty() {
-            String::new()
-        } else {
-            let prefix = match f.act {
-                Act::Eir | Act::Eisr => "reg. ",
-                _ => "s.",
-            };
-            let listed: Vec<String> = f
-                .provisions
-                .iter()
-                .map(|p| format!("{prefix}{p}"))
-                .collect();
-            format!(" {}", listed.join(", "))
-        };
-        let _ = writeln!(
-            out,
-            "\n{}{provisions}  {}\n  {status}, {kind}, {basis}, confidence {:.2}",
-            f.id, f.title, f.confidence
-        );
-        if let Some(pi) = &f.public_interest {
-            for (label, list) in [
-                ("for disclosure", &pi.for_disclosure),
-                ("for withholding", &pi.for_withholding),
-            ] {
-                for e in list.iter().take(2) {
-                    let _ = writeln!(out, "  public interest {label}: {}", one_line(&e.text, 150));
-                }
-            }
-            if let Some(c) = &pi.conclusion {
-                let _ = writeln!(
-                    out,
-                    "  public interest conclusion: {}",
-                    one_line(&c.text, 150)
-                );
-            }
-        }
-        if !f.equivalents.is_empty() {
-            let _ = writeln!(out, "  equivalents: {}", f.equivalents.join(", "));
-        }
-        for e in &f.evidence {
-            let part = e
-                .part
-                .as_deref()
-                .map_or(String::new(), |p| format!("  (in {p})"));
-            let _ = writeln!(
-                out,
-                "  {:>4}:{:<3} {}{part}",
-                e.line,
-                e.column,
-                marked_sentence(text, e.sentence, e.span())
-            );
-        }
+        render_finding(&mut out, f, text);
+        render_advice(&mut out, report, &mut shown, &f.id, ARGUE);
     }
     let _ = writeln!(out, "\noutcome: {}", outcome_name(report.outcome.kind));
     for e in report.outcome.evidence.iter().take(3) {
         let _ = writeln!(out, "  {}", excerpt_line(e, 160));
     }
-    let applicable: Vec<_> = report.applicable_checks().collect();
-    if !applicable.is_empty() {
-        let _ = writeln!(out, "\nrefusal notice checks:");
-        for c in applicable {
-            let mark = if c.result == CheckResult::Pass {
-                "pass"
-            } else {
-                "FAIL"
-            };
-            let _ = writeln!(
-                out,
-                "  {mark:<4}  {:<24} {:<18} {}",
-                c.id, c.provision, c.detail
-            );
-            if let Some(e) = c.evidence.first() {
-                let _ = writeln!(out, "        {}", excerpt_line(e, 150));
-            }
-        }
-    }
+    let outcome_about = format!("outcome:{}", report.outcome.kind);
+    render_advice(&mut out, report, &mut shown, &outcome_about, ARGUE);
+    render_checks(&mut out, report, &mut shown);
     let others: Vec<_> = report
         .references
         .iter()
@@ -206,7 +133,167 @@ pub fn render_text(report: &Report, text: &str) -> String {
             .collect();
         let _ = writeln!(out, "\nother references: {}", list.join("; "));
     }
+    if shown.iter().any(|s| !s) {
+        let _ = writeln!(out, "\nother advice:");
+        for (i, a) in report.advice.iter().enumerate() {
+            if !shown[i] {
+                let _ = writeln!(out, "  about {}", a.about);
+                advice_lines(&mut out, a, ARGUE);
+            }
+        }
+    }
     out
+}
+
+/// One finding: its heading, public interest arguments, equivalents and evidence.
+fn render_finding(out: &mut String, f: &crate::vocab::Finding, text: &str) {
+    let kind = match f.kind {
+        Qualification::Absolute => "absolute",
+        Qualification::Qualified => "qualified",
+    };
+    let basis = match f.basis {
+        Basis::Cited => "cited",
+        Basis::Inferred => "inferred",
+    };
+    let status = match f.status {
+        Status::ReliedOn => "relied on",
+        Status::Mentioned => "mentioned",
+        Status::Disclaimed => "disclaimed",
+    };
+    let provisions = if f.provisions.is_empty() {
+        String::new()
+    } else {
+        let prefix = match f.act {
+            Act::Eir | Act::Eisr => "reg. ",
+            _ => "s.",
+        };
+        let listed: Vec<String> = f
+            .provisions
+            .iter()
+            .map(|p| format!("{prefix}{p}"))
+            .collect();
+        format!(" {}", listed.join(", "))
+    };
+    let _ = writeln!(
+        out,
+        "\n{}{provisions}  {}\n  {status}, {kind}, {basis}, confidence {:.2}",
+        f.id, f.title, f.confidence
+    );
+    if let Some(pi) = &f.public_interest {
+        for (label, list) in [
+            ("for disclosure", &pi.for_disclosure),
+            ("for withholding", &pi.for_withholding),
+        ] {
+            for e in list.iter().take(2) {
+                let _ = writeln!(out, "  public interest {label}: {}", one_line(&e.text, 150));
+            }
+        }
+        if let Some(c) = &pi.conclusion {
+            let _ = writeln!(
+                out,
+                "  public interest conclusion: {}",
+                one_line(&c.text, 150)
+            );
+        }
+    }
+    if !f.equivalents.is_empty() {
+        let _ = writeln!(out, "  equivalents: {}", f.equivalents.join(", "));
+    }
+    for e in &f.evidence {
+        let part = e
+            .part
+            .as_deref()
+            .map_or(String::new(), |p| format!("  (in {p})"));
+        let _ = writeln!(
+            out,
+            "  {:>4}:{:<3} {}{part}",
+            e.line,
+            e.column,
+            marked_sentence(text, e.sentence, e.span())
+        );
+    }
+}
+
+/// The notice checks that apply, each followed by the arguments about it.
+fn render_checks(out: &mut String, report: &Report, shown: &mut [bool]) {
+    let applicable: Vec<_> = report.applicable_checks().collect();
+    if applicable.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nrefusal notice checks:");
+    for c in applicable {
+        let mark = if c.result == CheckResult::Pass {
+            "pass"
+        } else {
+            "FAIL"
+        };
+        let _ = writeln!(
+            out,
+            "  {mark:<4}  {:<24} {:<18} {}",
+            c.id, c.provision, c.detail
+        );
+        if let Some(e) = c.evidence.first() {
+            let _ = writeln!(out, "        {}", excerpt_line(e, 150));
+        }
+        render_advice(out, report, shown, &c.id, CHECK_ARGUE);
+    }
+}
+
+/// How wide an argument is wrapped, in columns, indent included.
+const ADVICE_WIDTH: usize = 96;
+
+/// The lead of an argument under a finding or the outcome.
+const ARGUE: &str = "  argue: ";
+
+/// The lead of an argument under a notice check (indented as the check's evidence).
+const CHECK_ARGUE: &str = "        argue: ";
+
+/// Writes the advice items about `about` that are not yet shown, each after `lead`.
+fn render_advice(out: &mut String, report: &Report, shown: &mut [bool], about: &str, lead: &str) {
+    for (i, a) in report.advice.iter().enumerate() {
+        if a.about == about && !shown[i] {
+            shown[i] = true;
+            advice_lines(out, a, lead);
+        }
+    }
+}
+
+/// One argument: wrapped after `lead`, then its hook and where its first evidence is.
+fn advice_lines(out: &mut String, a: &Advice, lead: &str) {
+    let indent = " ".repeat(lead.len());
+    let lines = wrap(&a.argument, ADVICE_WIDTH.saturating_sub(lead.len()).max(20));
+    for (i, line) in lines.iter().enumerate() {
+        let _ = writeln!(out, "{}{line}", if i == 0 { lead } else { &indent });
+    }
+    let at = match a.evidence.first() {
+        Some(e) => format!("evidence {}:{}", e.line, e.column),
+        None => "nothing in the letter to point to (the letter is silent)".to_string(),
+    };
+    let _ = writeln!(out, "{indent}hook: {}, {at}", a.provision);
+}
+
+/// `text`'s words in lines of at most `width` columns (a longer word has a line of its own).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut cols = 0;
+    for word in text.split_whitespace() {
+        let w = word.chars().count();
+        if cols > 0 && cols + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+            cols = 0;
+        }
+        if cols > 0 {
+            line.push(' ');
+            cols += 1;
+        }
+        line.push_str(word);
+        cols += w;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -223,6 +310,58 @@ mod tests {
             marked_sentence(text, sentence, cited),
             "We rely on [section 43(2)] here."
         );
+    }
+
+    #[test]
+    fn arguments_are_wrapped_under_what_they_are_about() {
+        let text = "The unit rates are withheld under section 43(2) of the Freedom of Information \
+Act 2000, as releasing them would harm the supplier.";
+        let report = crate::Classifier::new().classify(text);
+        assert!(!report.advice.is_empty());
+        let out = render_text(&report, text);
+        let lines: Vec<&str> = out.lines().collect();
+        for a in &report.advice {
+            let first = a
+                .argument
+                .split_whitespace()
+                .take(6)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let at = lines
+                .iter()
+                .position(|l| l.trim_start().starts_with(&format!("argue: {first}")))
+                .unwrap_or_else(|| panic!("{} not shown:\n{out}", a.rule));
+            // Under its ground, or after its check's line.
+            let owner = lines[..at]
+                .iter()
+                .rev()
+                .find(|l| {
+                    let t = l.trim_start();
+                    (!l.starts_with(' ') && !l.is_empty())
+                        || t.starts_with("FAIL ")
+                        || t.starts_with("pass ")
+                })
+                .unwrap();
+            assert!(
+                owner.contains(&a.about),
+                "{} under {owner:?}:\n{out}",
+                a.rule
+            );
+        }
+        for l in &lines {
+            assert!(
+                !l.trim_start().starts_with("argue: ") || l.chars().count() <= ADVICE_WIDTH,
+                "{l}"
+            );
+        }
+        assert!(out.contains("hook: foia:s43(2), evidence 1:"), "{out}");
+    }
+
+    #[test]
+    fn words_wrap_to_the_width() {
+        assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
+        assert_eq!(wrap("", 5), [""]);
+        assert_eq!(wrap("abcdefgh ij", 5), ["abcdefgh", "ij"]);
     }
 
     #[test]
