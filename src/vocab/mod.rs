@@ -11,6 +11,7 @@ pub(crate) mod law;
 pub(crate) mod schema;
 pub(crate) mod span;
 
+pub(crate) use date::MONTHS;
 pub use date::{Date, Weekday};
 pub(crate) use law::{canonical, provision_starts_with, split_provision};
 pub use law::{
@@ -77,6 +78,7 @@ mod tests {
         ]);
         use CheckResult as C;
         displays_as_serde(&[C::Pass, C::Fail, C::NotApplicable]);
+        displays_as_serde(&[DateSource::Metadata, DateSource::Letter]);
         use InputFormat as F;
         displays_as_serde(&[
             F::Text,
