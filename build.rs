@@ -2,10 +2,11 @@
 //! generates one test per rule file (run with `cargo test --test rules <act>_<provision>`).
 //! Adding a rule file needs no Rust change. The context trigger files under `data/context/`, the
 //! concept lexicons under `data/concepts/`, the outcome wording under `data/outcome/` and the
-//! regime files under `data/regimes/`, the advice under `data/advice/` and the wording of a
-//! drafted review request under `data/review/` are listed the same way, with one unit test per
-//! file (`cargo test --lib context_<file>`, `concept_file_<file>`, `outcome_wording_<file>`,
-//! `regime_file_<file>`, `advice_file_<file>`, `review_wording_<file>`).
+//! regime files under `data/regimes/`, the calendars under `data/calendar/`, the advice under
+//! `data/advice/` and the wording of a drafted review request under `data/review/` are listed the
+//! same way, with one unit test per file (`cargo test --lib context_<file>`,
+//! `concept_file_<file>`, `outcome_wording_<file>`, `regime_file_<file>`, `calendar_file_<file>`,
+//! `advice_file_<file>`, `review_wording_<file>`).
 
 use std::env;
 use std::fs;
@@ -26,6 +27,9 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
+    // Listing data files below turns off cargo's default of rerunning on any change; a change to
+    // this script must still rerun it (a new data folder is new output).
+    println!("cargo:rerun-if-changed=build.rs");
     let manifest =
         PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -99,6 +103,19 @@ fn main() {
         &manifest,
         &out,
         &DataDir {
+            dir: "calendar",
+            what: "Calendar files",
+            static_name: "EMBEDDED_CALENDARS",
+            test_prefix: "calendar_file_",
+            check: "check_calendar_file",
+            embedded_file: "embedded_calendars.rs",
+            tests_file: "calendar_tests.rs",
+        },
+    );
+    data_files(
+        &manifest,
+        &out,
+        &DataDir {
             dir: "advice",
             what: "Advice files",
             static_name: "EMBEDDED_ADVICE",
@@ -146,8 +163,9 @@ struct DataDir {
 /// `data/concepts/` (`src/resolve/concepts.rs`, tests `concept_file_<file>`), the outcome
 /// wording under `data/outcome/` (`src/checks/wording.rs`, tests `outcome_wording_<file>`) and
 /// the regime files under `data/regimes/` (`src/rules/regime.rs`, tests `regime_file_<file>`),
-/// the advice files under `data/advice/` (`src/advice/mod.rs`, tests `advice_file_<file>`) and
-/// the review wording under `data/review/` (`src/report/review/`, tests
+/// the calendar files under `data/calendar/` (`src/rules/calendar.rs`, tests
+/// `calendar_file_<file>`), the advice files under `data/advice/` (`src/advice/mod.rs`, tests
+/// `advice_file_<file>`) and the review wording under `data/review/` (`src/report/review/`, tests
 /// `review_wording_<file>`).
 fn data_files(manifest: &Path, out: &Path, d: &DataDir) {
     let root = manifest.join("data").join(d.dir);

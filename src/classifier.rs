@@ -110,13 +110,18 @@ impl Classifier {
     /// Classifies one letter. Never panics; any input gives a report (an empty one when nothing
     /// is found), and every span in it lies inside `text` on char boundaries.
     pub fn classify(&self, text: &str) -> Report {
-        self.classify_text(&Text::new(text), None)
+        self.classify_text(&Text::new(text), None, checks::Dated::default())
     }
 
     /// The pipeline over a wrapped text; `subject` is the e-mail's subject line, kept apart
     /// from the text (a sign of the regime when the text names none: "Freedom of Information
-    /// request - ...").
-    fn classify_text(&self, t: &Text<'_>, subject: Option<&str>) -> Report {
+    /// request - ..."); `dated` the dates of the request and reply the input's metadata gives.
+    fn classify_text(
+        &self,
+        t: &Text<'_>,
+        subject: Option<&str>,
+        dated: checks::Dated<'_>,
+    ) -> Report {
         let text = t.as_str();
         let rules = &self.inner.rules;
         let scan = self.inner.cues.scan(text);
@@ -156,7 +161,8 @@ impl Classifier {
                 }
             })
             .collect();
-        let assessment = checks::assess(t, rules, regime.jurisdiction, &findings, &references);
+        let assessment =
+            checks::assess(t, rules, regime.jurisdiction, &findings, &references, dated);
         for (i, arguments) in assessment.public_interest {
             findings[i].public_interest = Some(arguments);
         }
@@ -173,6 +179,7 @@ impl Classifier {
             findings,
             references,
             advice: Vec::new(),
+            timing: assessment.timing,
         };
         report.advice = advice::advise(t, rules, &report);
         report
@@ -186,9 +193,16 @@ impl Classifier {
     /// Each part is a zone of its own: quoted mail at the foot of an e-mail's body ends where the
     /// body ends, and an attachment's text is the authority's own unless it is itself quoted
     /// mail. [`crate::vocab::Part::quoted`] lists the ranges read as quoted.
+    ///
+    /// The document's [`Document::date`] (the reply's) and [`Document::requested`] date the
+    /// report's [`crate::vocab::Timing`], before any date the letter states.
     pub fn classify_document(&self, doc: &Document) -> Report {
         let t = Text::with_parts(&doc.text, zone_parts(doc));
-        let mut report = self.classify_text(&t, doc.subject.as_deref());
+        let dated = checks::Dated {
+            requested: doc.requested.as_deref(),
+            replied: doc.date.as_deref(),
+        };
+        let mut report = self.classify_text(&t, doc.subject.as_deref(), dated);
         let name_of = |offset: usize| doc.part_at(offset).map(|p| p.name.clone());
         if doc.parts.len() > 1 || doc.format != InputFormat::Text {
             for f in &mut report.findings {

@@ -25,8 +25,8 @@ pub use error::{Error, ErrorKind};
 pub use report::{draft_review, draft_review_with, render_text, ReviewOptions};
 pub use rules::{AdviceEntry, AdviceExample, AdviceOn, Rule, RuleSet};
 pub use vocab::{
-    Act, Advice, Basis, Check, CheckResult, Duty, Evidence, Excerpt, Finding, GroundOutcome,
-    InputFormat, Jurisdiction, LegalTest, LineIndex, Outcome, OutcomeKind, Part, Position,
-    ProvisionRole, PublicInterest, Qualification, RefKind, RefRole, Reference, Report, Span,
-    Status, Via, DEFAULT_MAX_INPUT, SCHEMA_VERSION,
+    Act, Advice, Basis, Check, CheckResult, Date, DateSource, Duty, Evidence, Excerpt, Finding,
+    GroundOutcome, InputFormat, Jurisdiction, KnownDate, LegalTest, LineIndex, Outcome,
+    OutcomeKind, Part, Position, ProvisionRole, PublicInterest, Qualification, RefKind, RefRole,
+    Reference, Report, Span, Status, Timing, Via, Weekday, DEFAULT_MAX_INPUT, SCHEMA_VERSION,
 };

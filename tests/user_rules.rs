@@ -320,6 +320,17 @@ fn a_regime_of_your_own_is_added_with_no_rust_change() {
         .find(|c| c.id == "exemption_specified")
         .expect("an exemption_specified check");
     assert_eq!(check.provision, "toy:s9(1)");
+    // A regime file that names no time_for_compliance and gives no [timing] still loads; the
+    // check is there, citing nothing, and does not apply.
+    let timed = report
+        .checks
+        .iter()
+        .find(|c| c.id == "time_for_compliance")
+        .expect("a time_for_compliance check");
+    assert_eq!(
+        (timed.provision.as_str(), timed.result),
+        ("", foi_refusal::CheckResult::NotApplicable)
+    );
     // The report reads back, the added regime by name.
     let json = serde_json::to_string(&report).unwrap();
     assert!(json.contains("\"jurisdiction\":\"toy\""), "{json}");

@@ -290,7 +290,8 @@ impl Sources {
 
 /// The authority messages of a request thread: `events[]` with `type: incoming`, `message_id`
 /// and `content` (a string, or a list of lines); earlier mail after "show quoted sections" is
-/// left out.
+/// left out. Each message is dated by its `created_at` (the reply's date), and the request by
+/// the `created_at` of the thread's first outgoing message.
 fn thread_letters(name: &str, text: &str) -> Result<Vec<Letter>, InputError> {
     let v: Value = serde_json::from_str(text)
         .map_err(|e| err(name, format!("not a request thread (invalid JSON: {e})")))?;
@@ -303,6 +304,15 @@ fn thread_letters(name: &str, text: &str) -> Result<Vec<Letter>, InputError> {
         .or_else(|| v.get("authority"))
         .and_then(Value::as_str)
         .map(str::to_string);
+    let created = |e: &Value| {
+        e.get("created_at")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
+    let requested = events
+        .iter()
+        .find(|e| e.get("type").and_then(Value::as_str) == Some("outgoing"))
+        .and_then(created);
     let mut out = Vec::new();
     for e in events {
         if e.get("type").and_then(Value::as_str) != Some("incoming") {
@@ -324,10 +334,13 @@ fn thread_letters(name: &str, text: &str) -> Result<Vec<Letter>, InputError> {
         let message = e
             .get("message_id")
             .map_or_else(|| "?".to_string(), |m| m.to_string());
+        let mut doc = Document::from_text(own);
+        doc.date = created(e);
+        doc.requested = requested.clone();
         out.push(Letter {
             id: format!("{name}#{message}"),
             authority: authority.clone(),
-            doc: Document::from_text(own),
+            doc,
         });
     }
     Ok(out)

@@ -259,6 +259,34 @@ fn request_threads_give_their_authority_messages() {
 }
 
 #[test]
+fn request_threads_date_the_request_and_each_reply() {
+    let dir = tempfile::tempdir().unwrap();
+    let thread = serde_json::json!({
+        "id": 8,
+        "events": [
+            {"type": "outgoing", "message_id": 1, "created_at": "2025-03-03T09:00:00.000+00:00", "content": ["Please send the rates."]},
+            {"type": "incoming", "message_id": 2, "created_at": "2025-04-14T10:30:00.000+01:00", "content": [REFUSAL]},
+            {"type": "outgoing", "message_id": 3, "created_at": "2025-04-20T10:30:00.000+01:00", "content": ["Please review this."]},
+        ]
+    });
+    write(dir.path(), "t.json", thread.to_string().as_bytes());
+    let out = cmd()
+        .args(["--threads", "--format", "jsonl"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let lines = json_lines(&out);
+    let timing = &lines[0]["report"]["timing"];
+    assert_eq!(timing["requested"]["date"], "2025-03-03", "{timing}");
+    assert_eq!(timing["requested"]["source"], "metadata");
+    assert_eq!(timing["replied"]["date"], "2025-04-14");
+    assert_eq!(timing["working_days"], 29);
+}
+
+#[test]
 fn emails_html_and_pdf_are_read() {
     // The library's fixtures, shared with its own tests.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))

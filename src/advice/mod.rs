@@ -5,13 +5,15 @@
 //!
 //! An entry is keyed to a ground relied on (`on = "ground"`, by id or by kind and test), a notice
 //! check (`on = "check"`, failed by default) or the outcome (`on = "outcome"`); `requires` and
-//! `unless` patterns, read in the authority's own text, narrow it further.
+//! `unless` patterns, read in the authority's own text, narrow it further. An entry whose
+//! argument names a date or count of the report's timing (`{review_by}`, `{working_days}`, ...) is
+//! given only when that is known.
 
 use crate::checks::own_regions;
 use crate::rules::{AdviceEntry, AdviceOn, RuleSet};
 use crate::text::Text;
 use crate::vocab::{
-    Act, Advice, Basis, Check, Excerpt, Finding, Jurisdiction, Report, Span, Status,
+    Act, Advice, Basis, Check, Date, Excerpt, Finding, Jurisdiction, Report, Span, Status, Timing,
 };
 
 /// Most evidence spans given for one argument.
@@ -33,6 +35,7 @@ pub(crate) fn advise(text: &Text<'_>, rules: &RuleSet, report: &Report) -> Vec<A
             .iter()
             .map(|c| (c.id.as_str(), c.provision.as_str()))
             .collect(),
+        timing: report.timing.as_ref(),
         out: Vec::new(),
     };
     let relied: Vec<&Finding> = report.relied_on().collect();
@@ -91,12 +94,15 @@ struct Context<'t, 'r> {
     own: Vec<Span>,
     /// Check id -> its provision in the letter's regime.
     checks_hook: std::collections::HashMap<&'r str, &'r str>,
+    /// The report's timing.
+    timing: Option<&'r Timing>,
     out: Vec<Advice>,
 }
 
 impl Context<'_, '_> {
-    /// Adds `entry`'s argument about `about` if its patterns allow, with `evidence` and the
-    /// first match of its `requires` patterns.
+    /// Adds `entry`'s argument about `about` if its patterns allow and its placeholders can be
+    /// filled, with `evidence`, the first match of its `requires` patterns and, for an argument
+    /// that names the timing's dates, the letter's words that state them.
     fn give(
         &mut self,
         entry: &AdviceEntry,
@@ -127,9 +133,6 @@ impl Context<'_, '_> {
                 None => return,
             }
         }
-        evidence.sort_by_key(|e| (e.start, e.end));
-        evidence.dedup();
-        evidence.truncate(MAX_EVIDENCE);
         let provision = entry
             .provision
             .clone()
@@ -139,10 +142,31 @@ impl Context<'_, '_> {
                     .map(|p| p.split_whitespace().next().unwrap_or("").to_string())
             })
             .unwrap_or_default();
+        let Some(argument) = fill(
+            &entry.argument,
+            self.rules,
+            grounds,
+            &provision,
+            self.timing,
+        ) else {
+            return;
+        };
+        if let Some(t) = self.timing {
+            let (request, reply) = timing_dates(&entry.argument);
+            evidence.extend(
+                [(request, &t.requested), (reply, &t.replied)]
+                    .into_iter()
+                    .filter(|(named, _)| *named)
+                    .filter_map(|(_, d)| d.as_ref()?.evidence.clone()),
+            );
+        }
+        evidence.sort_by_key(|e| (e.start, e.end));
+        evidence.dedup();
+        evidence.truncate(MAX_EVIDENCE);
         self.out.push(Advice {
             about: about.to_string(),
             rule: entry.id.clone(),
-            argument: fill(&entry.argument, self.rules, grounds, &provision),
+            argument,
             provision,
             evidence,
         });
@@ -289,9 +313,68 @@ pub(crate) fn cite_hook(rules: &RuleSet, hook: &str) -> String {
     }
 }
 
+/// A placeholder of the report's timing: its name, its value when known, and whether it follows
+/// from the request's date and from the reply's.
+type TimingPlaceholder = (&'static str, fn(&Timing) -> Option<String>, bool, bool);
+
+/// The placeholders of the report's timing.
+const TIMING_PLACEHOLDERS: [TimingPlaceholder; 7] = [
+    (
+        "{requested}",
+        |t| t.requested.as_ref().map(|d| d.date.long()),
+        true,
+        false,
+    ),
+    (
+        "{replied}",
+        |t| t.replied.as_ref().map(|d| d.date.long()),
+        false,
+        true,
+    ),
+    (
+        "{working_days}",
+        |t| t.working_days.map(|n| n.to_string()),
+        true,
+        true,
+    ),
+    (
+        "{reply_days}",
+        |t| t.reply_days.map(|n| n.to_string()),
+        true,
+        false,
+    ),
+    ("{due}", |t| t.due.map(Date::long), true, false),
+    (
+        "{review_days}",
+        |t| t.review_days.map(|n| n.to_string()),
+        false,
+        true,
+    ),
+    ("{review_by}", |t| t.review_by.map(Date::long), false, true),
+];
+
+/// Whether `argument` names a figure that follows from the request's date, and one that follows
+/// from the reply's: the letter's words that state them are then evidence.
+fn timing_dates(argument: &str) -> (bool, bool) {
+    TIMING_PLACEHOLDERS
+        .iter()
+        .filter(|(p, ..)| argument.contains(p))
+        .fold((false, false), |(a, b), &(_, _, request, reply)| {
+            (a || request, b || reply)
+        })
+}
+
 /// The argument with its placeholders filled: `{ground}` and `{title}` name the first of
-/// `grounds`, `{grounds}` all of them, `{hook}` cites `provision`.
-fn fill(argument: &str, rules: &RuleSet, grounds: &[&Finding], provision: &str) -> String {
+/// `grounds`, `{grounds}` all of them, `{hook}` cites `provision`; the timing placeholders give
+/// the dates ("3 March 2025") and counts of `timing`. `None` when the argument uses a timing
+/// placeholder whose value is not known.
+fn fill(
+    argument: &str,
+    rules: &RuleSet,
+    grounds: &[&Finding],
+    provision: &str,
+    timing: Option<&Timing>,
+) -> Option<String> {
     let names: Vec<String> = grounds.iter().map(|f| ground_name(rules, f)).collect();
     let first = names
         .first()
@@ -305,11 +388,17 @@ fn fill(argument: &str, rules: &RuleSet, grounds: &[&Finding], provision: &str) 
     } else {
         join(&names)
     };
-    argument
+    let mut out = argument
         .replace("{grounds}", &all)
         .replace("{ground}", &first)
         .replace("{title}", &title)
-        .replace("{hook}", &cite_hook(rules, provision))
+        .replace("{hook}", &cite_hook(rules, provision));
+    for (placeholder, value, ..) in TIMING_PLACEHOLDERS {
+        if out.contains(placeholder) {
+            out = out.replace(placeholder, &value(timing?)?);
+        }
+    }
+    Some(out)
 }
 
 /// Checks the embedded advice file `name` (under `data/advice/`) with

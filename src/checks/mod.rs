@@ -13,6 +13,10 @@
 //!   the letter ([`notice::Notice`]); the provision behind each check, per regime, and the notice
 //!   rules that differ between regimes are data (`data/regimes/*.toml`), as are the rules that
 //!   carry a duty the checks look for (`duty = "advice"`) and the NCND provisions (`ncnd`);
+//! - the timing of the reply (`timing.rs`): the dates of the request and the reply (from the
+//!   input's metadata, else the letter's words), the working days between them on the regime's
+//!   calendar, the day the reply was due and the last day to ask for a review, and the check
+//!   `time_for_compliance` read from them;
 //! - the public interest arguments (`public_interest.rs`), returned as what to attach to which
 //!   finding: the classifier attaches them.
 
@@ -22,14 +26,17 @@ mod notice;
 mod outcome;
 mod patterns;
 mod public_interest;
+mod timing;
 mod wording;
+
+pub(crate) use timing::Dated;
 
 use crate::matching::gate::{self, Gated};
 use crate::rules::RuleSet;
 use crate::text::{window, Text, ZoneKind};
 use crate::vocab::{
     provision_starts_with, Check, Excerpt, Finding, Jurisdiction, LegalTest, Outcome,
-    PublicInterest, Qualification, Reference, Span, Status,
+    PublicInterest, Qualification, Reference, Span, Status, Timing,
 };
 use notice::Notice;
 use patterns::*;
@@ -42,6 +49,8 @@ pub(crate) struct Assessment {
     pub review_rights: bool,
     /// The public interest arguments to attach: `(index into the findings, arguments)`.
     pub public_interest: Vec<(usize, PublicInterest)>,
+    /// When the request was made and answered, when a date is known.
+    pub timing: Option<Timing>,
 }
 
 fn excerpt(text: &Text<'_>, span: Span) -> Excerpt {
@@ -178,7 +187,8 @@ fn tests_of(rules: &RuleSet, f: &Finding) -> Vec<LegalTest> {
 }
 
 /// Runs the checks stage over findings it does not change: the outcome
-/// ([`decide_outcome`]), the public interest arguments to attach ([`public_interest::arguments`])
+/// ([`decide_outcome`]), the public interest arguments to attach ([`public_interest::arguments`]),
+/// the timing of the reply (its dates from `dated`, else the letter's words: [`timing::read`])
 /// and the notice checks ([`notice::Notice`]).
 pub(crate) fn assess(
     text: &Text<'_>,
@@ -186,6 +196,7 @@ pub(crate) fn assess(
     jurisdiction: Jurisdiction,
     findings: &[Finding],
     references: &[Reference],
+    dated: Dated<'_>,
 ) -> Assessment {
     let relied: Vec<&Finding> = findings
         .iter()
@@ -193,6 +204,8 @@ pub(crate) fn assess(
         .collect();
     let outcome = decide_outcome(text, rules, &relied);
     let public_interest = public_interest::arguments(text, findings);
+    let regime = notice::regime_of(jurisdiction, &relied);
+    let reading = timing::read(text, rules, regime, dated, outcome.kind);
     let notice = Notice::new(
         text,
         rules,
@@ -200,16 +213,21 @@ pub(crate) fn assess(
         findings,
         references,
         outcome.kind,
+        &reading,
     );
     let weighed_qualified = public_interest
         .iter()
         .any(|&(i, _)| findings[i].kind == Qualification::Qualified);
+    let checks = notice.checks();
+    let public_interest_test = notice.public_interest_test(weighed_qualified);
+    let review_rights = notice.review_rights();
     Assessment {
-        checks: notice.checks(),
-        public_interest_test: notice.public_interest_test(weighed_qualified),
-        review_rights: notice.review_rights(),
+        checks,
+        public_interest_test,
+        review_rights,
         outcome,
         public_interest,
+        timing: reading.timing,
     }
 }
 

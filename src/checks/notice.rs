@@ -12,6 +12,7 @@ use crate::vocab::{
 };
 
 use super::patterns::*;
+use super::timing::Reading;
 use super::{excerpt, own_matches, own_regions, rights_matches, tests_of};
 
 /// What the notice checks read, none of which they change: the letter, the rule set, the
@@ -37,11 +38,13 @@ pub(super) struct Notice<'a, 't> {
     rights_commissioner: Vec<Span>,
     /// Where it weighs the public interest.
     public_interest: Vec<Span>,
+    /// When the request was made and answered.
+    timing: &'a Reading,
 }
 
 /// The regime the notice requirements are read under: the letter's, else that of the first
 /// ground relied on, else FOIA.
-fn regime_of(jurisdiction: Jurisdiction, relied: &[&Finding]) -> Act {
+pub(super) fn regime_of(jurisdiction: Jurisdiction, relied: &[&Finding]) -> Act {
     match jurisdiction.act() {
         Some(act) => act,
         None => match relied.first().map(|f| f.act) {
@@ -52,7 +55,7 @@ fn regime_of(jurisdiction: Jurisdiction, relied: &[&Finding]) -> Act {
 }
 
 impl<'a, 't> Notice<'a, 't> {
-    /// The view of a letter whose outcome is `outcome`.
+    /// The view of a letter whose outcome is `outcome` and whose dates are read in `timing`.
     pub(super) fn new(
         text: &'a Text<'t>,
         rules: &'a RuleSet,
@@ -60,6 +63,7 @@ impl<'a, 't> Notice<'a, 't> {
         findings: &'a [Finding],
         references: &'a [Reference],
         outcome: OutcomeKind,
+        timing: &'a Reading,
     ) -> Notice<'a, 't> {
         let relied: Vec<&Finding> = findings
             .iter()
@@ -88,6 +92,7 @@ impl<'a, 't> Notice<'a, 't> {
             rights_review,
             rights_commissioner,
             public_interest,
+            timing,
         }
     }
 
@@ -129,6 +134,7 @@ impl<'a, 't> Notice<'a, 't> {
             self.review_procedure(),
             self.commissioner_rights(),
             self.ncnd_provision(),
+            self.time_for_compliance(),
         ]
     }
 
@@ -380,6 +386,13 @@ impl<'a, 't> Notice<'a, 't> {
             "the review procedure is described",
             "looked for details of an internal review or complaints procedure and found none",
         )
+    }
+
+    /// The reply comes within the time for compliance: by the 20th working day after the request
+    /// (see [`Reading::compliance`]).
+    fn time_for_compliance(&self) -> Check {
+        let (result, detail, evidence) = self.timing.compliance();
+        self.check("time_for_compliance", result, detail, evidence)
     }
 
     /// The notice gives the right to apply to the Commissioner.

@@ -42,12 +42,19 @@ pub(crate) enum Wording {
     /// Not a disposition: the wording of a statement of the requester's rights, read by the
     /// notice checks.
     RightsContext,
+    /// Not a disposition: where the letter says when the request was made or received ("your
+    /// request of"), read by the timing of the reply.
+    RequestDate,
+    /// Not a disposition: the letter's own date line ("Date:"), read by the timing of the reply.
+    LetterDate,
+    /// Not a disposition: the letter answers a request for an internal review.
+    ReviewResponse,
 }
 
 impl Wording {
     /// Every kind, in file order.
     #[cfg(test)]
-    pub(crate) const ALL: [Wording; 20] = [
+    pub(crate) const ALL: [Wording; 23] = [
         Wording::Provided,
         Wording::Attached,
         Wording::ResponseAttached,
@@ -68,6 +75,9 @@ impl Wording {
         Wording::AttachmentOnly,
         Wording::PublishedPointer,
         Wording::RightsContext,
+        Wording::RequestDate,
+        Wording::LetterDate,
+        Wording::ReviewResponse,
     ];
 
     /// The `disposition` its file declares.
@@ -93,6 +103,9 @@ impl Wording {
             Wording::AttachmentOnly => "attachment_only",
             Wording::PublishedPointer => "published_pointer",
             Wording::RightsContext => "rights_context",
+            Wording::RequestDate => "request_date",
+            Wording::LetterDate => "letter_date",
+            Wording::ReviewResponse => "review_response",
         }
     }
 }

@@ -34,8 +34,15 @@ pub struct Document {
     pub subject: Option<String>,
     /// The e-mail's sender, when there is one.
     pub from: Option<String>,
-    /// The e-mail's date (RFC 3339), when there is one.
+    /// The date of the reply (RFC 3339, or `YYYY-MM-DD`): the e-mail's `Date` header, when there
+    /// is one. Set it yourself for a letter you know the date of; the report's
+    /// [`crate::vocab::Timing`] counts working days from it.
     pub date: Option<String>,
+    /// The date the request was made (RFC 3339, or `YYYY-MM-DD`), when the caller knows it (the
+    /// command-line tool's `--threads` mode sets it from the thread's first outgoing message).
+    /// The readers never set it; without it the classifier reads the request's date from the
+    /// letter's words ("your request of 3 March 2025").
+    pub requested: Option<String>,
     /// Things the reader could not do but that did not stop it (an attachment in an unsupported
     /// format, a PDF without a text layer).
     pub warnings: Vec<String>,
@@ -66,6 +73,7 @@ impl Document {
             subject: None,
             from: None,
             date: None,
+            requested: None,
             warnings: Vec::new(),
         }
     }
@@ -102,6 +110,7 @@ impl Document {
             subject: None,
             from: None,
             date: None,
+            requested: None,
             warnings: Vec::new(),
         }
     }

@@ -114,7 +114,9 @@ pub struct AdviceEntry {
     /// then the check's own provision in the letter's regime (from `data/regimes/`).
     pub provision: Option<String>,
     /// The argument, with `{ground}`, `{grounds}`, `{title}` and `{hook}` filled in when it is
-    /// given.
+    /// given, and the timing placeholders (`{requested}`, `{replied}`, `{working_days}`,
+    /// `{reply_days}`, `{due}`, `{review_days}`, `{review_by}`); an argument that uses one whose
+    /// value is not known is not given.
     pub argument: String,
     /// Letters it must, or must not, fire on.
     pub examples: Vec<AdviceExample>,
@@ -122,8 +124,21 @@ pub struct AdviceEntry {
     pub source: String,
 }
 
-/// The placeholders an argument may use.
-const PLACEHOLDERS: [&str; 4] = ["{ground}", "{grounds}", "{title}", "{hook}"];
+/// The placeholders an argument may use: the grounds and hook, then the dates and working days
+/// of the report's timing (an entry that uses one of these is given only when it is known).
+const PLACEHOLDERS: [&str; 11] = [
+    "{ground}",
+    "{grounds}",
+    "{title}",
+    "{hook}",
+    "{requested}",
+    "{replied}",
+    "{working_days}",
+    "{reply_days}",
+    "{due}",
+    "{review_days}",
+    "{review_by}",
+];
 
 /// Words an argument must not use: advice says what the letter shows or does not say, and
 /// never that the authority broke the law.

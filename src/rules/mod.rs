@@ -1,14 +1,17 @@
 //! Rules as data: one TOML file per provision under `data/rules/<act>/`, compiled into the
-//! library and parsed once, and one file per regime under `data/regimes/` with what its law asks
-//! of a refusal notice ([`regime`]). See `docs/rule-format.md` for the format.
+//! library and parsed once, one file per regime under `data/regimes/` with what its law asks
+//! of a refusal notice ([`regime`]), and one file per calendar of bank holidays under
+//! `data/calendar/` ([`calendar`]). See `docs/rule-format.md` for the format.
 
 mod advice;
+mod calendar;
 mod file;
 mod phrase;
 mod regime;
 
 pub(crate) use advice::split_hook;
 pub use advice::{AdviceEntry, AdviceExample, AdviceOn};
+pub(crate) use calendar::Calendar;
 pub use phrase::expand_phrase;
 pub(crate) use regime::{Numbering, RegimeRules, NOTICE_CHECKS};
 
@@ -199,6 +202,9 @@ pub struct RuleSet {
     /// The advice entries (`data/advice/`): the embedded ones, each replaced by an entry of the
     /// same id from a layer, then the new ones of the layers.
     advice: Vec<AdviceEntry>,
+    /// The calendars (`data/calendar/`): the embedded ones, each replaced by a file of the same
+    /// name from a layer, then the new ones of the layers.
+    calendars: Vec<Calendar>,
     version: String,
     /// (act, number) -> (rule index, subsection path) for every provision and alias.
     by_number: ProvisionIndex,
@@ -235,7 +241,9 @@ impl RuleSet {
     /// top: a file of yours whose id is already in the base replaces that rule (to change its
     /// cues, say); any other id adds a provision. A file in a folder named `regimes`
     /// (`regimes/foia.toml`) is a regime file: it replaces the embedded file of its regime,
-    /// which the set always starts from (see `docs/rule-format.md`).
+    /// which the set always starts from (see `docs/rule-format.md`). A file in a folder named
+    /// `advice` holds advice entries, and one in a folder named `calendar` a calendar of bank
+    /// holidays (replacing the embedded calendar of its name, or adding one).
     ///
     /// # Errors
     ///
@@ -257,6 +265,7 @@ impl RuleSet {
         let layers: [Vec<(&'a str, &'a str)>; 2] =
             [base.into_iter().collect(), overrides.into_iter().collect()];
         let advice = load_advice(&layers, &mut hasher)?;
+        let calendars = load_calendars(&layers, &mut hasher)?;
         for layer in &layers {
             let mut seen: HashMap<Act, &str> = HashMap::new();
             for &(name, src) in layer.iter().filter(|(n, _)| regime::is_regime_file(n)) {
@@ -278,10 +287,11 @@ impl RuleSet {
         }
         for (layer_no, layer) in layers.iter().enumerate() {
             let mut seen: HashMap<String, String> = HashMap::new();
-            for &(name, src) in layer
-                .iter()
-                .filter(|(n, _)| !regime::is_regime_file(n) && !advice::is_advice_file(n))
-            {
+            for &(name, src) in layer.iter().filter(|(n, _)| {
+                !regime::is_regime_file(n)
+                    && !advice::is_advice_file(n)
+                    && !calendar::is_calendar_file(n)
+            }) {
                 hasher.write(name.as_bytes());
                 hasher.write(src.as_bytes());
                 let rule = file::parse(name, src)?;
@@ -319,6 +329,21 @@ impl RuleSet {
             .at_offset(src, r.id_offset)
             .for_rule(&r.id));
         }
+        // A regime's [timing] names a calendar of the set.
+        for r in &regimes {
+            if let Some(t) = r.timing.as_ref() {
+                if !calendars.iter().any(|c| c.name == t.calendar) {
+                    return Err(Error::new(
+                        ErrorKind::RuleInvalid,
+                        format!(
+                            "[timing] names the calendar {0:?}, which is not in the set: add calendar/{0}.toml beside the rules",
+                            t.calendar
+                        ),
+                    )
+                    .in_file(&r.source));
+                }
+            }
+        }
         borrow_cues(&mut rules, &sources_by_id)?;
         link_equivalents(&mut rules, &sources_by_id)?;
         let mut by_number = ProvisionIndex::new();
@@ -340,6 +365,7 @@ impl RuleSet {
             rules,
             regimes,
             advice,
+            calendars,
             version,
             by_number,
         })
@@ -367,6 +393,12 @@ impl RuleSet {
         self.regimes.iter().find(|r| r.act == act)
     }
 
+    /// The calendar named `name` (`uk`: `data/calendar/uk.toml`, or a file of yours that
+    /// replaces it).
+    pub(crate) fn calendar(&self, name: &str) -> Option<&Calendar> {
+        self.calendars.iter().find(|c| c.name == name)
+    }
+
     /// Every regime file in use, one per regime.
     pub(crate) fn regimes(&self) -> &[RegimeRules] {
         &self.regimes
@@ -390,7 +422,6 @@ impl RuleSet {
     }
 }
 
-/// Resolves `[[cues_from]]`: copies the named rule's own cues (not ones it borrowed itself).
 /// The embedded advice files, then each layer's (files in a folder named `advice`): an entry
 /// whose id is already loaded replaces it; an id given twice within one layer is an error.
 fn load_advice<'a>(
@@ -430,6 +461,45 @@ fn load_advice<'a>(
     Ok(out)
 }
 
+/// The embedded calendar files, then each layer's (files in a folder named `calendar`): a
+/// calendar whose name is already loaded replaces it; a name given twice within one layer is an
+/// error.
+fn load_calendars<'a>(
+    layers: &[Vec<(&'a str, &'a str)>; 2],
+    hasher: &mut Fnv,
+) -> Result<Vec<Calendar>, Error> {
+    let embedded: Vec<(String, &str)> = calendar::embedded_sources().collect();
+    let embedded: Vec<(&str, &str)> = embedded.iter().map(|(n, s)| (n.as_str(), *s)).collect();
+    let mut out: Vec<Calendar> = Vec::new();
+    let user = layers.iter().map(|l| {
+        l.iter()
+            .copied()
+            .filter(|(n, _)| calendar::is_calendar_file(n))
+            .collect()
+    });
+    for layer in std::iter::once(embedded).chain(user) {
+        let mut seen: HashMap<String, &str> = HashMap::new();
+        for (name, src) in layer {
+            hasher.write(name.as_bytes());
+            hasher.write(src.as_bytes());
+            let c = calendar::parse(name, src)?;
+            if let Some(other) = seen.insert(c.name.clone(), name) {
+                return Err(Error::new(
+                    ErrorKind::DuplicateRule,
+                    format!("the calendar {} is already given in {other}", c.name),
+                )
+                .in_file(name));
+            }
+            match out.iter().position(|o| o.name == c.name) {
+                Some(i) => out[i] = c,
+                None => out.push(c),
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Resolves `[[cues_from]]`: copies the named rule's own cues (not ones it borrowed itself).
 fn borrow_cues(rules: &mut [Rule], sources: &HashMap<String, (&str, &str)>) -> Result<(), Error> {
     let own: HashMap<String, Vec<Cue>> = rules
         .iter()

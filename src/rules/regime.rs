@@ -2,7 +2,9 @@
 //! `foisa.toml`, `eisr.toml`), compiled into the library, with what that regime's law asks of a
 //! refusal notice and how a letter shows it is written under it. `title` and `numbering` say
 //! what the regime is; `[checks]` names the provision that requires each notice check;
-//! `[notice]` holds the notice rules that differ between regimes; `[[signals]]` are the wordings
+//! `[notice]` holds the notice rules that differ between regimes; `[timing]` the time allowed for
+//! a reply and for asking for a review, and the calendar the working days are counted on
+//! (`data/calendar/`); `[[signals]]` are the wordings
 //! that name the regime in a letter (with `group`, `shared` and `absorbs` for regimes that share
 //! them), which the resolve stage counts to decide a letter's regime. See `docs/rule-format.md`.
 //!
@@ -15,6 +17,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::calendar::Holidays;
 use crate::error::{Error, ErrorKind};
 use crate::vocab::Act;
 
@@ -23,7 +26,7 @@ mod embedded {
 }
 
 /// The notice checks whose provisions a regime file gives, in the order they are reported.
-pub(crate) const NOTICE_CHECKS: [&str; 9] = [
+pub(crate) const NOTICE_CHECKS: [&str; 10] = [
     "exemption_specified",
     "reasons_given",
     "public_interest_reasons",
@@ -33,7 +36,12 @@ pub(crate) const NOTICE_CHECKS: [&str; 9] = [
     "review_procedure",
     "commissioner_rights",
     "ncnd_provision",
+    "time_for_compliance",
 ];
+
+/// The checks a regime file may leave out of `[checks]` (they were added after regime files of
+/// users' own were possible): the check then cites no provision.
+pub(crate) const OPTIONAL_CHECKS: [&str; 1] = ["time_for_compliance"];
 
 /// The embedded regime files as `(name, contents)`, each named `regimes/<file>` so that
 /// [`is_regime_file`] tells them from rule files.
@@ -59,9 +67,44 @@ struct RegimeFile {
     checks: Spanned<BTreeMap<String, String>>,
     #[serde(default)]
     notice: NoticeFile,
+    timing: Option<Spanned<TimingFile>>,
     #[serde(default)]
     signals: Vec<Spanned<SignalFile>>,
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TimingFile {
+    calendar: String,
+    reply_days: u32,
+    extended_days: Option<u32>,
+    review_days: Option<u32>,
+    #[serde(default)]
+    reply_holidays: Holidays,
+    #[serde(default)]
+    review_holidays: Holidays,
+}
+
+/// A regime's time limits (`[timing]` of its regime file), in working days.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct TimingRules {
+    /// The calendar the working days are counted on (`data/calendar/<calendar>.toml`).
+    pub calendar: String,
+    /// Working days allowed for a reply, from the day after the request is received.
+    pub reply_days: u32,
+    /// The most working days allowed when the time is extended, where the law sets a number
+    /// (EIR reg 7: 40); `None` where it sets none (FOIA s.10(3): a reasonable time).
+    pub extended_days: Option<u32>,
+    /// Working days after the reply the requester has to ask for a review.
+    pub review_days: Option<u32>,
+    /// Which holidays the reply's count leaves out.
+    pub reply_holidays: Holidays,
+    /// Which holidays the review's count leaves out.
+    pub review_holidays: Holidays,
+}
+
+/// The most working days a `[timing]` limit may be.
+const MAX_DAYS: u32 = 400;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -115,11 +158,14 @@ struct NoticeFile {
 pub(crate) struct RegimeRules {
     /// The regime.
     pub act: Act,
-    /// Check id -> the provision that requires the check (every id of [`NOTICE_CHECKS`]).
+    /// Check id -> the provision that requires the check (every id of [`NOTICE_CHECKS`] but
+    /// those of [`OPTIONAL_CHECKS`] the file leaves out).
     pub checks: BTreeMap<String, String>,
     /// Why a notice that neither confirms nor denies need not give public interest reasons,
     /// where the regime says so (FOISA s.18(2)).
     pub ncnd_public_interest_waiver: Option<String>,
+    /// Its time limits, when the file gives them.
+    pub timing: Option<TimingRules>,
     /// The instrument's title ("Freedom of Information Act 2000").
     pub title: String,
     /// How its provisions are numbered.
@@ -186,7 +232,10 @@ pub(crate) fn parse(name: &str, src: &str) -> Result<RegimeRules, Error> {
             at,
         ));
     }
-    if let Some(missing) = NOTICE_CHECKS.iter().find(|&&c| !checks.contains_key(c)) {
+    if let Some(missing) = NOTICE_CHECKS
+        .iter()
+        .find(|&&c| !checks.contains_key(c) && !OPTIONAL_CHECKS.contains(&c))
+    {
         return Err(invalid(
             format!("[checks] names no provision for {missing}"),
             at,
@@ -212,6 +261,13 @@ pub(crate) fn parse(name: &str, src: &str) -> Result<RegimeRules, Error> {
             file.regime.span().start,
         ));
     }
+    let timing = match file.timing {
+        None => None,
+        Some(t) => {
+            let at = t.span().start;
+            Some(timing(t.into_inner()).map_err(|msg| invalid(msg, at))?)
+        }
+    };
     let signals = file
         .signals
         .into_iter()
@@ -224,12 +280,42 @@ pub(crate) fn parse(name: &str, src: &str) -> Result<RegimeRules, Error> {
         act,
         checks,
         ncnd_public_interest_waiver: file.notice.ncnd_public_interest_waiver,
+        timing,
         title: file.title,
         numbering: file.numbering,
         group: file.group,
         absorbs,
         signals,
         source: name.to_string(),
+    })
+}
+
+/// Checks `[timing]`: limits of at least one working day and at most [`MAX_DAYS`], an extended
+/// limit longer than the ordinary one. Whether its calendar exists is checked when the rule set
+/// is built.
+fn timing(t: TimingFile) -> Result<TimingRules, String> {
+    let limits = [
+        ("reply_days", Some(t.reply_days)),
+        ("extended_days", t.extended_days),
+        ("review_days", t.review_days),
+    ];
+    for (key, days) in limits {
+        if days.is_some_and(|d| d == 0 || d > MAX_DAYS) {
+            return Err(format!(
+                "[timing] {key} must be from 1 to {MAX_DAYS} working days"
+            ));
+        }
+    }
+    if t.extended_days.is_some_and(|d| d <= t.reply_days) {
+        return Err("[timing] extended_days must be more than reply_days".to_string());
+    }
+    Ok(TimingRules {
+        calendar: t.calendar,
+        reply_days: t.reply_days,
+        extended_days: t.extended_days,
+        review_days: t.review_days,
+        reply_holidays: t.reply_holidays,
+        review_holidays: t.review_holidays,
     })
 }
 
@@ -314,6 +400,15 @@ fn check_regime_file(name: &str) {
             "{name}: {id} = {provision:?} is not a provision of the embedded rules"
         );
     }
+    let timing = regime
+        .timing
+        .as_ref()
+        .expect("an embedded regime gives [timing]");
+    assert!(
+        rules.calendar(&timing.calendar).is_some(),
+        "{name}: no calendar {}",
+        timing.calendar
+    );
 }
 
 #[cfg(test)]
@@ -355,6 +450,44 @@ mod tests {
         assert_eq!(e.kind(), ErrorKind::RuleSyntax);
         let e = parse("regimes/eir.toml", FOIA).unwrap_err();
         assert!(e.to_string().contains("named foia.toml"), "{e}");
+    }
+
+    #[test]
+    fn timing_and_its_check_may_be_left_out() {
+        // A file written before the time check: no time_for_compliance, no [timing].
+        let mut in_timing = false;
+        let older: String = FOIA
+            .lines()
+            .filter(|l| {
+                in_timing = *l == "[timing]" || in_timing && !l.is_empty();
+                !in_timing && !l.starts_with("time_for_compliance")
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert!(!older.contains("reply_days") && older.contains("[[signals]]"));
+        let r = parse("regimes/foia.toml", &older).unwrap();
+        assert!(r.timing.is_none());
+        assert_eq!(r.provision("time_for_compliance"), "");
+        let full = parse("regimes/foia.toml", FOIA).unwrap();
+        let t = full.timing.clone().unwrap();
+        assert_eq!((t.reply_days, t.review_days), (20, Some(40)));
+        assert_eq!(full.provision("time_for_compliance"), "foia:s10(1)");
+        for (from, to, why) in [
+            ("reply_days = 20", "reply_days = 0", "from 1 to"),
+            (
+                "reply_days = 20",
+                "reply_days = 20\nextended_days = 10",
+                "more than reply_days",
+            ),
+            (
+                "reply_days = 20",
+                "reply_days = 20\nweeks = 4",
+                "unknown field",
+            ),
+        ] {
+            let e = parse("regimes/foia.toml", &FOIA.replace(from, to)).unwrap_err();
+            assert!(e.to_string().contains(why), "{to}: {e}");
+        }
     }
 
     #[test]

@@ -2,13 +2,17 @@
 //! It imports nothing else of the crate; every other module may import it.
 //!
 //! - [`span`]: byte spans, line and column positions.
+//! - [`date`]: civil dates (year, month, day), day arithmetic and weekdays.
 //! - [`law`]: acts and regimes, kinds of reference, what a provision is, how one is written.
 //! - [`schema`]: the report and every type in it, as serialised.
 
+pub(crate) mod date;
 pub(crate) mod law;
 pub(crate) mod schema;
 pub(crate) mod span;
 
+pub(crate) use date::MONTHS;
+pub use date::{Date, Weekday};
 pub(crate) use law::{canonical, provision_starts_with, split_provision};
 pub use law::{
     Act, Duty, GroundOutcome, Jurisdiction, LegalTest, ProvisionRole, Qualification, RefKind,
@@ -74,6 +78,7 @@ mod tests {
         ]);
         use CheckResult as C;
         displays_as_serde(&[C::Pass, C::Fail, C::NotApplicable]);
+        displays_as_serde(&[DateSource::Metadata, DateSource::Letter]);
         use InputFormat as F;
         displays_as_serde(&[
             F::Text,

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::date::Date;
 use super::law::{Act, Jurisdiction, Qualification, RefKind};
 use super::span::Span;
 
@@ -287,7 +288,7 @@ impl std::fmt::Display for CheckResult {
 pub struct Check {
     /// Stable id: `exemption_specified`, `reasons_given`, `public_interest_reasons`,
     /// `harm_likelihood`, `cost_estimate`, `advice_to_narrow`, `review_procedure`,
-    /// `commissioner_rights`, `ncnd_provision`.
+    /// `commissioner_rights`, `ncnd_provision`, `time_for_compliance`.
     pub id: String,
     /// The provision that requires it, for the letter's regime (`foia:s17(1)(b)`,
     /// `eir:r14(3)(a)`, `foisa:s16(1)(c)`), or the guidance it comes from.
@@ -330,6 +331,89 @@ pub struct Advice {
     pub provision: String,
     /// The spans of the letter that led to it (none when the argument is about a silence).
     pub evidence: Vec<Excerpt>,
+}
+
+/// Where a date of [`Timing`] came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DateSource {
+    /// The input's metadata: an e-mail's `Date` header ([`crate::input::Document::date`]), a
+    /// request thread's message times, or what the caller set
+    /// ([`crate::input::Document::requested`]).
+    Metadata,
+    /// The letter's own words ("your request of 3 March 2025", "Date: 14 April 2025").
+    Letter,
+}
+
+/// The name serde writes (`metadata`, `letter`).
+impl std::fmt::Display for DateSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            DateSource::Metadata => "metadata",
+            DateSource::Letter => "letter",
+        })
+    }
+}
+
+/// A date of [`Timing`] and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct KnownDate {
+    /// The day.
+    pub date: Date,
+    /// Metadata or the letter's text.
+    pub source: DateSource,
+    /// For a date read from the letter: the words that state it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Excerpt>,
+}
+
+/// When the request was made and answered, and what follows from it: the working days the reply
+/// took, the day it was due and the last day to ask for a review. Working days are counted on the
+/// calendar the regime file names (`data/calendar/`): not Saturdays, Sundays or the bank holidays
+/// it lists. Figures are left out when a date is unknown or outside the years the calendar covers
+/// (`notes` then says so), and for a letter that is not an answer to the request.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Timing {
+    /// The day the request was made (taken as the day it was received): from metadata when
+    /// there is any, else from the letter's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested: Option<KnownDate>,
+    /// The day of the reply: from metadata when there is any, else from the letter's own date
+    /// line ("Date: 14 April 2025").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replied: Option<KnownDate>,
+    /// The calendar the working days are counted on (`uk`: `data/calendar/uk.toml`); empty when
+    /// the regime names none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub calendar: String,
+    /// Working days from the request to the reply: the day after the request is day 1, and a
+    /// reply on a day that is not a working day counts as sent on the next one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working_days: Option<u32>,
+    /// The working days allowed for the reply: 20, or the regime's longer limit (EIR reg 7: 40)
+    /// when the letter says the time was extended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_days: Option<u32>,
+    /// The last day for the reply: the `reply_days`-th working day after the request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+    /// Where the letter says the time for the reply was extended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<Excerpt>,
+    /// The working days after the reply the requester has to ask for a review (40).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_days: Option<u32>,
+    /// The last day to ask for a review: the `review_days`-th working day after the reply. Set by
+    /// statute under FOISA (s.20); under FOIA, 40 working days is a practice norm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_by: Option<Date>,
+    /// What could not be worked out, and why (a date outside the calendar's years, a reply dated
+    /// before its request, a letter that answers a request for review).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// A statutory reference found in the letter.
@@ -394,6 +478,11 @@ pub struct Report {
     /// nothing is refused.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub advice: Vec<Advice>,
+    /// When the request was made and answered and what follows (working days taken, the day the
+    /// reply was due, the last day to ask for a review), when the input's metadata or the letter
+    /// gives a date. Left out of JSON when neither does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timing: Option<Timing>,
     /// For a document ([`crate::Classifier::classify_document`]): its parts and where they are.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<Part>,
