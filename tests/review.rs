@@ -255,3 +255,20 @@ fn odd_inputs_do_not_panic() {
         let _ = draft_review(&r, text);
     }
 }
+
+#[test]
+fn the_deadline_is_dated_when_the_reply_and_its_date_are_known() {
+    let letter = "Date: 14 April 2025\n\nDear Ms Patel,\n\nThank you for your request of 3 March \
+                  2025. The report is withheld under section 31(1)(a) of the Freedom of \
+                  Information Act 2000, because releasing it would be likely to prejudice the \
+                  prevention of crime.\n\nYours sincerely,\nInformation Team\n";
+    let report = foi_refusal::Classifier::new().classify(letter);
+    let timing = report.timing.as_ref().expect("the letter states its dates");
+    let by = timing.review_by.expect("a review-by date").to_string();
+    let draft = foi_refusal::draft_review(&report, letter);
+    let flat = draft.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("The reply is dated 2025-04-14") && flat.contains(&by),
+        "{draft}"
+    );
+}

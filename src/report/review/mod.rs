@@ -135,11 +135,24 @@ fn regimes_of(report: &Report) -> Vec<&'static str> {
     }
 }
 
-/// The sentence that says when to send the request. Today it is the regime's wording (40
-/// working days of the date of the authority's reply); this is the one place to add the date
-/// itself once the report carries one.
-fn deadline(_report: &Report, w: &Wording) -> String {
-    w.text.deadline.clone()
+/// The sentence that says when to send the request: the regime's wording (40 working days of
+/// the date of the authority's reply), after the date itself when the report's timing gives the
+/// reply's date and the last day to ask.
+fn deadline(report: &Report, w: &Wording) -> String {
+    let dated = report.timing.as_ref().and_then(|t| {
+        let replied = t.replied.as_ref()?;
+        let by = t.review_by?;
+        Some(
+            w.text
+                .deadline_dated
+                .replace("{replied}", &replied.date.to_string())
+                .replace("{review_by}", &by.to_string()),
+        )
+    });
+    match dated {
+        Some(d) => format!("{d} {}", w.text.deadline),
+        None => w.text.deadline.clone(),
+    }
 }
 
 /// The note given instead of a letter.

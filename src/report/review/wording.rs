@@ -18,7 +18,13 @@ mod embedded {
 pub(super) const BASE: &str = "default";
 
 /// The placeholders a text may use.
-const PLACEHOLDERS: [&str; 3] = ["{authority}", "{reference}", "{deadline}"];
+const PLACEHOLDERS: [&str; 5] = [
+    "{authority}",
+    "{reference}",
+    "{deadline}",
+    "{replied}",
+    "{review_by}",
+];
 
 /// Words the letter's own wording must not use: it says what the reply shows or does not say,
 /// never that the authority broke the law (as the advice files' arguments).
@@ -94,6 +100,9 @@ texts! {
     also,
     /// The sentence giving the time for asking ([`super::deadline`]).
     deadline,
+    /// The same when the reply's date and the last day to ask are known
+    /// ([`crate::vocab::Timing`]): `{replied}`, `{review_by}`, then the `deadline` sentence.
+    deadline_dated,
     /// The paragraph asking for the outcome in writing.
     closing,
     /// The sign-off.
@@ -381,6 +390,7 @@ points = "p"
 procedure = "p"
 also = ""
 deadline = "within 40 working days"
+deadline_dated = "dated {replied}, by {review_by}"
 closing = "c"
 sign_off = "y"
 name = "n"
