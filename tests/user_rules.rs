@@ -350,6 +350,15 @@ fn a_regime_of_your_own_is_added_with_no_rust_change() {
     assert!(e.to_string().contains("no regime file for toy"), "{e}");
 }
 
+/// The advice entries loaded from the test's own files (under `mine/`).
+fn my_advice(c: &Classifier) -> Vec<&foi_refusal::AdviceEntry> {
+    c.rules()
+        .advice()
+        .iter()
+        .filter(|e| e.source.starts_with("mine/"))
+        .collect()
+}
+
 const MY_ADVICE: &str = r#"
 [[advice]]
 id = "ask_for_the_balance"
@@ -406,12 +415,7 @@ fn an_advice_file_of_your_own_replaces_and_adds_entries_with_no_rust_change() {
         .advice
         .iter()
         .any(|a| a.rule == "mention_the_ombudsman"));
-    let mine: Vec<_> = c
-        .rules()
-        .advice()
-        .iter()
-        .filter(|e| e.source.starts_with("mine/"))
-        .collect();
+    let mine = my_advice(&c);
     assert_eq!(mine.len(), 2);
     assert!(c.check_advice(mine.iter().copied()).is_empty());
     // An example that does not do what it says is reported, naming the file and the entry.
@@ -420,12 +424,7 @@ fn an_advice_file_of_your_own_replaces_and_adds_entries_with_no_rust_change() {
         .rule_source("mine/advice/policing.toml", &wrong)
         .build()
         .unwrap();
-    let mine: Vec<_> = c
-        .rules()
-        .advice()
-        .iter()
-        .filter(|e| e.source.starts_with("mine/"))
-        .collect();
+    let mine = my_advice(&c);
     let failures = c.check_advice(mine.iter().copied());
     assert!(failures
         .iter()
@@ -462,12 +461,7 @@ fn an_advice_provision_the_rule_set_does_not_know_is_reported() {
         .rule_source("mine/advice/policing.toml", &odd)
         .build()
         .unwrap();
-    let mine: Vec<_> = c
-        .rules()
-        .advice()
-        .iter()
-        .filter(|e| e.source.starts_with("mine/"))
-        .collect();
+    let mine = my_advice(&c);
     let failures: Vec<String> = c
         .check_advice(mine.iter().copied())
         .iter()

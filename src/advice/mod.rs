@@ -9,7 +9,7 @@
 //! argument names a date or count of the report's timing (`{review_by}`, `{working_days}`, ...) is
 //! given only when that is known.
 
-use crate::checks::own_regions;
+use crate::checks::{excerpt, own_regions};
 use crate::rules::{AdviceEntry, AdviceOn, RuleSet};
 use crate::text::Text;
 use crate::vocab::{
@@ -233,17 +233,6 @@ fn names_ground(detail: &str, id: &str) -> bool {
     detail.match_indices(id).any(|(i, _)| {
         !detail[i + id.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '(')
     })
-}
-
-fn excerpt(text: &Text<'_>, span: Span) -> Excerpt {
-    let pos = text.position(span.start);
-    Excerpt {
-        start: span.start,
-        end: span.end,
-        line: pos.line,
-        column: pos.column,
-        text: span.slice(text.as_str()).to_string(),
-    }
 }
 
 /// How a ground is named in an argument: "section 43(2) (commercial interests)" when the letter

@@ -53,7 +53,8 @@ pub(crate) struct Assessment {
     pub timing: Option<Timing>,
 }
 
-fn excerpt(text: &Text<'_>, span: Span) -> Excerpt {
+/// The excerpt of `text` at `span`, with its line and column.
+pub(crate) fn excerpt(text: &Text<'_>, span: Span) -> Excerpt {
     let pos = text.position(span.start);
     Excerpt {
         start: span.start,

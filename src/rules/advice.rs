@@ -140,9 +140,36 @@ const PLACEHOLDERS: [&str; 11] = [
     "{review_by}",
 ];
 
-/// Words an argument must not use: advice says what the letter shows or does not say, and
-/// never that the authority broke the law.
+/// Words an argument (or the wording of a drafted review) must not use: it says what the
+/// letter shows or does not say, and never that the authority broke the law.
 const OVERCLAIMS: [&str; 4] = ["unlawful", "failed to", "illegal", "in breach of its duty"];
+
+/// What is wrong with a text of the advice or review wording, if anything: a `{placeholder}`
+/// not among `placeholders`, or a word of [`OVERCLAIMS`]. The message follows the text's name:
+/// "has an unknown placeholder at ...", "says \"unlawful\": ...".
+pub(crate) fn check_wording(text: &str, placeholders: &[&str]) -> Result<(), String> {
+    let mut rest = text;
+    while let Some(i) = rest.find('{') {
+        let tail = &rest[i..];
+        match placeholders.iter().find(|p| tail.starts_with(*p)) {
+            Some(p) => rest = &tail[p.len()..],
+            None => {
+                return Err(format!(
+                    "has an unknown placeholder at {:?} (expected one of {})",
+                    tail.chars().take(12).collect::<String>(),
+                    placeholders.join(", ")
+                ))
+            }
+        }
+    }
+    let lower = text.to_lowercase();
+    match OVERCLAIMS.iter().find(|w| lower.contains(*w)) {
+        Some(word) => Err(format!(
+            "says {word:?}: say what the letter shows or does not say, not that the authority broke the law"
+        )),
+        None => Ok(()),
+    }
+}
 
 /// Parses one advice file: `name` is used in errors.
 pub(crate) fn parse(name: &str, src: &str) -> Result<Vec<AdviceEntry>, Error> {
@@ -264,26 +291,7 @@ fn check_fields(e: &EntryFile) -> Result<(), String> {
     if e.argument.trim().is_empty() {
         return Err("the argument is empty".into());
     }
-    let mut rest = e.argument.as_str();
-    while let Some(i) = rest.find('{') {
-        let tail = &rest[i..];
-        match PLACEHOLDERS.iter().find(|p| tail.starts_with(*p)) {
-            Some(p) => rest = &tail[p.len()..],
-            None => {
-                return Err(format!(
-                    "unknown placeholder at {:?} (expected one of {})",
-                    tail.chars().take(12).collect::<String>(),
-                    PLACEHOLDERS.join(", ")
-                ))
-            }
-        }
-    }
-    let lower = e.argument.to_lowercase();
-    if let Some(word) = OVERCLAIMS.iter().find(|w| lower.contains(*w)) {
-        return Err(format!(
-            "the argument says {word:?}: say what the letter shows or does not say, not that the authority broke the law"
-        ));
-    }
+    check_wording(&e.argument, &PLACEHOLDERS).map_err(|why| format!("the argument {why}"))?;
     Ok(())
 }
 

@@ -9,7 +9,7 @@ mod file;
 mod phrase;
 mod regime;
 
-pub(crate) use advice::split_hook;
+pub(crate) use advice::{check_wording, split_hook};
 pub use advice::{AdviceEntry, AdviceExample, AdviceOn};
 pub(crate) use calendar::Calendar;
 pub use phrase::expand_phrase;
@@ -422,81 +422,89 @@ impl RuleSet {
     }
 }
 
-/// The embedded advice files, then each layer's (files in a folder named `advice`): an entry
-/// whose id is already loaded replaces it; an id given twice within one layer is an error.
-fn load_advice<'a>(
-    layers: &[Vec<(&'a str, &'a str)>; 2],
-    hasher: &mut Fnv,
-) -> Result<Vec<AdviceEntry>, Error> {
-    let embedded: Vec<(String, &str)> = advice::embedded_sources().collect();
-    let embedded: Vec<(&str, &str)> = embedded.iter().map(|(n, s)| (n.as_str(), *s)).collect();
-    let mut out: Vec<AdviceEntry> = Vec::new();
-    let user = layers.iter().map(|l| {
-        l.iter()
-            .copied()
-            .filter(|(n, _)| advice::is_advice_file(n))
-            .collect()
-    });
-    for layer in std::iter::once(embedded).chain(user) {
-        let mut seen: HashMap<String, &str> = HashMap::new();
-        for (name, src) in layer {
-            hasher.write(name.as_bytes());
-            hasher.write(src.as_bytes());
-            for entry in advice::parse(name, src)? {
-                if let Some(other) = seen.insert(entry.id.clone(), name) {
-                    return Err(Error::new(
-                        ErrorKind::DuplicateRule,
-                        format!("advice {} is already given in {other}", entry.id),
-                    )
-                    .in_file(name)
-                    .for_rule(&entry.id));
-                }
-                match out.iter().position(|o| o.id == entry.id) {
-                    Some(i) => out[i] = entry,
-                    None => out.push(entry),
-                }
-            }
-        }
-    }
-    Ok(out)
+/// Data files of one kind loaded in layers: the embedded ones, then each layer's (the files
+/// `is_file` picks out, such as those in a folder named `advice`). An item whose key is already
+/// loaded replaces it; a key given twice within one layer is an error that says `what` it is.
+struct Layered<'f, T> {
+    embedded: Vec<(String, &'static str)>,
+    is_file: fn(&str) -> bool,
+    parse: fn(&str, &str) -> Result<Vec<T>, Error>,
+    key: fn(&T) -> &str,
+    what: &'f str,
 }
 
-/// The embedded calendar files, then each layer's (files in a folder named `calendar`): a
-/// calendar whose name is already loaded replaces it; a name given twice within one layer is an
-/// error.
-fn load_calendars<'a>(
-    layers: &[Vec<(&'a str, &'a str)>; 2],
-    hasher: &mut Fnv,
-) -> Result<Vec<Calendar>, Error> {
-    let embedded: Vec<(String, &str)> = calendar::embedded_sources().collect();
-    let embedded: Vec<(&str, &str)> = embedded.iter().map(|(n, s)| (n.as_str(), *s)).collect();
-    let mut out: Vec<Calendar> = Vec::new();
-    let user = layers.iter().map(|l| {
-        l.iter()
-            .copied()
-            .filter(|(n, _)| calendar::is_calendar_file(n))
-            .collect()
-    });
-    for layer in std::iter::once(embedded).chain(user) {
-        let mut seen: HashMap<String, &str> = HashMap::new();
-        for (name, src) in layer {
-            hasher.write(name.as_bytes());
-            hasher.write(src.as_bytes());
-            let c = calendar::parse(name, src)?;
-            if let Some(other) = seen.insert(c.name.clone(), name) {
-                return Err(Error::new(
-                    ErrorKind::DuplicateRule,
-                    format!("the calendar {} is already given in {other}", c.name),
-                )
-                .in_file(name));
-            }
-            match out.iter().position(|o| o.name == c.name) {
-                Some(i) => out[i] = c,
-                None => out.push(c),
+impl<T> Layered<'_, T> {
+    fn load<'a>(
+        &self,
+        layers: &[Vec<(&'a str, &'a str)>; 2],
+        hasher: &mut Fnv,
+    ) -> Result<Vec<T>, Error> {
+        let embedded: Vec<(&str, &str)> = self
+            .embedded
+            .iter()
+            .map(|(n, s)| (n.as_str(), *s))
+            .collect();
+        let mut out: Vec<T> = Vec::new();
+        let user = layers.iter().map(|l| {
+            l.iter()
+                .copied()
+                .filter(|(n, _)| (self.is_file)(n))
+                .collect()
+        });
+        for layer in std::iter::once(embedded).chain(user) {
+            let mut seen: HashMap<String, &str> = HashMap::new();
+            for (name, src) in layer {
+                hasher.write(name.as_bytes());
+                hasher.write(src.as_bytes());
+                for item in (self.parse)(name, src)? {
+                    let key = (self.key)(&item).to_string();
+                    if let Some(other) = seen.insert(key.clone(), name) {
+                        return Err(Error::new(
+                            ErrorKind::DuplicateRule,
+                            format!("{} {key} is already given in {other}", self.what),
+                        )
+                        .in_file(name)
+                        .for_rule(&key));
+                    }
+                    match out.iter().position(|o| (self.key)(o) == key) {
+                        Some(i) => out[i] = item,
+                        None => out.push(item),
+                    }
+                }
             }
         }
+        Ok(out)
     }
-    Ok(out)
+}
+
+/// The advice entries: embedded, then each layer's `advice/` files.
+fn load_advice(
+    layers: &[Vec<(&str, &str)>; 2],
+    hasher: &mut Fnv,
+) -> Result<Vec<AdviceEntry>, Error> {
+    Layered {
+        embedded: advice::embedded_sources().collect(),
+        is_file: advice::is_advice_file,
+        parse: advice::parse,
+        key: |e: &AdviceEntry| e.id.as_str(),
+        what: "advice",
+    }
+    .load(layers, hasher)
+}
+
+/// The calendars: embedded, then each layer's `calendar/` files.
+fn load_calendars(
+    layers: &[Vec<(&str, &str)>; 2],
+    hasher: &mut Fnv,
+) -> Result<Vec<Calendar>, Error> {
+    Layered {
+        embedded: calendar::embedded_sources().collect(),
+        is_file: calendar::is_calendar_file,
+        parse: |name, src| calendar::parse(name, src).map(|c| vec![c]),
+        key: |c: &Calendar| c.name.as_str(),
+        what: "the calendar",
+    }
+    .load(layers, hasher)
 }
 
 /// Resolves `[[cues_from]]`: copies the named rule's own cues (not ones it borrowed itself).

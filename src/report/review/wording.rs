@@ -26,10 +26,6 @@ const PLACEHOLDERS: [&str; 5] = [
     "{review_by}",
 ];
 
-/// Words the letter's own wording must not use: it says what the reply shows or does not say,
-/// never that the authority broke the law (as the advice files' arguments).
-const OVERCLAIMS: [&str; 4] = ["unlawful", "failed to", "illegal", "in breach of its duty"];
-
 /// One text field of every file: `Option` in a file, filled from the base once merged.
 macro_rules! texts {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
@@ -338,27 +334,7 @@ fn wording(base: &Wording, file: File, complete: bool) -> Result<Wording, String
 
 /// What makes a text field wrong, if anything: an unknown placeholder, or an overclaim.
 fn check_text(name: &str, t: &str) -> Result<(), String> {
-    let mut rest = t;
-    while let Some(i) = rest.find('{') {
-        let tail = &rest[i..];
-        match PLACEHOLDERS.iter().find(|p| tail.starts_with(*p)) {
-            Some(p) => rest = &tail[p.len()..],
-            None => {
-                return Err(format!(
-                    "[text] {name}: unknown placeholder at {:?} (expected one of {})",
-                    tail.chars().take(12).collect::<String>(),
-                    PLACEHOLDERS.join(", ")
-                ))
-            }
-        }
-    }
-    let lower = t.to_lowercase();
-    match OVERCLAIMS.iter().find(|w| lower.contains(*w)) {
-        Some(word) => Err(format!(
-            "[text] {name} says {word:?}: say what the reply shows or does not say"
-        )),
-        None => Ok(()),
-    }
+    crate::rules::check_wording(t, &PLACEHOLDERS).map_err(|why| format!("[text] {name} {why}"))
 }
 
 /// A text of a file on one line: its whitespace (line breaks of a multi-line string) made
