@@ -271,4 +271,13 @@ fn the_deadline_is_dated_when_the_reply_and_its_date_are_known() {
         flat.contains("The reply is dated 2025-04-14") && flat.contains(&by),
         "{draft}"
     );
+    // The advice on when to ask is the requester's, given in the note: not a point to the
+    // authority.
+    assert!(
+        report.advice.iter().any(|a| a.rule == "review_by_foia"),
+        "{:#?}",
+        report.advice
+    );
+    assert_eq!(flat.matches(by.as_str()).count(), 1, "{draft}");
+    assert!(!flat.contains("If I want an internal review"), "{draft}");
 }
