@@ -237,16 +237,7 @@ fn request_threads_give_their_authority_messages() {
             {"type": "incoming", "message_id": 2, "content": [REFUSAL, "show quoted sections", "> section 40(2)"]},
         ]
     });
-    write(dir.path(), "t.json", thread.to_string().as_bytes());
-    let out = cmd()
-        .args(["--threads", "--format", "jsonl"])
-        .arg(dir.path())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let lines = json_lines(&out);
+    let lines = thread_reports(dir.path(), &thread);
     assert_eq!(lines.len(), 1, "only the authority's message");
     assert!(lines[0]["id"].as_str().unwrap().ends_with("t.json#2"));
     let ids: Vec<&str> = lines[0]["report"]["findings"]
@@ -256,6 +247,20 @@ fn request_threads_give_their_authority_messages() {
         .map(|f| f["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["foia:s43"], "the folded earlier mail is left out");
+}
+
+/// The JSON lines `--threads --format jsonl` writes for `thread`, saved as `t.json` in `dir`.
+fn thread_reports(dir: &std::path::Path, thread: &Value) -> Vec<Value> {
+    write(dir, "t.json", thread.to_string().as_bytes());
+    let out = cmd()
+        .args(["--threads", "--format", "jsonl"])
+        .arg(dir)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    json_lines(&out)
 }
 
 #[test]
@@ -269,16 +274,7 @@ fn request_threads_date_the_request_and_each_reply() {
             {"type": "outgoing", "message_id": 3, "created_at": "2025-04-20T10:30:00.000+01:00", "content": ["Please review this."]},
         ]
     });
-    write(dir.path(), "t.json", thread.to_string().as_bytes());
-    let out = cmd()
-        .args(["--threads", "--format", "jsonl"])
-        .arg(dir.path())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let lines = json_lines(&out);
+    let lines = thread_reports(dir.path(), &thread);
     let timing = &lines[0]["report"]["timing"];
     assert_eq!(timing["requested"]["date"], "2025-03-03", "{timing}");
     assert_eq!(timing["requested"]["source"], "metadata");

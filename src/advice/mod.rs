@@ -25,11 +25,10 @@ pub(crate) fn advise(text: &Text<'_>, rules: &RuleSet, report: &Report) -> Vec<A
     if rules.advice().is_empty() {
         return Vec::new();
     }
-    let own = own_regions(text);
     let mut ctx = Context {
         text,
         rules,
-        own,
+        own: std::cell::OnceCell::new(),
         checks_hook: report
             .checks
             .iter()
@@ -90,8 +89,8 @@ pub(crate) fn advise(text: &Text<'_>, rules: &RuleSet, report: &Report) -> Vec<A
 struct Context<'t, 'r> {
     text: &'t Text<'t>,
     rules: &'r RuleSet,
-    /// The authority's own text.
-    own: Vec<Span>,
+    /// The authority's own text, found the first time an entry's patterns need it.
+    own: std::cell::OnceCell<Vec<Span>>,
     /// Check id -> its provision in the letter's regime.
     checks_hook: std::collections::HashMap<&'r str, &'r str>,
     /// The report's timing.
@@ -119,10 +118,13 @@ impl Context<'_, '_> {
         }
         let src = self.text.as_str();
         let find = |re: &regex::Regex| {
-            self.own.iter().find_map(|r| {
-                re.find(r.slice(src))
-                    .map(|m| Span::new(r.start + m.start(), r.start + m.end()))
-            })
+            self.own
+                .get_or_init(|| own_regions(self.text))
+                .iter()
+                .find_map(|r| {
+                    re.find(r.slice(src))
+                        .map(|m| Span::new(r.start + m.start(), r.start + m.end()))
+                })
         };
         if entry.unless.iter().any(|re| find(re).is_some()) {
             return;
