@@ -22,11 +22,12 @@ mod vocab;
 
 pub use classifier::{Classifier, ClassifierBuilder};
 pub use error::{Error, ErrorKind};
-pub use report::{draft_review, draft_review_with, render_text, ReviewOptions};
+pub use report::{draft_review, draft_review_with, render_text, words, ReviewOptions};
 pub use rules::{AdviceEntry, AdviceExample, AdviceOn, Rule, RuleSet};
 pub use vocab::{
     Act, Advice, Basis, Check, CheckResult, Date, DateSource, Duty, Evidence, Excerpt, Finding,
     GroundOutcome, InputFormat, Jurisdiction, KnownDate, LegalTest, LineIndex, Outcome,
-    OutcomeKind, Part, Position, ProvisionRole, PublicInterest, Qualification, RefKind, RefRole,
-    Reference, Report, Span, Status, Timing, Via, Weekday, DEFAULT_MAX_INPUT, SCHEMA_VERSION,
+    OutcomeKind, Part, Position, ProvisionRole, PublicInterest, Qualification, Reason, RefKind,
+    RefRole, Reference, Report, Span, Status, Timing, Via, Weekday, DEFAULT_MAX_INPUT,
+    SCHEMA_VERSION,
 };

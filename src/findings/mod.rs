@@ -49,6 +49,16 @@ fn evidence(
     status: Status,
 ) -> Evidence {
     let pos = text.position(span.start);
+    // Why a span is not relied on, when the reading of the span alone gives its status.
+    let reason = if status == Status::ReliedOn {
+        None
+    } else {
+        let qualified = rule.kind == Some(Qualification::Qualified);
+        match crate::resolve::reason_of(text, span, qualified) {
+            (read, reason) if read == status => reason,
+            _ => None,
+        }
+    };
     Evidence {
         start: span.start,
         end: span.end,
@@ -59,6 +69,7 @@ fn evidence(
         via,
         cue: cue.map(str::to_string),
         status,
+        reason,
         sentence: text.sentence_at(span.start),
         part: None,
     }

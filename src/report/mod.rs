@@ -3,6 +3,7 @@
 
 mod render;
 mod review;
+pub mod words;
 
 pub use render::render_text;
 pub use review::{draft_review, draft_review_with, ReviewOptions};

@@ -2,86 +2,106 @@
 
 use std::fmt::Write;
 
-use crate::vocab::{
-    Act, Advice, Basis, CheckResult, Excerpt, OutcomeKind, Qualification, Report, Span, Status,
-};
+use super::words;
+use crate::vocab::{Act, Advice, CheckResult, Excerpt, Report, Span};
 
-/// Longest sentence excerpt shown, in bytes (cut on char boundaries).
-const EXCERPT: usize = 220;
+/// The widest line of the rendering, in characters.
+pub(crate) const WIDTH: usize = 100;
 
-fn floor(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
+/// The indent of a finding's evidence lines: two spaces and `line:col ` (`{:>4}:{:<3} `).
+const EVIDENCE_LEAD: usize = 2 + 4 + 1 + 3 + 1;
 
-fn ceil(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
-/// The sentence with the cited span between `[` and `]`, on one line, shortened around the span.
-fn marked_sentence(text: &str, sentence: Span, cited: Span) -> String {
+/// The sentence with the cited span between `[` and `]`, on one line of at most `max`
+/// characters (more only when the span itself is longer), shortened around the span with `...`.
+/// The brackets sit where the span's own ends are: a space is kept beside a bracket only where
+/// the letter has one.
+fn marked_sentence(text: &str, sentence: Span, cited: Span, max: usize) -> String {
     let s = Span::new(sentence.start.min(cited.start), sentence.end.max(cited.end));
-    let half = EXCERPT.saturating_sub(cited.len()) / 2;
-    let from = ceil(text, s.start.max(cited.start.saturating_sub(half)));
-    let to = floor(text, s.end.min(cited.end.saturating_add(half)));
-    let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
-    let pre = one_line(text.get(from..cited.start).unwrap_or(""));
-    let mid = one_line(cited.slice(text));
-    let post = one_line(text.get(cited.end..to.max(cited.end)).unwrap_or(""));
-    let lead = if from > s.start { "..." } else { "" };
-    let tail = if to < s.end { "..." } else { "" };
-    let gap_pre = if pre.is_empty() || text[..cited.start].ends_with(char::is_alphanumeric) {
-        ""
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let before = text.get(s.start..cited.start).unwrap_or("");
+    let after = text.get(cited.end..s.end).unwrap_or("");
+    let mut pre = flat(before);
+    let mut post = flat(after);
+    if !pre.is_empty() && before.ends_with(char::is_whitespace) {
+        pre.push(' ');
+    }
+    if !post.is_empty() && after.starts_with(char::is_whitespace) {
+        post.insert(0, ' ');
+    }
+    let mid = format!("[{}]", flat(cited.slice(text)));
+    let room = max.saturating_sub(mid.chars().count());
+    let (pre_n, post_n) = (pre.chars().count(), post.chars().count());
+    // Half the room each side; a side that needs less leaves the rest to the other.
+    let half = room / 2;
+    let keep_pre = if post_n < room - half {
+        pre_n.min(room - post_n)
     } else {
-        " "
+        pre_n.min(half)
     };
-    let gap_post = if post.is_empty() || text[cited.end..].starts_with(char::is_alphanumeric) {
-        ""
+    let keep_post = post_n.min(room - keep_pre);
+    // A side cut short is cut at a space, so that no word is shown in part.
+    let pre = if keep_pre < pre_n {
+        let tail: String = pre
+            .chars()
+            .skip(pre_n - keep_pre.saturating_sub(3))
+            .collect();
+        let whole = match tail.find(' ') {
+            Some(i) if i + 1 < tail.len() => &tail[i + 1..],
+            _ => "",
+        };
+        format!("...{whole}")
     } else {
-        " "
+        pre
     };
-    format!("{lead}{pre}{gap_pre}[{mid}]{gap_post}{post}{tail}")
+    let post = if keep_post < post_n {
+        let head: String = post.chars().take(keep_post.saturating_sub(3)).collect();
+        let whole = head.rfind(' ').map_or("", |i| head[..i].trim_end());
+        format!("{whole}...")
+    } else {
+        post
+    };
+    format!("{pre}{mid}{post}")
 }
 
-/// `text` on one line, cut to about `max` bytes on a char boundary.
+/// `text` on one line, cut to at most `max` characters (with `...`).
 fn one_line(text: &str, max: usize) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.len() <= max {
+    if flat.chars().count() <= max {
         return flat;
     }
-    format!("{}...", &flat[..floor(&flat, max)])
+    let cut: String = flat.chars().take(max.saturating_sub(3)).collect();
+    format!("{cut}...")
 }
 
-/// `line:col text` for an excerpt, on one line.
+/// `line:col text` for an excerpt, on one line, the whole at most `max` characters.
 fn excerpt_line(e: &Excerpt, max: usize) -> String {
-    format!("{:>4}:{:<3} {}", e.line, e.column, one_line(&e.text, max))
+    let place = format!("{:>4}:{:<3} ", e.line, e.column);
+    let room = max.saturating_sub(place.chars().count()).max(20);
+    format!("{place}{}", one_line(&e.text, room))
 }
 
-fn outcome_name(kind: OutcomeKind) -> &'static str {
-    match kind {
-        OutcomeKind::Granted => "granted",
-        OutcomeKind::Partial => "partly granted",
-        OutcomeKind::Refused => "refused",
-        OutcomeKind::NotHeld => "information not held",
-        OutcomeKind::Ncnd => "neither confirmed nor denied",
-        OutcomeKind::Redirected => "redirected (published elsewhere, or held by another body)",
-        OutcomeKind::Acknowledgement => "acknowledgement",
-        OutcomeKind::Clarification => "clarification sought",
-        OutcomeKind::Extension => "extension",
-        _ => "unclear",
+/// Writes `label` and `body` wrapped to [`WIDTH`]: the first line after `lead` and `label`,
+/// the rest indented as `indent`.
+fn wrapped(out: &mut String, lead: &str, label: &str, body: &str, indent: usize) {
+    let first = lead.chars().count() + label.chars().count();
+    let pad = " ".repeat(indent);
+    let mut lines = wrap(body, WIDTH.saturating_sub(first.max(indent)).max(20)).into_iter();
+    let _ = writeln!(out, "{lead}{label}{}", lines.next().unwrap_or_default());
+    let rest: Vec<String> = lines.collect();
+    if !rest.is_empty() {
+        for line in wrap(&rest.join(" "), WIDTH.saturating_sub(indent).max(20)) {
+            let _ = writeln!(out, "{pad}{line}");
+        }
     }
 }
 
-/// Renders `report` for people: each ground with its title, kind, basis and confidence, then
-/// its evidence as `line:col` and the sentence with the cited span in brackets. `text` must be
-/// the letter the report was made from.
+/// Renders `report` for people, in lines of at most 100 characters and in the same words as
+/// the tool's HTML page ([`words`]): a heading with how many grounds are relied on, the regime
+/// and the outcome; then each ground with its title, status (and, when it is only mentioned or
+/// disclaimed, why), kind, basis and confidence in words, its public interest arguments, and
+/// its evidence as `line:col` and the sentence with the cited span in brackets; the outcome
+/// with its evidence; the notice checks with what each found; and the version of the rule set
+/// that read the letter. `text` must be the letter the report was made from.
 ///
 /// What the requester can argue ([`Report::advice`]) is listed under what it is about: under
 /// its ground, after the line of its notice check, or under the outcome. Each argument is
@@ -89,34 +109,26 @@ fn outcome_name(kind: OutcomeKind) -> &'static str {
 /// and the place of its first evidence (`line:col`).
 pub fn render_text(report: &Report, text: &str) -> String {
     let mut out = String::new();
-    let relied: Vec<_> = report.relied_on().collect();
-    let jurisdiction = match report.jurisdiction {
-        crate::vocab::Jurisdiction::Foia => "FOIA 2000",
-        crate::vocab::Jurisdiction::Eir => "EIR 2004",
-        crate::vocab::Jurisdiction::Foisa => "FOISA 2002",
-        crate::vocab::Jurisdiction::Eisr => "EISR 2004",
-        crate::vocab::Jurisdiction::Mixed => "mixed regimes",
-        crate::vocab::Jurisdiction::Named(name) => name,
-        _ => "regime not stated",
-    };
+    let relied = report.relied_on().count();
     let _ = writeln!(
         out,
-        "{} ground{} relied on; {jurisdiction} (rules {})",
-        relied.len(),
-        if relied.len() == 1 { "" } else { "s" },
-        report.rules_version
+        "{} ground{} relied on; {}; outcome: {}",
+        relied,
+        if relied == 1 { "" } else { "s" },
+        words::regime(&report.jurisdiction),
+        words::outcome(report.outcome.kind)
     );
     for w in &report.warnings {
-        let _ = writeln!(out, "warning: {w}");
+        wrapped(&mut out, "", "warning: ", w, 2);
     }
     let mut shown = vec![false; report.advice.len()];
     for f in &report.findings {
         render_finding(&mut out, f, text);
         render_advice(&mut out, report, &mut shown, &f.id, ARGUE);
     }
-    let _ = writeln!(out, "\noutcome: {}", outcome_name(report.outcome.kind));
+    let _ = writeln!(out, "\noutcome: {}", words::outcome(report.outcome.kind));
     for e in report.outcome.evidence.iter().take(3) {
-        let _ = writeln!(out, "  {}", excerpt_line(e, 160));
+        let _ = writeln!(out, "  {}", excerpt_line(e, WIDTH - 2));
     }
     let outcome_about = format!("outcome:{}", report.outcome.kind);
     render_advice(&mut out, report, &mut shown, &outcome_about, ARGUE);
@@ -129,9 +141,10 @@ pub fn render_text(report: &Report, text: &str) -> String {
     if !others.is_empty() {
         let list: Vec<String> = others
             .iter()
-            .map(|r| format!("{} {} ({:?})", r.act, r.provision, r.role).to_lowercase())
+            .map(|r| format!("{} {} ({})", r.act, r.provision, r.role).to_lowercase())
             .collect();
-        let _ = writeln!(out, "\nother references: {}", list.join("; "));
+        let _ = writeln!(out);
+        wrapped(&mut out, "", "other references: ", &list.join("; "), 2);
     }
     if shown.iter().any(|s| !s) {
         let _ = writeln!(out, "\nother advice:");
@@ -142,24 +155,16 @@ pub fn render_text(report: &Report, text: &str) -> String {
             }
         }
     }
+    let _ = writeln!(
+        out,
+        "\nread with rule set {}; confidence is how strongly the wording supports a reading",
+        report.rules_version
+    );
     out
 }
 
 /// One finding: its heading, public interest arguments, equivalents and evidence.
 fn render_finding(out: &mut String, f: &crate::vocab::Finding, text: &str) {
-    let kind = match f.kind {
-        Qualification::Absolute => "absolute",
-        Qualification::Qualified => "qualified",
-    };
-    let basis = match f.basis {
-        Basis::Cited => "cited",
-        Basis::Inferred => "inferred",
-    };
-    let status = match f.status {
-        Status::ReliedOn => "relied on",
-        Status::Mentioned => "mentioned",
-        Status::Disclaimed => "disclaimed",
-    };
     let provisions = if f.provisions.is_empty() {
         String::new()
     } else {
@@ -174,42 +179,53 @@ fn render_finding(out: &mut String, f: &crate::vocab::Finding, text: &str) {
             .collect();
         format!(" {}", listed.join(", "))
     };
-    let _ = writeln!(
-        out,
-        "\n{}{provisions}  {}\n  {status}, {kind}, {basis}, confidence {:.2}",
-        f.id, f.title, f.confidence
+    let _ = writeln!(out);
+    wrapped(out, "", &format!("{}{provisions}  ", f.id), &f.title, 4);
+    let line = format!(
+        "{}, {}, {}, {} confidence",
+        words::finding_status(f),
+        words::kind(f.kind),
+        words::basis(f.basis),
+        words::confidence(f.confidence)
     );
+    wrapped(out, "  ", "", &line, 4);
     if let Some(pi) = &f.public_interest {
         for (label, list) in [
-            ("for disclosure", &pi.for_disclosure),
-            ("for withholding", &pi.for_withholding),
+            ("public interest for disclosure: ", &pi.for_disclosure),
+            ("public interest for withholding: ", &pi.for_withholding),
         ] {
             for e in list.iter().take(2) {
-                let _ = writeln!(out, "  public interest {label}: {}", one_line(&e.text, 150));
+                wrapped(out, "  ", label, &one_line(&e.text, 300), 4);
             }
         }
         if let Some(c) = &pi.conclusion {
-            let _ = writeln!(
-                out,
-                "  public interest conclusion: {}",
-                one_line(&c.text, 150)
-            );
+            let body = one_line(&c.text, 300);
+            wrapped(out, "  ", "public interest conclusion: ", &body, 4);
         }
     }
     if !f.equivalents.is_empty() {
-        let _ = writeln!(out, "  equivalents: {}", f.equivalents.join(", "));
+        wrapped(out, "  ", "equivalents: ", &f.equivalents.join(", "), 4);
     }
     for e in &f.evidence {
         let part = e
             .part
             .as_deref()
-            .map_or(String::new(), |p| format!("  (in {p})"));
+            .map_or(String::new(), |p| format!(" (in {p})"));
+        let why = match (e.status == f.status, e.reason) {
+            (false, Some(r)) => format!(" ({}: {})", words::status(e.status), words::reason(r)),
+            (false, None) => format!(" ({})", words::status(e.status)),
+            _ => String::new(),
+        };
+        let note = format!("{part}{why}");
+        let room = WIDTH
+            .saturating_sub(EVIDENCE_LEAD + note.chars().count())
+            .max(40);
         let _ = writeln!(
             out,
-            "  {:>4}:{:<3} {}{part}",
+            "  {:>4}:{:<3} {}{note}",
             e.line,
             e.column,
-            marked_sentence(text, e.sentence, e.span())
+            marked_sentence(text, e.sentence, e.span(), room)
         );
     }
 }
@@ -227,13 +243,11 @@ fn render_checks(out: &mut String, report: &Report, shown: &mut [bool]) {
         } else {
             "FAIL"
         };
-        let _ = writeln!(
-            out,
-            "  {mark:<4}  {:<24} {:<18} {}",
-            c.id, c.provision, c.detail
-        );
+        let name = words::check(&c.id).unwrap_or(&c.id);
+        let _ = writeln!(out, "  {mark:<4}  {name}  [{}, {}]", c.id, c.provision);
+        wrapped(out, "        ", "", &c.detail, 8);
         if let Some(e) = c.evidence.first() {
-            let _ = writeln!(out, "        {}", excerpt_line(e, 150));
+            let _ = writeln!(out, "        {}", excerpt_line(e, WIDTH - 8));
         }
         render_advice(out, report, shown, &c.id, CHECK_ARGUE);
     }
@@ -307,9 +321,72 @@ mod tests {
         let cited = Span::new(start, start + "section 43(2)".len());
         let sentence = Span::new(7, 37);
         assert_eq!(
-            marked_sentence(text, sentence, cited),
+            marked_sentence(text, sentence, cited, 100),
             "We rely on [section 43(2)] here."
         );
+    }
+
+    #[test]
+    fn brackets_add_no_spaces_the_letter_does_not_have() {
+        let text = "The details were provided in confidence. Then (section 41) applied.";
+        let at = text.find("provided").unwrap();
+        let cited = Span::new(at, at + "provided in confidence".len());
+        assert_eq!(
+            marked_sentence(text, Span::new(0, 40), cited, 100),
+            "The details were [provided in confidence]."
+        );
+        let at = text.find("section").unwrap();
+        let cited = Span::new(at, at + "section 41".len());
+        assert_eq!(
+            marked_sentence(text, Span::new(41, text.len()), cited, 100),
+            "Then ([section 41]) applied."
+        );
+    }
+
+    #[test]
+    fn every_line_fits_the_width_and_terms_are_words() {
+        let text = "Dear Ms Smith,\n\nThe schedule of rates, the names of every member of staff \
+who worked on the contract and the minutes of the meetings between the council and the operator \
+have been withheld under section 43(2) and section 40(2) of the Freedom of Information Act 2000, \
+because releasing the rates now would harm the operator's commercial interests in a tender that \
+is due to open next spring and because the staff would not expect their names to be published.\n\n\
+The cost limit is £450, and we do not rely on section 12 of the Act.\n";
+        let report = crate::Classifier::new().classify(text);
+        let out = render_text(&report, text);
+        for line in out.lines() {
+            assert!(
+                line.chars().count() <= WIDTH,
+                "{} > {WIDTH}: {line}",
+                line.chars().count()
+            );
+        }
+        assert!(
+            !out.contains(" ]") && !out.contains("[ ") && !out.contains("] ."),
+            "{out}"
+        );
+        assert!(
+            out.contains("relied on, qualified, cited by number"),
+            "{out}"
+        );
+        assert!(!out.contains("confidence 0."), "{out}");
+        assert!(out.contains("outcome: refused"), "{out}");
+        assert!(out.contains("read with rule set"), "{out}");
+    }
+
+    #[test]
+    fn a_mentioned_ground_says_why() {
+        let text = "We have released the report in full.\n\nIf you are unhappy with this reply \
+you may ask for an internal review. Please note that a review may consider whether section 43 of \
+the Freedom of Information Act 2000 applies.\n";
+        let report = crate::Classifier::new().classify(text);
+        let out = render_text(&report, text);
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.id == "foia:s43")
+            .expect("s.43 found");
+        assert_eq!(f.reason(), Some(crate::vocab::Reason::Considered), "{out}");
+        assert!(out.contains("mentioned only (only considered)"), "{out}");
     }
 
     #[test]
@@ -370,7 +447,11 @@ Act 2000, as releasing them would harm the supplier.";
         let text = format!("{}section 43{}", "é".repeat(400), "ü".repeat(400));
         let start = text.find("section").unwrap();
         let cited = Span::new(start, start + 10);
-        let s = marked_sentence(&text, Span::new(0, text.len()), cited);
-        assert!(s.starts_with("...") && s.ends_with("...") && s.contains("[section 43]"));
+        let s = marked_sentence(&text, Span::new(0, text.len()), cited, 90);
+        assert!(
+            s.starts_with("...") && s.ends_with("...") && s.contains("[section 43]"),
+            "{s}"
+        );
+        assert!(s.chars().count() <= 90, "{s}");
     }
 }

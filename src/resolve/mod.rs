@@ -12,7 +12,7 @@ pub(crate) use concepts::{infer as concepts, Inference};
 pub(crate) use regime::{
     detect_regime, tie_bare_to_added_regime, tie_to_added_regimes, DetectedRegime, RegimeSignals,
 };
-pub(crate) use status::{assess_detail, MEMO_REVIEW};
+pub(crate) use status::{assess_detail, reason_of, MEMO_REVIEW};
 
 /// Every gated pattern compiled into the resolution stage (the regime signals come from the
 /// rule set: [`RegimeSignals::gated`]).

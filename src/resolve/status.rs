@@ -7,7 +7,7 @@
 use super::context::{Category, ENGINE};
 use crate::matching::gate;
 use crate::text::{window, Text, CONTEXT};
-use crate::vocab::{Span, Status};
+use crate::vocab::{Reason, Span, Status};
 
 /// How one span was read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -158,6 +158,38 @@ pub(crate) fn assess_detail(text: &Text<'_>, span: Span, qualified: bool) -> Ass
         trigger: readings.first().map(|r| r.trigger),
         explicit,
     }
+}
+
+/// Why the span at `span` is not relied on, with the status it is read as: where it stands
+/// (a zone of the letter), else the category that decided it. `None` for a span relied on, or
+/// one no single cause decided.
+pub(crate) fn reason_of(text: &Text<'_>, span: Span, qualified: bool) -> (Status, Option<Reason>) {
+    use crate::text::ZoneKind;
+    if let Some(zone) = text.zone_at(span.start) {
+        let reason = match zone {
+            ZoneKind::Quoted | ZoneKind::Forwarded => Reason::QuotedMail,
+            ZoneKind::Request => Reason::Request,
+            _ => Reason::Signature,
+        };
+        return (Status::Mentioned, Some(reason));
+    }
+    let a = assess_detail(text, span, qualified);
+    let reason = a.category.and_then(|c| {
+        Some(match c {
+            Category::Negated => Reason::Negated,
+            Category::Reversed => Reason::Reversed,
+            Category::Considered => Reason::Considered,
+            Category::Conditional => Reason::Conditional,
+            Category::OthersWords => Reason::OthersWords,
+            Category::General => Reason::General,
+            Category::Pending => Reason::Pending,
+            Category::PublicInterestRelease => Reason::PublicInterestRelease,
+            Category::Boilerplate => Reason::Boilerplate,
+            Category::Earlier => Reason::Earlier,
+            Category::Upheld | Category::Applied => return None,
+        })
+    });
+    (a.status, reason)
 }
 
 /// The sentence before `sentence` in its paragraph, if there is one.

@@ -62,6 +62,22 @@ mod tests {
         displays_as_serde(&[Basis::Cited, Basis::Inferred]);
         displays_as_serde(&[Status::ReliedOn, Status::Mentioned, Status::Disclaimed]);
         displays_as_serde(&[Via::Citation, Via::StrongCue, Via::WeakCue, Via::Concept]);
+        use Reason as W;
+        displays_as_serde(&[
+            W::QuotedMail,
+            W::Request,
+            W::Signature,
+            W::Boilerplate,
+            W::Negated,
+            W::Reversed,
+            W::Considered,
+            W::Conditional,
+            W::OthersWords,
+            W::General,
+            W::Pending,
+            W::PublicInterestRelease,
+            W::Earlier,
+        ]);
         displays_as_serde(&[RefRole::Ground, RefRole::Procedural, RefRole::Other]);
         use OutcomeKind as O;
         displays_as_serde(&[

@@ -111,6 +111,62 @@ impl std::fmt::Display for RefRole {
     }
 }
 
+/// Why a span (or a ground) is only mentioned or disclaimed rather than relied on: where it
+/// stands, or the words around it that decide it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Reason {
+    /// In earlier mail quoted or carried below the reply.
+    QuotedMail,
+    /// In the request, repeated back to the requester.
+    Request,
+    /// In the sign-off, a signature or an e-mail footer.
+    Signature,
+    /// In the paragraphs on review and complaint rights, or a subject line.
+    Boilerplate,
+    /// Said not to apply, or not relied on.
+    Negated,
+    /// An earlier decision withdrawn or reversed.
+    Reversed,
+    /// Only considered, or hedged ("whether", "may apply").
+    Considered,
+    /// Supposed ("if", "in the event that").
+    Conditional,
+    /// Someone else's words: the requester's, a third party's, a question, or between
+    /// quotation marks.
+    OthersWords,
+    /// The law explained in general, or given as an example.
+    General,
+    /// Not yet decided (the time to weigh the public interest is extended).
+    Pending,
+    /// The public interest test came out for release.
+    PublicInterestRelease,
+    /// An earlier decision reported (the original response, in a review).
+    Earlier,
+}
+
+/// The name serde writes (`quoted_mail`, `request`, `boilerplate`, ...).
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(match self {
+            Reason::QuotedMail => "quoted_mail",
+            Reason::Request => "request",
+            Reason::Signature => "signature",
+            Reason::Boilerplate => "boilerplate",
+            Reason::Negated => "negated",
+            Reason::Reversed => "reversed",
+            Reason::Considered => "considered",
+            Reason::Conditional => "conditional",
+            Reason::OthersWords => "others_words",
+            Reason::General => "general",
+            Reason::Pending => "pending",
+            Reason::PublicInterestRelease => "public_interest_release",
+            Reason::Earlier => "earlier",
+        })
+    }
+}
+
 /// One span of text that supports a finding.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -136,6 +192,10 @@ pub struct Evidence {
     /// What this span alone says: relied on, only mentioned (quoted, hypothetical, general,
     /// rights boilerplate) or disclaimed.
     pub status: Status,
+    /// Why this span is only mentioned or disclaimed, when its status is not relied on and
+    /// one cause decided it; left out of JSON otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
     /// The sentence that holds it.
     pub sentence: Span,
     /// For a document read from an e-mail or a file of several parts: the part the span is in
@@ -178,6 +238,21 @@ pub struct Finding {
     pub public_interest: Option<PublicInterest>,
     /// The spans that show it, in text order.
     pub evidence: Vec<Evidence>,
+}
+
+impl Finding {
+    /// Why the ground is only mentioned or disclaimed: the reason of its first span of the
+    /// same status that has one. `None` for a ground relied on, or when its spans disagree
+    /// with it (a ground weighed for release after a span relied on it, say).
+    pub fn reason(&self) -> Option<Reason> {
+        if self.status == Status::ReliedOn {
+            return None;
+        }
+        self.evidence
+            .iter()
+            .filter(|e| e.status == self.status)
+            .find_map(|e| e.reason)
+    }
 }
 
 /// A span of the letter shown as evidence for an outcome, a check or a public interest argument.

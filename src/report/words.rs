@@ -1,0 +1,220 @@
+//! Plain words for the codes of a report, shared by every rendering meant for people (the text
+//! rendering, the HTML page of the command-line tool, the review request): a status is "relied
+//! on", not `relied_on`; a check is "says which exemption applies", not `exemption_specified`.
+//! JSON keeps the codes; each function here gives the words for one code, and
+//! [`LEGEND`] explains the terms once.
+
+use crate::vocab::{
+    Basis, CheckResult, Finding, Jurisdiction, OutcomeKind, Qualification, Reason, Status, Via,
+};
+
+/// What a status means, in a few words: `relied on`, `mentioned only`, `disclaimed`.
+pub fn status(s: Status) -> &'static str {
+    match s {
+        Status::ReliedOn => "relied on",
+        Status::Mentioned => "mentioned only",
+        Status::Disclaimed => "disclaimed",
+    }
+}
+
+/// How a ground was shown: `cited by number`, or `inferred from its wording`.
+pub fn basis(b: Basis) -> &'static str {
+    match b {
+        Basis::Cited => "cited by number",
+        Basis::Inferred => "inferred from its wording",
+    }
+}
+
+/// What kind of ground it is: `absolute` (no public interest test), or `qualified` (it takes
+/// one).
+pub fn kind(q: Qualification) -> &'static str {
+    match q {
+        Qualification::Absolute => "absolute",
+        Qualification::Qualified => "qualified",
+    }
+}
+
+/// What fired for a span of evidence: `citation`, `strong cue`, `weak cue`, `wording`.
+pub fn via(v: Via) -> &'static str {
+    match v {
+        Via::Citation => "citation",
+        Via::StrongCue => "strong cue",
+        Via::WeakCue => "supporting cue",
+        Via::Concept => "the letter's own wording",
+    }
+}
+
+/// The outcome in words: `granted`, `partly granted`, `information not held`, ...
+pub fn outcome(kind: OutcomeKind) -> &'static str {
+    match kind {
+        OutcomeKind::Granted => "granted",
+        OutcomeKind::Partial => "partly granted",
+        OutcomeKind::Refused => "refused",
+        OutcomeKind::NotHeld => "information not held",
+        OutcomeKind::Ncnd => "neither confirmed nor denied",
+        OutcomeKind::Redirected => "redirected (published elsewhere, or held by another body)",
+        OutcomeKind::Acknowledgement => "acknowledgement",
+        OutcomeKind::Clarification => "clarification sought",
+        OutcomeKind::Extension => "extension",
+        _ => "unclear",
+    }
+}
+
+/// The regime in words: `FOIA 2000`, `EIR 2004`, `FOISA 2002`, `EISR 2004`, `mixed regimes`, an
+/// Act the letter names, or `regime not stated`.
+pub fn regime(j: &Jurisdiction) -> &str {
+    match j {
+        Jurisdiction::Foia => "FOIA 2000",
+        Jurisdiction::Eir => "EIR 2004",
+        Jurisdiction::Foisa => "FOISA 2002",
+        Jurisdiction::Eisr => "EISR 2004",
+        Jurisdiction::Mixed => "mixed regimes",
+        Jurisdiction::Named(name) => name,
+        _ => "regime not stated",
+    }
+}
+
+/// A confidence in words: `high` (0.85 and over), `medium` (0.6 and over) or `low`.
+pub fn confidence(c: f64) -> &'static str {
+    if c >= 0.85 {
+        "high"
+    } else if c >= 0.6 {
+        "medium"
+    } else {
+        "low"
+    }
+}
+
+/// A check's result in words: `pass`, `fail`, `not applicable`.
+pub fn result(r: CheckResult) -> &'static str {
+    match r {
+        CheckResult::Pass => "pass",
+        CheckResult::Fail => "fail",
+        _ => "not applicable",
+    }
+}
+
+/// What a notice check asks, in words (`exemption_specified`: "says which exemption applies");
+/// `None` for an id this version does not know.
+pub fn check(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "exemption_specified" => "says which exemption applies",
+        "reasons_given" => "says why it applies",
+        "public_interest_reasons" => "weighs the public interest",
+        "harm_likelihood" => "says how likely the harm is",
+        "cost_estimate" => "estimates the cost of complying",
+        "advice_to_narrow" => "advises how to narrow the request",
+        "review_procedure" => "explains how to ask for a review",
+        "commissioner_rights" => "gives the right to go to the Commissioner",
+        "ncnd_provision" => "says which provision allows neither confirming nor denying",
+        "time_for_compliance" => "replied within the time limit",
+        _ => return None,
+    })
+}
+
+/// Why a span or a ground is not relied on, in a few words: `in quoted earlier mail`, `in the
+/// rights and review paragraph`, ...
+pub fn reason(r: Reason) -> &'static str {
+    match r {
+        Reason::QuotedMail => "in quoted earlier mail",
+        Reason::Request => "in the request repeated back",
+        Reason::Signature => "in a signature or footer",
+        Reason::Boilerplate => "in the rights and review paragraph",
+        Reason::Negated => "said not to apply",
+        Reason::Reversed => "an earlier decision withdrawn",
+        Reason::Considered => "only considered",
+        Reason::Conditional => "only supposed (\"if ...\")",
+        Reason::OthersWords => "someone else's words, or a question",
+        Reason::General => "the law explained in general",
+        Reason::Pending => "not yet decided",
+        Reason::PublicInterestRelease => "the public interest favoured release",
+        Reason::Earlier => "an earlier decision recounted",
+    }
+}
+
+/// A finding's status in words, with why it is only mentioned or disclaimed when one cause
+/// decided it: `relied on`, `mentioned only (in quoted earlier mail)`.
+pub fn finding_status(f: &Finding) -> String {
+    match f.reason() {
+        Some(r) => format!("{} ({})", status(f.status), reason(r)),
+        None => status(f.status).to_string(),
+    }
+}
+
+/// The terms of a report, explained once for a reader: (term, meaning).
+pub const LEGEND: &[(&str, &str)] = &[
+    (
+        "relied on",
+        "the authority uses this ground to withhold information in this letter",
+    ),
+    (
+        "mentioned only",
+        "named but not applied: quoted, considered, explained in general, or in the rights paragraph",
+    ),
+    ("disclaimed", "the letter says the ground does not apply or is not relied on"),
+    ("cited by number", "the letter gives the section or regulation number"),
+    (
+        "inferred from its wording",
+        "no number is given; the letter's own words point to the ground",
+    ),
+    ("absolute", "no public interest test applies"),
+    (
+        "qualified",
+        "the authority must also show the public interest favours withholding",
+    ),
+    (
+        "confidence",
+        "how strongly the letter's words support the reading: high, medium or low",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::NOTICE_CHECKS;
+
+    #[test]
+    fn every_notice_check_has_words() {
+        for id in NOTICE_CHECKS {
+            assert!(check(id).is_some(), "{id}");
+        }
+        assert_eq!(check("no_such_check"), None);
+    }
+
+    #[test]
+    fn confidence_bands() {
+        assert_eq!(confidence(0.99), "high");
+        assert_eq!(confidence(0.85), "high");
+        assert_eq!(confidence(0.6), "medium");
+        assert_eq!(confidence(0.59), "low");
+    }
+
+    #[test]
+    fn a_ground_in_quoted_mail_says_so() {
+        let text = "Thank you for your e-mail. We hold nothing further.\n\n\
+-----Original Message-----\nFrom: Records Team\n\n\
+The report is withheld under section 43(2) of the Freedom of Information Act 2000.\n";
+        let report = crate::Classifier::new().classify(text);
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.id == "foia:s43")
+            .expect("s43 found");
+        assert_eq!(f.status, Status::Mentioned);
+        assert_eq!(finding_status(f), "mentioned only (in quoted earlier mail)");
+    }
+
+    #[test]
+    fn a_ground_said_not_to_apply_says_so() {
+        let text = "We do not rely on section 43(2) of the Freedom of Information Act 2000 \
+for any part of this information.";
+        let report = crate::Classifier::new().classify(text);
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.id == "foia:s43")
+            .expect("s43 found");
+        assert_eq!(f.status, Status::Disclaimed);
+        assert_eq!(finding_status(f), "disclaimed (said not to apply)");
+    }
+}
