@@ -28,9 +28,26 @@ fn marked_sentence(text: &str, sentence: Span, cited: Span, max: usize) -> Strin
     if !post.is_empty() && after.starts_with(char::is_whitespace) {
         post.insert(0, ' ');
     }
-    let mid = format!("[{}]", flat(cited.slice(text)));
-    let room = max.saturating_sub(mid.chars().count());
+    // A span too long for the line keeps its two ends, and leaves room for the `...` of each
+    // side of it that is cut.
+    let cited_words = flat(cited.slice(text));
+    let n = cited_words.chars().count();
     let (pre_n, post_n) = (pre.chars().count(), post.chars().count());
+    let cut_sides = if n + 2 + pre_n + post_n > max {
+        usize::from(pre_n > 0) + usize::from(post_n > 0)
+    } else {
+        0
+    };
+    let mid = if n + 2 + 3 * cut_sides > max {
+        let max = max.saturating_sub(3 * cut_sides);
+        let keep = max.saturating_sub(7) / 2;
+        let head: String = cited_words.chars().take(keep).collect();
+        let tail: String = cited_words.chars().skip(n - keep).collect();
+        format!("[{head}...{tail}]")
+    } else {
+        format!("[{cited_words}]")
+    };
+    let room = max.saturating_sub(mid.chars().count());
     // Half the room each side; a side that needs less leaves the rest to the other.
     let half = room / 2;
     let keep_pre = if post_n < room - half {
@@ -110,14 +127,14 @@ fn wrapped(out: &mut String, lead: &str, label: &str, body: &str, indent: usize)
 pub fn render_text(report: &Report, text: &str) -> String {
     let mut out = String::new();
     let relied = report.relied_on().count();
-    let _ = writeln!(
-        out,
+    let heading = format!(
         "{} ground{} relied on; {}; outcome: {}",
         relied,
         if relied == 1 { "" } else { "s" },
         words::regime(&report.jurisdiction),
         words::outcome(report.outcome.kind)
     );
+    wrapped(&mut out, "", "", &heading, 2);
     for w in &report.warnings {
         wrapped(&mut out, "", "warning: ", w, 2);
     }
@@ -180,7 +197,13 @@ fn render_finding(out: &mut String, f: &crate::vocab::Finding, text: &str) {
         format!(" {}", listed.join(", "))
     };
     let _ = writeln!(out);
-    wrapped(out, "", &format!("{}{provisions}  ", f.id), &f.title, 4);
+    wrapped(
+        out,
+        "",
+        "",
+        &format!("{}{provisions}  {}", f.id, f.title),
+        4,
+    );
     let line = format!(
         "{}, {}, {}, {} confidence",
         words::finding_status(f),
@@ -217,16 +240,23 @@ fn render_finding(out: &mut String, f: &crate::vocab::Finding, text: &str) {
             _ => String::new(),
         };
         let note = format!("{part}{why}");
-        let room = WIDTH
-            .saturating_sub(EVIDENCE_LEAD + note.chars().count())
-            .max(40);
-        let _ = writeln!(
-            out,
-            "  {:>4}:{:<3} {}{note}",
-            e.line,
-            e.column,
-            marked_sentence(text, e.sentence, e.span(), room)
-        );
+        // A note too long to share the line with the sentence goes on a line of its own.
+        let own_line = EVIDENCE_LEAD + note.chars().count() + 40 > WIDTH;
+        let room = if own_line {
+            WIDTH - EVIDENCE_LEAD
+        } else {
+            WIDTH - EVIDENCE_LEAD - note.chars().count()
+        };
+        let sentence = marked_sentence(text, e.sentence, e.span(), room);
+        let (same, below) = if own_line {
+            ("", note.trim_start())
+        } else {
+            (note.as_str(), "")
+        };
+        let _ = writeln!(out, "  {:>4}:{:<3} {sentence}{same}", e.line, e.column);
+        if !below.is_empty() {
+            wrapped(out, &" ".repeat(EVIDENCE_LEAD), "", below, EVIDENCE_LEAD);
+        }
     }
 }
 
@@ -341,6 +371,16 @@ mod tests {
             marked_sentence(text, Span::new(41, text.len()), cited, 100),
             "Then ([section 41]) applied."
         );
+    }
+
+    #[test]
+    fn a_span_longer_than_the_line_keeps_its_ends() {
+        let text = format!("We withheld {} at once.", "the names of staff ".repeat(10));
+        let at = text.find("the names").unwrap();
+        let cited = Span::new(at, text.find(" at once").unwrap());
+        let s = marked_sentence(&text, Span::new(0, text.len()), cited, 60);
+        assert!(s.chars().count() <= 60, "{s}");
+        assert!(s.contains("[the names") && s.contains("staff]"), "{s}");
     }
 
     #[test]
