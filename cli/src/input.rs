@@ -210,11 +210,11 @@ impl Sources {
                 }
                 if files == 0 {
                     let what = match mode {
-                        Mode::Threads => "no request threads (.json files)",
-                        Mode::Jsonl { .. } => "no JSON Lines files (.jsonl, .ndjson)",
-                        Mode::Plain => "no letters (no files in it)",
+                        Mode::Threads => "no request threads (.json files) found",
+                        Mode::Jsonl { .. } => "no JSON Lines files (.jsonl, .ndjson) found",
+                        Mode::Plain => "no letters found (no files in it)",
                     };
-                    pending.push_back(Source::Warning(format!("{name}: {what} found")));
+                    pending.push_back(Source::Warning(format!("{name}: {what}")));
                 }
                 folders.push(Folder {
                     name,
@@ -304,7 +304,13 @@ impl Sources {
 
     /// Reads one file (or standard input) into `batch`; false when it was left out as not a
     /// letter.
-    fn read_source(&mut self, source: &Source, name: String, found: bool, batch: &mut Batch) -> bool {
+    fn read_source(
+        &mut self,
+        source: &Source,
+        name: String,
+        found: bool,
+        batch: &mut Batch,
+    ) -> bool {
         if let Mode::Jsonl { .. } = self.mode {
             let reader: Box<dyn BufRead> = match source {
                 Source::File(p) | Source::Found(p, _) => match fs::File::open(p) {
@@ -338,7 +344,10 @@ impl Sources {
             _ => {
                 let blank_bytes = std::str::from_utf8(&bytes)
                     .is_ok_and(|t| t.trim_start_matches('\u{feff}').trim().is_empty());
-                if found && !self.all_files && !blank_bytes && !looks_like_letter(&bytes, Some(&name))
+                if found
+                    && !self.all_files
+                    && !blank_bytes
+                    && !looks_like_letter(&bytes, Some(&name))
                 {
                     self.skipped += 1;
                     return false;
@@ -376,9 +385,9 @@ impl Sources {
             }
         };
         match thread_letters(&name, &text) {
-            Ok(ls) if ls.is_empty() => batch
-                .warnings
-                .push(format!("{name}: no authority messages (type: incoming) to classify")),
+            Ok(ls) if ls.is_empty() => batch.warnings.push(format!(
+                "{name}: no authority messages (type: incoming) to classify"
+            )),
             Ok(ls) => {
                 for l in &ls {
                     batch.warnings.extend(blank(&l.id, &l.doc));
@@ -398,7 +407,9 @@ impl Sources {
         match reader.read_line(&mut line) {
             Ok(0) => {
                 if *count == 0 {
-                    batch.warnings.push(format!("{name}: empty: no letters in it"));
+                    batch
+                        .warnings
+                        .push(format!("{name}: empty: no letters in it"));
                 }
                 self.open = None;
             }

@@ -309,7 +309,11 @@ impl Summary {
             }
         }
         for letter in &d.qualified_without_pit {
-            w.write_record(["qualified_without_public_interest_test", "", letter.as_str()])?;
+            w.write_record([
+                "qualified_without_public_interest_test",
+                "",
+                letter.as_str(),
+            ])?;
         }
         for (o, letters) in &d.outcomes {
             for letter in letters {

@@ -92,7 +92,11 @@ fn grounds(report: &Report, status: Status) -> String {
 /// One letter's row: every letter has one, with findings or without.
 fn letter_row(letter: &Letter, report: &Report) -> [String; 11] {
     let mut failed: Vec<&str> = Vec::new();
-    for c in report.checks.iter().filter(|c| c.result == CheckResult::Fail) {
+    for c in report
+        .checks
+        .iter()
+        .filter(|c| c.result == CheckResult::Fail)
+    {
         if !failed.contains(&c.id.as_str()) {
             failed.push(&c.id);
         }
