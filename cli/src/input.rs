@@ -384,10 +384,9 @@ impl Sources {
                 return;
             }
         };
+        // A thread without authority messages (a request not answered yet) is usual in an
+        // export, and not warned about.
         match thread_letters(&name, &text) {
-            Ok(ls) if ls.is_empty() => batch.warnings.push(format!(
-                "{name}: no authority messages (type: incoming) to classify"
-            )),
             Ok(ls) => {
                 for l in &ls {
                     batch.warnings.extend(blank(&l.id, &l.doc));
