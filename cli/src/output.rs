@@ -8,6 +8,7 @@ use serde_json::json;
 use crate::html;
 use crate::input::Letter;
 use crate::summary::Summary;
+use crate::table;
 use crate::Format;
 
 /// Writes one run's output.
@@ -19,7 +20,6 @@ pub struct Writer {
     count: usize,
     /// For `json`: the first letter is held back until we know whether there is a second.
     held: Option<serde_json::Value>,
-    csv: Option<csv::Writer<Vec<u8>>>,
 }
 
 fn io_err(e: impl std::fmt::Display) -> io::Error {
@@ -103,7 +103,6 @@ impl Writer {
             summary_only,
             count: 0,
             held: None,
-            csv: None,
         }
     }
 
@@ -113,27 +112,8 @@ impl Writer {
         }
         match self.format {
             Format::Html => out.write_all(html::HEAD.as_bytes()),
-            Format::Csv => {
-                let mut w = csv::Writer::from_writer(Vec::new());
-                w.write_record([
-                    "letter",
-                    "authority",
-                    "ground",
-                    "title",
-                    "status",
-                    "basis",
-                    "kind",
-                    "confidence",
-                    "provisions",
-                    "start",
-                    "end",
-                    "line",
-                    "column",
-                    "evidence",
-                    "sentence",
-                ])
-                .map_err(io_err)?;
-                out.write_all(&w.into_inner().map_err(io_err)?)
+            Format::Csv | Format::CsvFindings => {
+                out.write_all(&table::header(self.format == Format::CsvFindings)?)
             }
             _ => Ok(()),
         }
@@ -185,45 +165,11 @@ impl Writer {
                     }
                 }
             }
-            Format::Csv => {
-                let w = self
-                    .csv
-                    .get_or_insert_with(|| csv::Writer::from_writer(Vec::new()));
-                for f in &report.findings {
-                    let first = f.evidence.first();
-                    let sentence = first
-                        .map(|e| {
-                            e.sentence
-                                .slice(letter.text())
-                                .split_whitespace()
-                                .collect::<Vec<_>>()
-                                .join(" ")
-                        })
-                        .unwrap_or_default();
-                    w.write_record([
-                        letter.id.as_str(),
-                        letter.authority.as_deref().unwrap_or(""),
-                        f.id.as_str(),
-                        f.title.as_str(),
-                        &f.status.to_string(),
-                        &f.basis.to_string(),
-                        &f.kind.to_string(),
-                        &format!("{:.2}", f.confidence),
-                        &f.provisions.join(" "),
-                        &first.map_or(String::new(), |e| e.start.to_string()),
-                        &first.map_or(String::new(), |e| e.end.to_string()),
-                        &first.map_or(String::new(), |e| e.line.to_string()),
-                        &first.map_or(String::new(), |e| e.column.to_string()),
-                        first.map_or("", |e| e.text.as_str()),
-                        &sentence,
-                    ])
-                    .map_err(io_err)?;
-                }
-                let buf = std::mem::replace(w, csv::Writer::from_writer(Vec::new()))
-                    .into_inner()
-                    .map_err(io_err)?;
-                out.write_all(&buf)
-            }
+            Format::Csv | Format::CsvFindings => out.write_all(&table::rows(
+                self.format == Format::CsvFindings,
+                letter,
+                report,
+            )?),
             Format::Html => out.write_all(html::letter(self.count, letter, report).as_bytes()),
             Format::Review => {
                 writeln!(out, "== {}", letter.id)?;
@@ -238,7 +184,9 @@ impl Writer {
                 serde_json::to_writer_pretty(&mut *out, &summary.to_json()).map_err(io_err)?;
                 writeln!(out)
             }
-            Format::Csv => out.write_all(summary.to_csv().map_err(io_err)?.as_bytes()),
+            Format::Csv | Format::CsvFindings => {
+                out.write_all(summary.to_csv().map_err(io_err)?.as_bytes())
+            }
             Format::Html => {
                 out.write_all(html::HEAD.as_bytes())?;
                 out.write_all(html::summary(summary).as_bytes())?;

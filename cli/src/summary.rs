@@ -1,6 +1,7 @@
 //! The summary of a run: how many letters rely on (mention, disclaim) each ground, how (cited or
 //! inferred), the outcomes, the notice checks letters fail, how many letters have something the
-//! requester can argue in a review, and the grounds by authority when the input names one.
+//! requester can argue in a review, and the grounds by authority when the input names one;
+//! with `--details`, the letters behind each count.
 
 use std::collections::BTreeMap;
 
@@ -35,10 +36,41 @@ pub struct Summary {
     pub failed_checks: BTreeMap<String, usize>,
     /// Letters with at least one argument for a review ([`Report::advice`]).
     pub with_advice: usize,
+    /// The letters behind the counts, when asked for (`--details`).
+    pub details: Option<Details>,
+}
+
+/// The letters behind a summary's counts, by id, in input order.
+#[derive(Clone, Debug, Default)]
+pub struct Details {
+    /// Ground -> letters relying on it.
+    pub relied_on: BTreeMap<String, Vec<String>>,
+    /// Notice check -> letters failing it.
+    pub failed_checks: BTreeMap<String, Vec<String>>,
+    /// Letters relying on a qualified ground without a public interest test.
+    pub qualified_without_pit: Vec<String>,
+    /// Outcome -> letters.
+    pub outcomes: BTreeMap<String, Vec<String>>,
+}
+
+/// Adds letter `id` to the list under `key`.
+fn list(map: &mut BTreeMap<String, Vec<String>>, key: &str, id: &str) {
+    map.entry(key.to_string()).or_default().push(id.to_string());
 }
 
 impl Summary {
+    /// An empty summary; with `details`, it keeps the letters behind each count.
+    pub fn new(details: bool) -> Summary {
+        Summary {
+            details: details.then(Details::default),
+            ..Summary::default()
+        }
+    }
+
     pub fn add(&mut self, letter: &Letter, report: &Report) {
+        if let Some(d) = &mut self.details {
+            d.add(letter, report);
+        }
         self.letters += 1;
         if report.relied_on().next().is_some() {
             self.with_grounds += 1;
@@ -130,6 +162,49 @@ impl Summary {
                 s.push_str(&format!("  {id:<16} {n:>7}\n"));
             }
         }
+        if let Some(d) = &self.details {
+            s.push_str(&self.details_text(d));
+        }
+        s
+    }
+
+    /// The lists of `--details`, in the order of the tables above them.
+    fn details_text(&self, d: &Details) -> String {
+        fn block(s: &mut String, heading: &str, lists: Vec<(&str, &[String])>) {
+            s.push_str(&format!("\n{heading}\n"));
+            for (key, ids) in lists {
+                s.push_str(&format!("{key} ({})\n", ids.len()));
+                for id in ids {
+                    s.push_str(&format!("  {id}\n"));
+                }
+            }
+        }
+        let mut s = String::new();
+        let grounds = self
+            .ranked()
+            .into_iter()
+            .filter_map(|(id, _)| Some((id.as_str(), d.relied_on.get(id)?.as_slice())))
+            .collect();
+        block(&mut s, "letters relying on each ground", grounds);
+        let checks = self
+            .ranked_checks()
+            .into_iter()
+            .filter_map(|(id, _)| Some((id.as_str(), d.failed_checks.get(id)?.as_slice())))
+            .collect();
+        block(&mut s, "letters failing each check", checks);
+        s.push_str(&format!(
+            "\nletters relying on a qualified ground without a public interest test ({})\n",
+            d.qualified_without_pit.len()
+        ));
+        for id in &d.qualified_without_pit {
+            s.push_str(&format!("  {id}\n"));
+        }
+        let outcomes = d
+            .outcomes
+            .iter()
+            .map(|(o, ids)| (o.as_str(), ids.as_slice()))
+            .collect();
+        block(&mut s, "letters by outcome", outcomes);
         s
     }
 
@@ -144,7 +219,7 @@ impl Summary {
                 })
             })
             .collect();
-        json!({
+        let mut v = json!({
             "letters": self.letters,
             "letters_relying_on_a_ground": self.with_grounds,
             "qualified_without_public_interest_test": self.qualified_without_pit,
@@ -153,7 +228,19 @@ impl Summary {
             "outcomes": self.outcomes,
             "failed_checks": self.failed_checks,
             "by_authority": self.by_authority,
-        })
+        });
+        if let (Some(d), Some(map)) = (&self.details, v.as_object_mut()) {
+            map.insert(
+                "details".into(),
+                json!({
+                    "relied_on": d.relied_on,
+                    "failed_checks": d.failed_checks,
+                    "qualified_without_public_interest_test": d.qualified_without_pit,
+                    "outcomes": d.outcomes,
+                }),
+            );
+        }
+        v
     }
 
     pub fn to_csv(&self) -> Result<String, csv::Error> {
@@ -191,7 +278,11 @@ impl Summary {
         let mut totals = csv::Writer::from_writer(Vec::new());
         totals.write_record(["letters", "letters_with_advice"])?;
         totals.write_record([self.letters.to_string(), self.with_advice.to_string()])?;
-        for table in [w, totals] {
+        let mut tables = vec![w, totals];
+        if let Some(d) = &self.details {
+            tables.push(self.details_csv(d)?);
+        }
+        for table in tables {
             bytes.extend_from_slice(b"\n");
             bytes.extend(
                 table
@@ -200,5 +291,60 @@ impl Summary {
             );
         }
         Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// The lists of `--details` as one more table: which list, its key (the ground, check or
+    /// outcome; empty for the qualified grounds without a public interest test) and a letter.
+    fn details_csv(&self, d: &Details) -> Result<csv::Writer<Vec<u8>>, csv::Error> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(["list", "key", "letter"])?;
+        for (id, _) in self.ranked() {
+            for letter in d.relied_on.get(id).into_iter().flatten() {
+                w.write_record(["relied_on", id.as_str(), letter.as_str()])?;
+            }
+        }
+        for (id, _) in self.ranked_checks() {
+            for letter in d.failed_checks.get(id).into_iter().flatten() {
+                w.write_record(["failed_check", id.as_str(), letter.as_str()])?;
+            }
+        }
+        for letter in &d.qualified_without_pit {
+            w.write_record([
+                "qualified_without_public_interest_test",
+                "",
+                letter.as_str(),
+            ])?;
+        }
+        for (o, letters) in &d.outcomes {
+            for letter in letters {
+                w.write_record(["outcome", o.as_str(), letter.as_str()])?;
+            }
+        }
+        Ok(w)
+    }
+}
+
+impl Details {
+    fn add(&mut self, letter: &Letter, report: &Report) {
+        let id = letter.id.as_str();
+        list(&mut self.outcomes, &report.outcome.kind.to_string(), id);
+        if report.public_interest_test == Some(false) {
+            self.qualified_without_pit.push(id.to_string());
+        }
+        // A check listed twice in one report (once per ground) names the letter once.
+        let mut failed: Vec<&str> = Vec::new();
+        for c in report
+            .checks
+            .iter()
+            .filter(|c| c.result == CheckResult::Fail)
+        {
+            if !failed.contains(&c.id.as_str()) {
+                failed.push(&c.id);
+                list(&mut self.failed_checks, &c.id, id);
+            }
+        }
+        for f in report.relied_on() {
+            list(&mut self.relied_on, &f.id, id);
+        }
     }
 }

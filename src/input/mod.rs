@@ -2,7 +2,8 @@
 //! the plain text the classifier reads, with a map of its parts (the body, each attachment) so
 //! that every span can be traced to where the user sees it.
 //!
-//! Format is detected from the content, with the file name only as a hint. E-mail and HTML need
+//! Format is detected from the content, with the file name only as a hint; [`looks_like_letter`]
+//! tells, from the content too, a letter from the other files of a folder. E-mail and HTML need
 //! the `formats` feature, PDF the `pdf` feature; without them those inputs get a clear
 //! "unsupported format" error.
 
@@ -14,6 +15,9 @@ mod html;
 mod office;
 #[cfg(feature = "pdf")]
 mod pdf;
+mod sniff;
+
+pub use sniff::looks_like_letter;
 
 use serde::Serialize;
 
