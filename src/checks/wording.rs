@@ -49,12 +49,18 @@ pub(crate) enum Wording {
     LetterDate,
     /// Not a disposition: the letter answers a request for an internal review.
     ReviewResponse,
+    /// Not a disposition: the requester speaking of their own next step ("I have asked for an
+    /// internal review"), read by the notice checks: no statement of rights.
+    RequesterVoice,
+    /// Not a disposition: a statement of the cost limit itself ("the appropriate limit is
+    /// £450"), read by the notice checks: no estimate of the request's cost.
+    CostLimit,
 }
 
 impl Wording {
     /// Every kind, in file order.
     #[cfg(test)]
-    pub(crate) const ALL: [Wording; 23] = [
+    pub(crate) const ALL: [Wording; 25] = [
         Wording::Provided,
         Wording::Attached,
         Wording::ResponseAttached,
@@ -78,6 +84,8 @@ impl Wording {
         Wording::RequestDate,
         Wording::LetterDate,
         Wording::ReviewResponse,
+        Wording::RequesterVoice,
+        Wording::CostLimit,
     ];
 
     /// The `disposition` its file declares.
@@ -106,6 +114,8 @@ impl Wording {
             Wording::RequestDate => "request_date",
             Wording::LetterDate => "letter_date",
             Wording::ReviewResponse => "review_response",
+            Wording::RequesterVoice => "requester_voice",
+            Wording::CostLimit => "cost_limit",
         }
     }
 }
