@@ -509,3 +509,88 @@ fn the_cost_limit_alone_is_not_an_estimate() {
         );
     }
 }
+
+/// The public interest conclusion is the sentence (or clause) that says which way the balance
+/// falls, whatever argument for one side it also names; the test framed as a question, the
+/// requester's argument and a heading over the arguments conclude nothing.
+#[test]
+fn the_public_interest_conclusion_is_the_sentence_that_concludes() {
+    // The arguments attached to s.43, if any.
+    let pi_opt = |text: &str| {
+        let r = classify(text);
+        r.finding("foia:s43")
+            .unwrap_or_else(|| panic!("s.43 relied on: {:?}", r.findings))
+            .public_interest
+            .clone()
+    };
+    let pi_of = |text: &str| pi_opt(text).expect("public interest attached to s.43");
+    let ground =
+        "The day rates are withheld under section 43(2) of the Freedom of Information Act \
+2000, because releasing them would harm the contractor's commercial interests.";
+
+    // The sample: an argument for disclosure, then ", but we consider that the public interest
+    // favours withholding".
+    let pi = pi_of(include_str!("../data/examples/council-refusal.txt"));
+    let c = pi.conclusion.as_ref().expect("a conclusion");
+    assert!(
+        c.text.contains("favours withholding the detailed rates"),
+        "{pi:#?}"
+    );
+    assert!(
+        pi.for_disclosure
+            .iter()
+            .any(|d| d.text.contains("public interest in transparency")
+                && !d.text.contains("favours withholding")),
+        "{pi:#?}"
+    );
+
+    // Shapes of my own: an argument then "; however" and the conclusion; a conceding clause
+    // first; a conclusion of its own after the arguments; "best served by".
+    let concluding = [
+        ("There is a public interest in openness about council contracts; however, the balance of the public interest lies in favour of maintaining the exemption.", Some("public interest in openness")),
+        ("Although there is a public interest in transparency about spending, we have concluded that the public interest in maintaining the exemption outweighs the public interest in disclosure.", Some("public interest in transparency")),
+        ("We accept the public interest in releasing the rates but consider that the public interest is best served by withholding them until the contract is relet.", Some("public interest in releasing")),
+        ("On balance, the public interest favours withholding the rates.", None),
+    ];
+    for (sentence, argument) in concluding {
+        let pi = pi_of(&format!(
+            "{ground} Factors in favour of maintaining the exemption include fair competition when the contract is relet. {sentence}\n\n{RIGHTS}"
+        ));
+        let c = pi
+            .conclusion
+            .as_ref()
+            .unwrap_or_else(|| panic!("no conclusion: {sentence}\n{pi:#?}"));
+        assert_eq!(c.text, sentence, "{pi:#?}");
+        if let Some(argument) = argument {
+            let d = pi
+                .for_disclosure
+                .iter()
+                .find(|d| d.text.contains(argument))
+                .unwrap_or_else(|| panic!("no argument for disclosure: {sentence}\n{pi:#?}"));
+            assert!(d.text.len() < sentence.len(), "{pi:#?}");
+        }
+        assert!(!pi.for_withholding.is_empty(), "{pi:#?}");
+    }
+
+    // Not conclusions: the test framed as the question to answer, the requester's argument
+    // reported, a heading over the arguments. The letter's own conclusion is found after them.
+    let not_concluding = [
+        "This exemption is subject to a public interest test, which requires us to assess whether the public interest in maintaining the exemption outweighs the public interest in disclosure.",
+        "You argued that the public interest in openness outweighs any harm to the contractor.",
+        "Reasons why the public interest favours withholding the rates:",
+    ];
+    for sentence in not_concluding {
+        let pi = pi_opt(&format!("{ground} {sentence}\n\nThe rates would show rivals how to undercut the contractor.\n\n{RIGHTS}"));
+        assert!(
+            pi.as_ref().is_none_or(|p| p.conclusion.is_none()),
+            "{sentence}\n{pi:#?}"
+        );
+        let own = "We have concluded that the public interest in withholding the rates outweighs the public interest in disclosure.";
+        let pi = pi_of(&format!("{ground} {sentence}\n\nThe rates would show rivals how to undercut the contractor. {own}\n\n{RIGHTS}"));
+        assert_eq!(
+            pi.conclusion.as_ref().map(|c| c.text.as_str()),
+            Some(own),
+            "{sentence}\n{pi:#?}"
+        );
+    }
+}

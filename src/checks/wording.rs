@@ -55,12 +55,19 @@ pub(crate) enum Wording {
     /// Not a disposition: a statement of the cost limit itself ("the appropriate limit is
     /// £450"), read by the notice checks: no estimate of the request's cost.
     CostLimit,
+    /// Not a disposition: the conclusion of a public interest test ("the public interest
+    /// favours withholding"), read by the public interest arguments.
+    PublicInterestConclusion,
+    /// Not a disposition: an argument for disclosure in a public interest test.
+    PublicInterestForDisclosure,
+    /// Not a disposition: an argument for withholding in a public interest test.
+    PublicInterestForWithholding,
 }
 
 impl Wording {
     /// Every kind, in file order.
     #[cfg(test)]
-    pub(crate) const ALL: [Wording; 25] = [
+    pub(crate) const ALL: [Wording; 28] = [
         Wording::Provided,
         Wording::Attached,
         Wording::ResponseAttached,
@@ -86,6 +93,9 @@ impl Wording {
         Wording::ReviewResponse,
         Wording::RequesterVoice,
         Wording::CostLimit,
+        Wording::PublicInterestConclusion,
+        Wording::PublicInterestForDisclosure,
+        Wording::PublicInterestForWithholding,
     ];
 
     /// The `disposition` its file declares.
@@ -116,6 +126,9 @@ impl Wording {
             Wording::ReviewResponse => "review_response",
             Wording::RequesterVoice => "requester_voice",
             Wording::CostLimit => "cost_limit",
+            Wording::PublicInterestConclusion => "public_interest_conclusion",
+            Wording::PublicInterestForDisclosure => "public_interest_for_disclosure",
+            Wording::PublicInterestForWithholding => "public_interest_for_withholding",
         }
     }
 }
