@@ -328,3 +328,269 @@ number of site visits in 2023.\n\nThe surveyors' hourly rates and totals have be
 section 43(2), as releasing them would harm their position in the next tender.\n";
     assert_eq!(classify(text).outcome.kind, OutcomeKind::Refused);
 }
+
+/// The result and evidence of check `id`, for messages.
+fn check_detail<'r>(report: &'r Report, id: &str) -> &'r foi_refusal::Check {
+    report
+        .checks
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("no check {id}"))
+}
+
+/// The requester's own words about their next step (a review, the Commissioner) are not the
+/// authority telling them of their rights: in a requester's post or letter that quotes the
+/// reply, in the request repeated back above a reply, or in the requester's message carried
+/// below it.
+#[test]
+fn the_requesters_own_next_steps_are_not_rights() {
+    // The README's sample: a requester's blog post quoting the authority's reasons, ending with
+    // "I have asked for an internal review, and if that gets nowhere I will take the case to the
+    // Information Commissioner."
+    let sample = include_str!("../data/examples/home-office-style.txt");
+    let r = classify(sample);
+    assert!(r.relied_on().next().is_some(), "{:?}", r.findings);
+    for id in ["review_procedure", "commissioner_rights"] {
+        assert_eq!(
+            check(&r, id),
+            CheckResult::Fail,
+            "{:#?}",
+            check_detail(&r, id)
+        );
+    }
+    assert!(!r.review_rights);
+
+    // A letter written by a requester, quoting the refusal: its sentences about rights are in
+    // the first person, and some hold rights wording ("a right of appeal", "the right to ask").
+    let letter = "Dear Editor,\n\nLast month the council turned down my request for the day rates \
+of its parking contractor. Its letter said the rates are withheld under section 43(2) of the \
+Freedom of Information Act 2000 because releasing them would harm the contractor's commercial \
+interests.\n\nI have the right to ask for an internal review, and I have asked for one. I know \
+that I have a right of appeal to the Information Commissioner if the review goes against me.\n\n\
+Yours faithfully,\nA. Reader\n";
+    let r = classify(letter);
+    assert!(r.finding("foia:s43").is_some(), "{:?}", r.findings);
+    for id in ["review_procedure", "commissioner_rights"] {
+        assert_eq!(
+            check(&r, id),
+            CheckResult::Fail,
+            "{:#?}",
+            check_detail(&r, id)
+        );
+    }
+    assert!(!r.review_rights);
+
+    // The same sentences said to the reader are a statement of the rights.
+    let told = letter.replace(
+        "I have the right to ask for an internal review, and I have asked for one. I know \
+that I have a right of appeal",
+        "You have the right to ask for an internal review. You also have a right of appeal",
+    );
+    let r = classify(&told);
+    for id in ["review_procedure", "commissioner_rights"] {
+        assert_eq!(
+            check(&r, id),
+            CheckResult::Pass,
+            "{:#?}",
+            check_detail(&r, id)
+        );
+    }
+
+    // A thread's request part: the request repeated back above the reply asks how to complain;
+    // the reply itself says nothing of it.
+    let text = "Dear Ms Hale,\n\nYour request:\nPlease send me the day rates paid to the parking \
+contractor. If you refuse, please tell me how to ask for an internal review and how to complain \
+to the Information Commissioner.\n\nOur response:\nThe day rates are withheld under section 43(2) \
+of the Freedom of Information Act 2000, because releasing them would harm the contractor's \
+commercial interests.\n\nYours sincerely,\nParking Services\n";
+    let r = classify(text);
+    assert!(r.finding("foia:s43").is_some(), "{:?}", r.findings);
+    for id in ["review_procedure", "commissioner_rights"] {
+        assert_eq!(
+            check(&r, id),
+            CheckResult::Fail,
+            "{:#?}",
+            check_detail(&r, id)
+        );
+    }
+    assert!(!r.review_rights);
+
+    // The requester's earlier message carried below the reply.
+    let text = "Dear Ms Hale,\n\nThe day rates are withheld under section 43(2) of the Freedom of \
+Information Act 2000, because releasing them would harm the contractor's commercial \
+interests.\n\nYours sincerely,\nParking Services\n\nOn 3 May 2025, J. Hale wrote:\n> If you \
+refuse, you should tell me how to ask for an internal review. You may ask the Information \
+Commissioner about my rights.\n";
+    let r = classify(text);
+    for id in ["review_procedure", "commissioner_rights"] {
+        assert_eq!(
+            check(&r, id),
+            CheckResult::Fail,
+            "{:#?}",
+            check_detail(&r, id)
+        );
+    }
+}
+
+/// Rights given in earlier mail quoted below a reply are not given by the reply.
+#[test]
+fn rights_in_quoted_earlier_mail_do_not_count() {
+    let reply = "Dear Mr Oduya,\n\nFurther to our letter, the day rates remain withheld under \
+section 43(2) of the Freedom of Information Act 2000, because releasing them would harm the \
+contractor's commercial interests.\n\nRegards,\nInformation Team\n";
+    for quoted in [
+        format!("{reply}\n-----Original Message-----\nFrom: Information Team\nSent: 2 May 2025\nTo: P. Oduya\nSubject: Your request\n\n{RIGHTS}\n"),
+        format!(
+            "{reply}\n{}\n",
+            RIGHTS
+                .split(". ")
+                .map(|s| format!("> {s}."))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    ] {
+        let r = classify(&quoted);
+        assert!(r.finding("foia:s43").is_some(), "{:?}", r.findings);
+        for id in ["review_procedure", "commissioner_rights"] {
+            assert_eq!(check(&r, id), CheckResult::Fail, "{quoted}\n{:#?}", check_detail(&r, id));
+        }
+        assert!(!r.review_rights, "{quoted}");
+    }
+    // The same rights in the reply itself count.
+    let r = classify(&format!("{reply}\n{RIGHTS}\n"));
+    assert!(r.review_rights);
+    assert_eq!(check(&r, "commissioner_rights"), CheckResult::Pass);
+}
+
+/// A cost refusal's estimate says what complying with this request would take: the limit
+/// itself, the hourly rate, the law explained in general or the requester's guess are not one.
+#[test]
+fn the_cost_limit_alone_is_not_an_estimate() {
+    let refusal =
+        "Your request is refused under section 12 of the Freedom of Information Act 2000.";
+    let limit_only = [
+        "The appropriate limit is £450, which is 18 hours at £25 an hour.",
+        "The cost of complying with your request would exceed the appropriate limit of £450.",
+        "We estimate that answering it would take more than the 18 hours the regulations allow.",
+        "For central government the limit is set at £600; this equates to 24 hours of work.",
+        // The law in general: the Act's power, not this request's cost.
+        "The Act allows public authorities to refuse a request if answering it would mean reading 5,000 files.",
+        // The requester's guess, reported.
+        "You said that finding the figures would take only 2 hours, but that is not so.",
+    ];
+    for words in limit_only {
+        let r = classify(&format!("{refusal} {words}\n\n{RIGHTS}"));
+        assert!(r.finding("foia:s12").is_some(), "{:?}", r.findings);
+        assert_eq!(
+            check(&r, "cost_estimate"),
+            CheckResult::Fail,
+            "{words}\n{:#?}",
+            check_detail(&r, "cost_estimate")
+        );
+    }
+    let estimates = [
+        "We estimate that locating and extracting the information would take over 30 hours.",
+        "It would take 5 minutes per file for 600 files.",
+        "Reading the case notes would cost about £2,000 in staff time.",
+    ];
+    for words in estimates {
+        let text = format!(
+            "{refusal} The appropriate limit is £450, which is 18 hours at £25 an hour. {words}\n\n{RIGHTS}"
+        );
+        let r = classify(&text);
+        let c = check_detail(&r, "cost_estimate");
+        assert_eq!(c.result, CheckResult::Pass, "{words}\n{c:#?}");
+        // The evidence is the estimate, not the limit.
+        assert!(
+            c.evidence
+                .iter()
+                .all(|e| !e.text.contains("appropriate limit")),
+            "{c:#?}"
+        );
+    }
+}
+
+/// The public interest conclusion is the sentence (or clause) that says which way the balance
+/// falls, whatever argument for one side it also names; the test framed as a question, the
+/// requester's argument and a heading over the arguments conclude nothing.
+#[test]
+fn the_public_interest_conclusion_is_the_sentence_that_concludes() {
+    // The arguments attached to s.43, if any.
+    let pi_opt = |text: &str| {
+        let r = classify(text);
+        r.finding("foia:s43")
+            .unwrap_or_else(|| panic!("s.43 relied on: {:?}", r.findings))
+            .public_interest
+            .clone()
+    };
+    let pi_of = |text: &str| pi_opt(text).expect("public interest attached to s.43");
+    let ground =
+        "The day rates are withheld under section 43(2) of the Freedom of Information Act \
+2000, because releasing them would harm the contractor's commercial interests.";
+
+    // The sample: an argument for disclosure, then ", but we consider that the public interest
+    // favours withholding".
+    let pi = pi_of(include_str!("../data/examples/council-refusal.txt"));
+    let c = pi.conclusion.as_ref().expect("a conclusion");
+    assert!(
+        c.text.contains("favours withholding the detailed rates"),
+        "{pi:#?}"
+    );
+    assert!(
+        pi.for_disclosure
+            .iter()
+            .any(|d| d.text.contains("public interest in transparency")
+                && !d.text.contains("favours withholding")),
+        "{pi:#?}"
+    );
+
+    // Shapes of my own: an argument then "; however" and the conclusion; a conceding clause
+    // first; a conclusion of its own after the arguments; "best served by".
+    let concluding = [
+        ("There is a public interest in openness about council contracts; however, the balance of the public interest lies in favour of maintaining the exemption.", Some("public interest in openness")),
+        ("Although there is a public interest in transparency about spending, we have concluded that the public interest in maintaining the exemption outweighs the public interest in disclosure.", Some("public interest in transparency")),
+        ("We accept the public interest in releasing the rates but consider that the public interest is best served by withholding them until the contract is relet.", Some("public interest in releasing")),
+        ("On balance, the public interest favours withholding the rates.", None),
+    ];
+    for (sentence, argument) in concluding {
+        let pi = pi_of(&format!(
+            "{ground} Factors in favour of maintaining the exemption include fair competition when the contract is relet. {sentence}\n\n{RIGHTS}"
+        ));
+        let c = pi
+            .conclusion
+            .as_ref()
+            .unwrap_or_else(|| panic!("no conclusion: {sentence}\n{pi:#?}"));
+        assert_eq!(c.text, sentence, "{pi:#?}");
+        if let Some(argument) = argument {
+            let d = pi
+                .for_disclosure
+                .iter()
+                .find(|d| d.text.contains(argument))
+                .unwrap_or_else(|| panic!("no argument for disclosure: {sentence}\n{pi:#?}"));
+            assert!(d.text.len() < sentence.len(), "{pi:#?}");
+        }
+        assert!(!pi.for_withholding.is_empty(), "{pi:#?}");
+    }
+
+    // Not conclusions: the test framed as the question to answer, the requester's argument
+    // reported, a heading over the arguments. The letter's own conclusion is found after them.
+    let not_concluding = [
+        "This exemption is subject to a public interest test, which requires us to assess whether the public interest in maintaining the exemption outweighs the public interest in disclosure.",
+        "You argued that the public interest in openness outweighs any harm to the contractor.",
+        "Reasons why the public interest favours withholding the rates:",
+    ];
+    for sentence in not_concluding {
+        let pi = pi_opt(&format!("{ground} {sentence}\n\nThe rates would show rivals how to undercut the contractor.\n\n{RIGHTS}"));
+        assert!(
+            pi.as_ref().is_none_or(|p| p.conclusion.is_none()),
+            "{sentence}\n{pi:#?}"
+        );
+        let own = "We have concluded that the public interest in withholding the rates outweighs the public interest in disclosure.";
+        let pi = pi_of(&format!("{ground} {sentence}\n\nThe rates would show rivals how to undercut the contractor. {own}\n\n{RIGHTS}"));
+        assert_eq!(
+            pi.conclusion.as_ref().map(|c| c.text.as_str()),
+            Some(own),
+            "{sentence}\n{pi:#?}"
+        );
+    }
+}

@@ -32,6 +32,7 @@ mod wording;
 pub(crate) use timing::Dated;
 
 use crate::matching::gate::{self, Gated};
+use crate::resolve::context::{Category, ENGINE};
 use crate::rules::RuleSet;
 use crate::text::{window, Text, ZoneKind};
 use crate::vocab::{
@@ -102,38 +103,76 @@ pub(crate) fn gated() -> Vec<&'static Gated> {
     out
 }
 
-/// Matches of `g` in the authority's own text (its stretches `own`), at most `limit`.
+/// True when a context trigger of one of `categories` (`data/context/`) reaches `span` in its
+/// sentence: someone else's words quoted or reported ([`Category::OthersWords`]: "you said",
+/// "I would like"), the law explained in general ([`Category::General`]: "the Act allows public
+/// authorities to ...").
+fn read_as(text: &Text<'_>, span: Span, categories: &[Category]) -> bool {
+    let src = text.as_str();
+    let sentence = window(src, text.sentence_at(span.start), span);
+    ENGINE
+        .readings(src, sentence, span)
+        .iter()
+        .any(|r| categories.contains(&r.category))
+}
+
+/// True when the match at `span` is the authority's own words: in its own text ([`own`]) and
+/// not someone else's words reported there ([`read_as`] [`Category::OthersWords`]).
+fn authority_says(text: &Text<'_>, span: Span) -> bool {
+    own(text, span.start) && !read_as(text, span, &[Category::OthersWords])
+}
+
+/// Matches of `g` in the authority's own words (its stretches `own`, not someone else's words
+/// reported there: [`authority_says`]), at most `limit`.
 fn own_matches(text: &Text<'_>, own_text: &[Span], g: &Gated, limit: usize) -> Vec<Span> {
     gate::find_iter_in(text, g, own_text)
-        .filter(|s| own(text, s.start))
+        .filter(|s| authority_says(text, *s))
         .take(limit)
         .collect()
 }
 
-/// Matches of `g` in the authority's own text that state a right, at most `limit`: a match
+/// The wording a rights statement is read with, each read the first time a match needs it:
+/// the rights wording (`data/outcome/rights_context.toml`) and the requester's own next steps
+/// (`data/outcome/requester_voice.toml`).
+#[derive(Default)]
+struct RightsWording {
+    context: std::cell::OnceCell<Vec<Span>>,
+    voice: std::cell::OnceCell<Vec<Span>>,
+}
+
+/// Matches of `g` in the authority's own words that state a right, at most `limit`: a match
 /// counts only when its sentence holds rights wording (`data/outcome/rights_context.toml`:
 /// "if you are dissatisfied", "you may ask", "you have the right to", "write to", the
 /// Commissioner's address), or, when it stands in a heading of its own, when the sentence after
 /// it does. Citing the Commissioner's guidance, or saying that a review was carried out, is not
-/// telling the requester of their rights.
-///
-/// The rights wording (`context`) is read the first time a match needs it.
+/// telling the requester of their rights; nor is the requester's own next step, in the first
+/// person, that a letter carries (`data/outcome/requester_voice.toml`: "I have asked for an
+/// internal review", "I know I have a right of appeal to the Commissioner"), or someone else's
+/// words reported ([`authority_says`]).
 fn rights_matches(
     text: &Text<'_>,
     own_text: &[Span],
     g: &Gated,
-    context: &std::cell::OnceCell<Vec<Span>>,
+    wording: &RightsWording,
     limit: usize,
 ) -> Vec<Span> {
     let holds = |s: Span| {
-        context
+        wording
+            .context
             .get_or_init(|| wording::find(text, wording::Wording::RightsContext, 64))
             .iter()
             .any(|c| s.start <= c.start && c.end <= s.end)
     };
+    let requester_says = |s: Span| {
+        wording
+            .voice
+            .get_or_init(|| wording::find(text, wording::Wording::RequesterVoice, 64))
+            .iter()
+            .any(|v| v.start <= s.start && s.end <= v.end)
+    };
     let src = text.as_str();
     gate::find_iter_in(text, g, own_text)
-        .filter(|s| own(text, s.start))
+        .filter(|s| own(text, s.start) && !requester_says(*s) && authority_says(text, *s))
         .filter(|s| {
             let sentence = text.sentence_at(s.start);
             if holds(sentence) {

@@ -13,7 +13,13 @@ use crate::vocab::{
 
 use super::patterns::*;
 use super::timing::Reading;
-use super::{excerpt, own_matches, own_regions, rights_matches, tests_of};
+use super::wording::{self, Wording};
+use super::{
+    authority_says, excerpt, own, own_matches, own_regions, read_as, rights_matches, tests_of,
+    RightsWording,
+};
+use crate::matching::gate;
+use crate::resolve::context::Category;
 
 /// What the notice checks read, none of which they change: the letter, the rule set, the
 /// regime the notice is read under, the findings (and those relied on), the references and the
@@ -71,7 +77,7 @@ impl<'a, 't> Notice<'a, 't> {
             .collect();
         let regime = regime_of(jurisdiction, &relied);
         let own_text = own_regions(text);
-        let rights_wording = std::cell::OnceCell::new();
+        let rights_wording = RightsWording::default();
         let rights_review = rights_matches(text, &own_text, &REVIEW, &rights_wording, 2);
         let commissioner = if scottish(regime) {
             &SCOTTISH_COMMISSIONER
@@ -336,13 +342,34 @@ impl<'a, 't> Notice<'a, 't> {
         }
     }
 
-    /// A cost refusal gives an estimate of the time or cost.
+    /// A cost refusal gives an estimate of the time or cost: a figure of hours, money or
+    /// records in the authority's own words ([`own_matches`]) that says what complying with
+    /// this request would take. The limit itself is not one: a figure inside a statement of the
+    /// cost limit (`data/outcome/cost_limit.toml`: "the appropriate limit is £450, which is 18
+    /// hours at £25 an hour", "more than 18 hours") or in the law explained in general
+    /// ([`Category::General`]: "the Act allows public authorities to refuse requests that would
+    /// cost over £450") is not counted.
     fn cost_estimate(&self) -> Check {
         let id = "cost_estimate";
         if !self.cost_refusal() {
             return self.not_applicable(id, "no cost ground is relied on");
         }
-        let est = own_matches(self.text, &self.own_text, &ESTIMATE, 3);
+        let limit = std::cell::OnceCell::new();
+        let stated_limit = |m: &Span| {
+            limit
+                .get_or_init(|| wording::find(self.text, Wording::CostLimit, 64))
+                .iter()
+                .any(|l: &Span| l.start <= m.start && m.end <= l.end)
+        };
+        let est: Vec<Span> = gate::find_iter_in(self.text, &ESTIMATE, &self.own_text)
+            .filter(|m| {
+                own(self.text, m.start)
+                    && !stated_limit(m)
+                    && authority_says(self.text, *m)
+                    && !read_as(self.text, *m, &[Category::General])
+            })
+            .take(3)
+            .collect();
         self.found(
             id,
             &est,

@@ -16,30 +16,15 @@ pub(super) static PUBLIC_INTEREST: Gated = Gated::new(
     r"(?i)public\s+interest|balance\s+of\s+(?:the\s+)?(?:arguments|factors)",
 );
 
-/// Arguments for disclosure.
-pub(super) static FOR_DISCLOSURE: Gated = Gated::new(
-    &["disclos", "releas", "public"],
-    r"(?i)(?:factors?|arguments?|considerations?)\s+(?:in\s+favour\s+of|for|supporting)\s+(?:the\s+)?(?:disclos|releas)|public\s+interest\s+in\s+(?:the\s+)?(?:disclos|releas|openness|transparency)|in\s+favour\s+of\s+(?:disclos|releas)",
-);
-
-/// Arguments for withholding.
-pub(super) static FOR_WITHHOLDING: Gated = Gated::new(
-    &[
-        "maintain",
-        "withhold",
-        "non",
-        "exemption",
-        "exception",
-        "public",
-    ],
-    r"(?i)(?:factors?|arguments?|considerations?)\s+(?:in\s+favour\s+of|for|supporting)\s+(?:maintaining|withholding|non-?disclosure|the\s+exemption|the\s+exception)|public\s+interest\s+in\s+(?:maintaining|withholding)|in\s+favour\s+of\s+(?:maintaining|withholding)",
-);
-
-/// The conclusion of the public interest test.
-pub(super) static PIT_CONCLUSION: Gated = Gated::new(
-    &["balance", "conclud", "outweigh", "public"],
-    r"(?i)(?-u:\b)on\s+balance(?-u:\b)|(?-u:\b)(?:we\s+have\s+)?conclud(?:ed|e)\s+that(?-u:\b)|(?-u:\b)outweigh(?:s|ed)?(?-u:\b)|(?-u:\b)public\s+interest\s+(?:lies|rests|falls)\s+in(?-u:\b)",
-);
+/// Where a sentence that weighs the public interest turns from one clause to the next: a
+/// semicolon, or a contrasting or conceding word ("..., but we consider that ...", "However,
+/// ...", "Although ..., we have concluded ..."). Read by [`super::public_interest`], which skips
+/// "but also", "but not limited to", "all but", "but for" and "as though".
+pub(super) static CLAUSE_BREAK: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i);|(?-u:\b)(?:but|however|whereas|although|though|while|whilst|nevertheless|nonetheless)(?-u:\b)",
+    )
+});
 
 /// The likelihood of harm stated for a prejudice-based ground.
 pub(super) static LIKELIHOOD: Lazy<Regex> = Lazy::new(|| {
@@ -172,14 +157,11 @@ pub(super) static ESTIMATE_CONTEXT: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Every gated pattern of this module (their anchors go into the matching automaton).
-pub(super) static GATED: [&Gated; 9] = [
+pub(super) static GATED: [&Gated; 6] = [
     &REVIEW,
     &ICO,
     &SCOTTISH_COMMISSIONER,
     &PUBLIC_INTEREST,
-    &FOR_DISCLOSURE,
-    &FOR_WITHHOLDING,
-    &PIT_CONCLUSION,
     &ESTIMATE,
     &ADVICE,
 ];

@@ -49,12 +49,25 @@ pub(crate) enum Wording {
     LetterDate,
     /// Not a disposition: the letter answers a request for an internal review.
     ReviewResponse,
+    /// Not a disposition: the requester speaking of their own next step ("I have asked for an
+    /// internal review"), read by the notice checks: no statement of rights.
+    RequesterVoice,
+    /// Not a disposition: a statement of the cost limit itself ("the appropriate limit is
+    /// £450"), read by the notice checks: no estimate of the request's cost.
+    CostLimit,
+    /// Not a disposition: the conclusion of a public interest test ("the public interest
+    /// favours withholding"), read by the public interest arguments.
+    PublicInterestConclusion,
+    /// Not a disposition: an argument for disclosure in a public interest test.
+    PublicInterestForDisclosure,
+    /// Not a disposition: an argument for withholding in a public interest test.
+    PublicInterestForWithholding,
 }
 
 impl Wording {
     /// Every kind, in file order.
     #[cfg(test)]
-    pub(crate) const ALL: [Wording; 23] = [
+    pub(crate) const ALL: [Wording; 28] = [
         Wording::Provided,
         Wording::Attached,
         Wording::ResponseAttached,
@@ -78,6 +91,11 @@ impl Wording {
         Wording::RequestDate,
         Wording::LetterDate,
         Wording::ReviewResponse,
+        Wording::RequesterVoice,
+        Wording::CostLimit,
+        Wording::PublicInterestConclusion,
+        Wording::PublicInterestForDisclosure,
+        Wording::PublicInterestForWithholding,
     ];
 
     /// The `disposition` its file declares.
@@ -106,6 +124,11 @@ impl Wording {
             Wording::RequestDate => "request_date",
             Wording::LetterDate => "letter_date",
             Wording::ReviewResponse => "review_response",
+            Wording::RequesterVoice => "requester_voice",
+            Wording::CostLimit => "cost_limit",
+            Wording::PublicInterestConclusion => "public_interest_conclusion",
+            Wording::PublicInterestForDisclosure => "public_interest_for_disclosure",
+            Wording::PublicInterestForWithholding => "public_interest_for_withholding",
         }
     }
 }
