@@ -475,7 +475,7 @@ impl Classifier {
 /// The parts of a document as the zone stage sees them: an e-mail's body is read as mail (a
 /// header block in it starts an earlier message); its attachments, and a PDF, HTML or Word file
 /// read alone, are documents of their own, whose first header block is their own heading.
-fn zone_parts(doc: &Document) -> Vec<ZonePart> {
+pub(crate) fn zone_parts(doc: &Document) -> Vec<ZonePart> {
     let standalone = !matches!(doc.format, InputFormat::Text | InputFormat::Email);
     doc.parts
         .iter()
@@ -650,5 +650,33 @@ mod tests {
             .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::RuleSyntax);
         assert_eq!(e.file(), Some("foia/s99.toml"));
+    }
+
+    #[test]
+    fn zones_are_those_the_classifier_reads() {
+        let text = "Dear Sam,\n\nWe hold no such report.\n\nYours sincerely,\n\nRecords Team\n\n\
+-----Original Message-----\nFrom: Sam\nSent: 3 March 2025\n\n\
+Is the audit withheld under section 43(2) of the Freedom of Information Act 2000?\n";
+        let doc = Document::from_text(text);
+        let classifier = Classifier::new();
+        let zones = doc.zones();
+        let kinds: Vec<ZoneKind> = zones.iter().map(|z| z.kind).collect();
+        assert_eq!(
+            kinds,
+            [ZoneKind::Signature, ZoneKind::Forwarded],
+            "{zones:?}"
+        );
+        assert!(zones[1]
+            .span
+            .slice(text)
+            .starts_with("-----Original Message-----"));
+        assert_eq!(zones[1].span.end, text.len());
+        let report = classifier.classify_document(&doc);
+        let s43 = report.finding("foia:s43").expect("s.43 seen");
+        assert_eq!(s43.reason(), Some(crate::vocab::Reason::QuotedMail));
+        assert!(s43
+            .evidence
+            .iter()
+            .all(|e| zones[1].span.contains(e.span())));
     }
 }
