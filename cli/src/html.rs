@@ -18,7 +18,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
-use foi_refusal::{words, CheckResult, Excerpt, Finding, OutcomeKind, Report, Status, ZoneKind};
+use foi_refusal::{
+    words, CheckResult, Classifier, Excerpt, Finding, OutcomeKind, Report, Status, ZoneKind,
+};
 
 use crate::input::Letter;
 use crate::summary::Summary;
@@ -98,6 +100,7 @@ ul.checks > li { margin: 6px 0; padding-left: 22px; position: relative; }
 .pass { color: #1d6b2f; } .fail { color: #a32020; }
 li.check-fail .name { font-weight: 600; }
 table { border-collapse: collapse; font-size: 13px; }
+table.letters td:nth-child(4) { white-space: nowrap; }
 td, th { border-bottom: 1px solid #e2e2dc; padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: #f0f0eb; }
 .chip { display: inline-block; white-space: nowrap; border: 1px solid var(--edge, #999); background: var(--fill, #eee);
@@ -208,18 +211,37 @@ fn legend(key: &[(String, String, usize)]) -> String {
     let mut s = String::from(
         "<details class=\"legend box\" open id=\"legend\">\n<summary>How to read this report</summary>\n<table class=\"key\">\n",
     );
+    // The sample of grounds relied on: the run's first two, else two made up.
+    let mut grounds: Vec<String> = key
+        .iter()
+        .take(2)
+        .map(|(name, title, c)| {
+            format!(
+                "<mark class=\"relied_on\" data-g=\"{c}\" data-tag=\"{}\">{}</mark>",
+                esc(name),
+                esc(&title.to_lowercase())
+            )
+        })
+        .collect();
+    if grounds.len() < 2 {
+        grounds = vec![
+            "<mark class=\"relied_on\" data-g=\"0\" data-tag=\"s.40\">section 40(2)</mark>".into(),
+            "<mark class=\"relied_on\" data-g=\"1\" data-tag=\"s.43\">commercial interests</mark>"
+                .into(),
+        ];
+    }
+    let grounds = grounds.join(" ");
     let rows: [(&str, &str); 8] = [
         (
-            "<mark class=\"relied_on\" data-g=\"0\" data-tag=\"s.1\">withheld under</mark> \
-<mark class=\"relied_on\" data-g=\"1\" data-tag=\"s.2\">section 2</mark>",
-            "a ground relied on: each ground has a colour of its own, shared with its card beside the letter (the key is below); the small label names it",
+            &grounds,
+            "a ground relied on: each ground has a colour of its own, shared with its card beside the letter; the small label names it",
         ),
         (
-            "<mark class=\"mentioned\" data-g=\"2\">section 3</mark>",
+            "<mark class=\"mentioned\" data-g=\"2\">section 21</mark>",
             "a ground mentioned only (dashed): named, not applied; its card says why",
         ),
         (
-            "<mark class=\"disclaimed\" data-g=\"3\">section 4</mark>",
+            "<mark class=\"disclaimed\" data-g=\"3\">section 12</mark>",
             "a ground disclaimed (struck through): the letter says it does not apply",
         ),
         (
@@ -247,7 +269,8 @@ fn legend(key: &[(String, String, usize)]) -> String {
         let _ = writeln!(s, "<tr><td>{sample}</td><td>{}</td></tr>", esc(meaning));
     }
     s.push_str("</table>\n");
-    if !key.is_empty() {
+    // A key of colours only while each ground has its own; the cards are the key otherwise.
+    if !key.is_empty() && key.len() <= PALETTE.len() {
         s.push_str(
             "<p class=\"facts\"><span class=\"label\">colours of the grounds relied on:</span> ",
         );
@@ -259,14 +282,15 @@ fn legend(key: &[(String, String, usize)]) -> String {
                 esc(title)
             );
         }
-        let _ = writeln!(
-            s,
-            "<br><span class=\"muted\">A ground keeps its colour from letter to letter where it \
-can; {} colours go round, and no two grounds of one letter share one: the cards beside each \
-letter are its key.</span></p>",
-            PALETTE.len()
-        );
+        s.push_str("</p>\n");
     }
+    let _ = writeln!(
+        s,
+        "<p class=\"facts muted\">A ground keeps its colour from letter to letter where it can; \
+{} colours go round, and no two grounds of one letter share one: the cards beside each letter \
+are its key.</p>",
+        PALETTE.len()
+    );
     s.push_str("<dl>\n");
     for (term, meaning) in words::LEGEND {
         let _ = writeln!(s, "<dt>{}</dt><dd>{}</dd>", esc(term), esc(meaning));
@@ -929,10 +953,17 @@ fn headline(report: &Report) -> String {
 }
 
 /// One letter's section: its text with marks, and beside it the outcome, grounds, checks and
-/// advice. `colours` are the findings' ([`Colours::of`]).
-fn letter_section(n: usize, letter: &Letter, report: &Report, colours: &[usize]) -> String {
+/// advice. `colours` are the findings' ([`Colours::of`]), `zones` the letter's
+/// ([`Classifier::zones`]).
+fn letter_section(
+    n: usize,
+    letter: &Letter,
+    report: &Report,
+    colours: &[usize],
+    zones: &[foi_refusal::Zone],
+) -> String {
     let text = letter.text();
-    let mut marks = Marks::new(text, report, colours, &letter.doc.zones());
+    let mut marks = Marks::new(text, report, colours, zones);
     if letter.doc.parts.len() > 1 {
         marks.parts = letter
             .doc
@@ -1089,6 +1120,9 @@ pub struct Page {
     colours: Colours,
     /// Ground id -> (letters relying on it, title).
     grounds: BTreeMap<String, (usize, String)>,
+    /// For the letters' zones, which do not depend on the rules: the embedded rules' classifier
+    /// does.
+    zones: Classifier,
 }
 
 impl Page {
@@ -1099,6 +1133,7 @@ impl Page {
             rows: Vec::new(),
             colours: Colours::default(),
             grounds: BTreeMap::new(),
+            zones: Classifier::new(),
         }
     }
 
@@ -1135,7 +1170,8 @@ impl Page {
             arguments: report.advice.len(),
         });
         if let Some(sections) = &mut self.sections {
-            sections.push(letter_section(n, letter, report, &colours));
+            let zones = self.zones.zones(&letter.doc);
+            sections.push(letter_section(n, letter, report, &colours, &zones));
         }
     }
 
@@ -1325,7 +1361,6 @@ fn totals(summary: &Summary) -> String {
 mod tests {
     use super::*;
     use foi_refusal::input::Document;
-    use foi_refusal::Classifier;
 
     fn letter(id: &str, text: &str) -> (Letter, Report) {
         let doc = Document::from_text(text);

@@ -18,7 +18,6 @@ mod pdf;
 use serde::Serialize;
 
 use crate::error::{Error, ErrorKind};
-use crate::text::{Text, Zone};
 use crate::vocab::{InputFormat, Part, Span, DEFAULT_MAX_INPUT};
 
 /// A file turned into text.
@@ -50,27 +49,6 @@ pub struct Document {
 }
 
 impl Document {
-    /// The zones of the document as [`crate::Classifier::classify_document`] reads them:
-    /// stretches that are not the authority's own reasoning in this letter (earlier mail quoted
-    /// or forwarded below it, the request repeated back, the sign-off and signature, an e-mail
-    /// footer), in text order, without overlaps, each inside one part. A ground found only in a
-    /// zone is [`crate::Status::Mentioned`]; a rendering can shade and label them.
-    ///
-    /// ```
-    /// use foi_refusal::{input::Document, ZoneKind};
-    /// let doc = Document::from_text(
-    ///     "We hold nothing.\n\n-----Original Message-----\nFrom: Sam\n\nPlease send it.\n",
-    /// );
-    /// let zones = doc.zones();
-    /// assert_eq!(zones[0].kind, ZoneKind::Forwarded);
-    /// assert!(zones[0].span.slice(&doc.text).starts_with("-----Original"));
-    /// ```
-    pub fn zones(&self) -> Vec<Zone> {
-        Text::with_parts(&self.text, crate::classifier::zone_parts(self))
-            .zones()
-            .to_vec()
-    }
-
     /// The part holding byte `offset` of [`Document::text`].
     pub fn part_at(&self, offset: usize) -> Option<&Part> {
         self.parts
