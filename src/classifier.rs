@@ -15,7 +15,7 @@ use crate::matching::gate::{self, Gated};
 use crate::matching::CueIndex;
 use crate::resolve;
 use crate::rules::{AdviceEntry, Rule, RuleSet};
-use crate::text::{Text, ZoneKind, ZonePart};
+use crate::text::{Text, Zone, ZoneKind, ZonePart};
 use crate::vocab::{
     InputFormat, ProvisionRole, Reference, Report, Span, DEFAULT_MAX_INPUT, SCHEMA_VERSION,
 };
@@ -236,6 +236,28 @@ impl Classifier {
         }
         report.warnings = doc.warnings.clone();
         report
+    }
+
+    /// The zones of `doc` as [`Classifier::classify_document`] reads them: stretches that are
+    /// not the authority's own reasoning in this letter (earlier mail quoted or forwarded below
+    /// it, the request repeated back, the sign-off and signature, an e-mail footer), in text
+    /// order, without overlaps, each inside one part of the document. A ground found only in a
+    /// zone is [`crate::Status::Mentioned`]; a rendering can shade and label them. Zones do not
+    /// depend on the rule set.
+    ///
+    /// ```
+    /// use foi_refusal::{input::Document, Classifier, ZoneKind};
+    /// let doc = Document::from_text(
+    ///     "We hold nothing.\n\n-----Original Message-----\nFrom: Sam\n\nPlease send it.\n",
+    /// );
+    /// let zones = Classifier::new().zones(&doc);
+    /// assert_eq!(zones[0].kind, ZoneKind::Forwarded);
+    /// assert!(zones[0].span.slice(&doc.text).starts_with("-----Original"));
+    /// ```
+    pub fn zones(&self, doc: &Document) -> Vec<Zone> {
+        Text::with_parts(&doc.text, zone_parts(doc))
+            .zones()
+            .to_vec()
     }
 
     /// Classifies one letter if it is no larger than the size limit
@@ -650,5 +672,33 @@ mod tests {
             .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::RuleSyntax);
         assert_eq!(e.file(), Some("foia/s99.toml"));
+    }
+
+    #[test]
+    fn zones_are_those_the_classifier_reads() {
+        let text = "Dear Sam,\n\nWe hold no such report.\n\nYours sincerely,\n\nRecords Team\n\n\
+-----Original Message-----\nFrom: Sam\nSent: 3 March 2025\n\n\
+Is the audit withheld under section 43(2) of the Freedom of Information Act 2000?\n";
+        let doc = Document::from_text(text);
+        let classifier = Classifier::new();
+        let zones = classifier.zones(&doc);
+        let kinds: Vec<ZoneKind> = zones.iter().map(|z| z.kind).collect();
+        assert_eq!(
+            kinds,
+            [ZoneKind::Signature, ZoneKind::Forwarded],
+            "{zones:?}"
+        );
+        assert!(zones[1]
+            .span
+            .slice(text)
+            .starts_with("-----Original Message-----"));
+        assert_eq!(zones[1].span.end, text.len());
+        let report = classifier.classify_document(&doc);
+        let s43 = report.finding("foia:s43").expect("s.43 seen");
+        assert_eq!(s43.reason(), Some(crate::vocab::Reason::QuotedMail));
+        assert!(s43
+            .evidence
+            .iter()
+            .all(|e| zones[1].span.contains(e.span())));
     }
 }

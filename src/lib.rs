@@ -24,6 +24,7 @@ pub use classifier::{Classifier, ClassifierBuilder};
 pub use error::{Error, ErrorKind};
 pub use report::{draft_review, draft_review_with, render_text, words, ReviewOptions};
 pub use rules::{AdviceEntry, AdviceExample, AdviceOn, Rule, RuleSet};
+pub use text::{Zone, ZoneKind};
 pub use vocab::{
     Act, Advice, Basis, Check, CheckResult, Date, DateSource, Duty, Evidence, Excerpt, Finding,
     GroundOutcome, InputFormat, Jurisdiction, KnownDate, LegalTest, LineIndex, Outcome,

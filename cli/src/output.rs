@@ -20,6 +20,9 @@ pub struct Writer {
     count: usize,
     /// For `json`: the first letter is held back until we know whether there is a second.
     held: Option<serde_json::Value>,
+    /// For `html`: the page, written at the end, since its table of letters comes first (the
+    /// sections are kept until then; see [`html::Page`]).
+    html: html::Page,
 }
 
 fn io_err(e: impl std::fmt::Display) -> io::Error {
@@ -103,6 +106,7 @@ impl Writer {
             summary_only,
             count: 0,
             held: None,
+            html: html::Page::new(!summary_only),
         }
     }
 
@@ -111,7 +115,8 @@ impl Writer {
             return Ok(());
         }
         match self.format {
-            Format::Html => out.write_all(html::HEAD.as_bytes()),
+            // Written whole at the end.
+            Format::Html => Ok(()),
             Format::Csv | Format::CsvFindings => {
                 out.write_all(&table::header(self.format == Format::CsvFindings)?)
             }
@@ -126,6 +131,10 @@ impl Writer {
         report: &Report,
     ) -> io::Result<()> {
         self.count += 1;
+        if self.format == Format::Html {
+            // Kept for the table of letters (and, without --summary, the letter's section).
+            self.html.add(self.count, letter, report);
+        }
         if self.summary_only {
             return Ok(());
         }
@@ -170,7 +179,7 @@ impl Writer {
                 letter,
                 report,
             )?),
-            Format::Html => out.write_all(html::letter(self.count, letter, report).as_bytes()),
+            Format::Html => Ok(()),
             Format::Review => {
                 writeln!(out, "== {}", letter.id)?;
                 writeln!(out, "{}", review(letter, report))
@@ -187,11 +196,7 @@ impl Writer {
             Format::Csv | Format::CsvFindings => {
                 out.write_all(summary.to_csv().map_err(io_err)?.as_bytes())
             }
-            Format::Html => {
-                out.write_all(html::HEAD.as_bytes())?;
-                out.write_all(html::summary(summary).as_bytes())?;
-                out.write_all(html::TAIL.as_bytes())
-            }
+            Format::Html => out.write_all(self.html.summary(summary).as_bytes()),
             Format::Text | Format::Review => out.write_all(summary.to_text().as_bytes()),
         }
     }
@@ -211,7 +216,7 @@ impl Writer {
                 }
                 _ => writeln!(out, "\n]"),
             },
-            Format::Html => out.write_all(html::TAIL.as_bytes()),
+            Format::Html => out.write_all(self.html.finish().as_bytes()),
             _ => Ok(()),
         }
     }

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::words;
-use crate::vocab::{Act, Advice, CheckResult, Excerpt, Report, Span};
+use crate::vocab::{Advice, CheckResult, Excerpt, Report, Span};
 
 /// The widest line of the rendering, in characters.
 pub(crate) const WIDTH: usize = 100;
@@ -182,19 +182,9 @@ pub fn render_text(report: &Report, text: &str) -> String {
 
 /// One finding: its heading, public interest arguments, equivalents and evidence.
 fn render_finding(out: &mut String, f: &crate::vocab::Finding, text: &str) {
-    let provisions = if f.provisions.is_empty() {
-        String::new()
-    } else {
-        let prefix = match f.act {
-            Act::Eir | Act::Eisr => "reg. ",
-            _ => "s.",
-        };
-        let listed: Vec<String> = f
-            .provisions
-            .iter()
-            .map(|p| format!("{prefix}{p}"))
-            .collect();
-        format!(" {}", listed.join(", "))
+    let provisions = match words::provisions(f) {
+        listed if listed.is_empty() => listed,
+        listed => format!(" {listed}"),
     };
     let _ = writeln!(out);
     wrapped(
@@ -214,16 +204,18 @@ fn render_finding(out: &mut String, f: &crate::vocab::Finding, text: &str) {
     wrapped(out, "  ", "", &line, 4);
     if let Some(pi) = &f.public_interest {
         for (label, list) in [
-            ("public interest for disclosure: ", &pi.for_disclosure),
-            ("public interest for withholding: ", &pi.for_withholding),
+            (words::PUBLIC_INTEREST_FOR_DISCLOSURE, &pi.for_disclosure),
+            (words::PUBLIC_INTEREST_FOR_WITHHOLDING, &pi.for_withholding),
         ] {
             for e in list.iter().take(2) {
-                wrapped(out, "  ", label, &one_line(&e.text, 300), 4);
+                let label = format!("{label}: ");
+                wrapped(out, "  ", &label, &one_line(&e.text, 300), 4);
             }
         }
         if let Some(c) = &pi.conclusion {
             let body = one_line(&c.text, 300);
-            wrapped(out, "  ", "public interest conclusion: ", &body, 4);
+            let label = format!("{}: ", words::PUBLIC_INTEREST_CONCLUSION);
+            wrapped(out, "  ", &label, &body, 4);
         }
     }
     if !f.equivalents.is_empty() {

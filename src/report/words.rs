@@ -4,8 +4,9 @@
 //! JSON keeps the codes; each function here gives the words for one code, and
 //! [`LEGEND`] explains the terms once.
 
+use crate::text::ZoneKind;
 use crate::vocab::{
-    Basis, CheckResult, Finding, Jurisdiction, OutcomeKind, Qualification, Reason, Status, Via,
+    Act, Basis, CheckResult, Finding, Jurisdiction, OutcomeKind, Qualification, Reason, Status, Via,
 };
 
 /// What a status means, in a few words: `relied on`, `mentioned only`, `disclaimed`.
@@ -141,6 +142,97 @@ pub fn finding_status(f: &Finding) -> String {
     }
 }
 
+/// The provisions of a finding as a reader writes them: `s.40(2), s.40(3)` (FOIA, FOISA),
+/// `reg. 12(5)(e)` (EIR, EISR); empty when the finding names none.
+pub fn provisions(f: &Finding) -> String {
+    let prefix = provision_prefix(f.act);
+    let listed: Vec<String> = f
+        .provisions
+        .iter()
+        .map(|p| format!("{prefix}{p}"))
+        .collect();
+    listed.join(", ")
+}
+
+/// A short name for a finding's ground: its [`provisions`], else the provision its id names
+/// ([`ground_of_id`]).
+pub fn ground(f: &Finding) -> String {
+    let listed = provisions(f);
+    if listed.is_empty() {
+        ground_of_id(&f.id)
+    } else {
+        listed
+    }
+}
+
+/// The provision a ground id names, as a reader writes it: `foia:s43` is `s.43`,
+/// `eir:r12(5)(e)` is `reg. 12(5)(e)`; an id of another shape is given as it is.
+pub fn ground_of_id(id: &str) -> String {
+    match split_code(id) {
+        Some((_, prefix, number)) => format!("{prefix}{number}"),
+        None => id.to_string(),
+    }
+}
+
+/// A provision code (a check's or an argument's statutory hook) in words: `foia:s17(1)(b)` is
+/// `FOIA s.17(1)(b)`, `eir:r14(3)(a)` is `EIR reg. 14(3)(a)`; a code of another shape (the
+/// name of guidance, say) is given as it is.
+pub fn provision(code: &str) -> String {
+    match split_code(code) {
+        Some((act, prefix, number)) => format!("{act} {prefix}{number}"),
+        None => code.to_string(),
+    }
+}
+
+/// `foia:s17(1)(b)`: (`FOIA`, `s.`, `17(1)(b)`), for the four UK regimes' codes.
+fn split_code(code: &str) -> Option<(&'static str, &'static str, &str)> {
+    let (act, local) = code.split_once(':')?;
+    let (name, prefix, letter) = match act {
+        "foia" => ("FOIA", "s.", 's'),
+        "foisa" => ("FOISA", "s.", 's'),
+        "eir" => ("EIR", "reg. ", 'r'),
+        "eisr" => ("EISR", "reg. ", 'r'),
+        _ => return None,
+    };
+    let number = local.strip_prefix(letter)?;
+    number
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then_some((name, prefix, number))
+}
+
+/// `s.` for the Acts, `reg. ` for the Regulations.
+fn provision_prefix(act: Act) -> &'static str {
+    match act {
+        Act::Eir | Act::Eisr => "reg. ",
+        _ => "s.",
+    }
+}
+
+/// The label of a ground's public interest arguments for disclosure.
+pub const PUBLIC_INTEREST_FOR_DISCLOSURE: &str = "public interest for disclosure";
+
+/// The label of a ground's public interest arguments for withholding.
+pub const PUBLIC_INTEREST_FOR_WITHHOLDING: &str = "public interest for withholding";
+
+/// The label of the conclusion the letter states on a ground's public interest test.
+pub const PUBLIC_INTEREST_CONCLUSION: &str = "public interest conclusion";
+
+/// What a zone of the letter holds, as a label for it: `earlier mail quoted below`, `the
+/// request, repeated back`, ...
+pub fn zone(kind: ZoneKind) -> &'static str {
+    match kind {
+        ZoneKind::Quoted => "earlier mail, quoted",
+        ZoneKind::Forwarded => "earlier mail quoted below",
+        ZoneKind::Request => "the request, repeated back",
+        ZoneKind::Signature => "sign-off and signature",
+        ZoneKind::Footer => "e-mail footer",
+    }
+}
+
+/// The label of the paragraph that tells the requester how to ask for a review and complain
+/// (standard wording, not the reasons for this decision).
+pub const RIGHTS_PARAGRAPH: &str = "your rights to a review and to complain (standard wording)";
+
 /// The terms of a report, explained once for a reader: (term, meaning).
 pub const LEGEND: &[(&str, &str)] = &[
     (
@@ -179,6 +271,32 @@ mod tests {
             assert!(check(id).is_some(), "{id}");
         }
         assert_eq!(check("no_such_check"), None);
+    }
+
+    #[test]
+    fn grounds_are_named_by_their_provisions() {
+        let text = "The rates are withheld under section 43(2) of the Freedom of Information \
+Act 2000, and the emails under regulation 12(5)(e) of the Environmental Information \
+Regulations 2004.";
+        let report = crate::Classifier::new().classify(text);
+        let s43 = report.finding("foia:s43").expect("s.43");
+        assert_eq!(provisions(s43), "s.43(2)");
+        assert_eq!(ground(s43), "s.43(2)");
+        let mut bare = s43.clone();
+        bare.provisions.clear();
+        assert_eq!(provisions(&bare), "");
+        assert_eq!(ground(&bare), "s.43");
+        let r12 = report.finding("eir:r12(5)(e)").expect("reg. 12(5)(e)");
+        assert_eq!(ground(r12), "reg. 12(5)(e)");
+        let mut bare = r12.clone();
+        bare.provisions.clear();
+        assert_eq!(ground(&bare), "reg. 12(5)(e)");
+        assert_eq!(ground_of_id("foisa:s33"), "s.33");
+        assert_eq!(ground_of_id("mine:rule"), "mine:rule");
+        assert_eq!(provision("foia:s17(1)(b)"), "FOIA s.17(1)(b)");
+        assert_eq!(provision("eisr:r16(4)"), "EISR reg. 16(4)");
+        assert_eq!(provision("ico guidance"), "ico guidance");
+        assert_eq!(provision("foia:sx"), "foia:sx");
     }
 
     #[test]
