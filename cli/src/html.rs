@@ -887,16 +887,7 @@ fn card(
     );
     s.push_str("<ul class=\"ev\">\n");
     for e in &f.evidence {
-        let why = match (e.status == f.status, e.reason) {
-            (false, Some(r)) => format!(" ({}: {})", words::status(e.status), words::reason(r)),
-            (false, None) => format!(" ({})", words::status(e.status)),
-            _ => String::new(),
-        };
-        let part = e
-            .part
-            .as_deref()
-            .map_or(String::new(), |p| format!(" (in {p})"));
-        let note = format!("{part}{why}");
+        let note = words::evidence_note(f, e, report.parts.len() > 1);
         let note = if note.is_empty() {
             note
         } else {

@@ -140,7 +140,7 @@ pub fn render_text(report: &Report, text: &str) -> String {
     }
     let mut shown = vec![false; report.advice.len()];
     for f in &report.findings {
-        render_finding(&mut out, f, text);
+        render_finding(&mut out, f, text, report.parts.len() > 1);
         render_advice(&mut out, report, &mut shown, &f.id, ARGUE);
     }
     let _ = writeln!(out, "\noutcome: {}", words::outcome(report.outcome.kind));
@@ -181,7 +181,7 @@ pub fn render_text(report: &Report, text: &str) -> String {
 }
 
 /// One finding: its heading, public interest arguments, equivalents and evidence.
-fn render_finding(out: &mut String, f: &crate::vocab::Finding, text: &str) {
+fn render_finding(out: &mut String, f: &crate::vocab::Finding, text: &str, several_parts: bool) {
     let provisions = match words::provisions(f) {
         listed if listed.is_empty() => listed,
         listed => format!(" {listed}"),
@@ -222,16 +222,7 @@ fn render_finding(out: &mut String, f: &crate::vocab::Finding, text: &str) {
         wrapped(out, "  ", "equivalents: ", &f.equivalents.join(", "), 4);
     }
     for e in &f.evidence {
-        let part = e
-            .part
-            .as_deref()
-            .map_or(String::new(), |p| format!(" (in {p})"));
-        let why = match (e.status == f.status, e.reason) {
-            (false, Some(r)) => format!(" ({}: {})", words::status(e.status), words::reason(r)),
-            (false, None) => format!(" ({})", words::status(e.status)),
-            _ => String::new(),
-        };
-        let note = format!("{part}{why}");
+        let note = words::evidence_note(f, e, several_parts);
         // A note too long to share the line with the sentence goes on a line of its own.
         let own_line = EVIDENCE_LEAD + note.chars().count() + 40 > WIDTH;
         let room = if own_line {

@@ -6,7 +6,8 @@
 
 use crate::text::ZoneKind;
 use crate::vocab::{
-    Act, Basis, CheckResult, Finding, Jurisdiction, OutcomeKind, Qualification, Reason, Status, Via,
+    Act, Basis, CheckResult, Evidence, Finding, Jurisdiction, OutcomeKind, Qualification, Reason,
+    Status, Via,
 };
 
 /// What a status means, in a few words: `relied on`, `mentioned only`, `disclaimed`.
@@ -233,6 +234,22 @@ pub fn zone(kind: ZoneKind) -> &'static str {
 /// (standard wording, not the reasons for this decision).
 pub const RIGHTS_PARAGRAPH: &str = "your rights to a review and to complain (standard wording)";
 
+/// The note after a span of a finding's evidence: the part it is in, when the letter has
+/// several (`(in response.pdf)`), and its own status and why, when that differs from the
+/// finding's (`(mentioned only: in quoted earlier mail)`). Empty when there is nothing to say.
+pub fn evidence_note(f: &Finding, e: &Evidence, several_parts: bool) -> String {
+    let part = match e.part.as_deref() {
+        Some(p) if several_parts => format!(" (in {p})"),
+        _ => String::new(),
+    };
+    let why = match (e.status == f.status, e.reason) {
+        (false, Some(r)) => format!(" ({}: {})", status(e.status), reason(r)),
+        (false, None) => format!(" ({})", status(e.status)),
+        _ => String::new(),
+    };
+    format!("{part}{why}")
+}
+
 /// The terms of a report, explained once for a reader: (term, meaning).
 pub const LEGEND: &[(&str, &str)] = &[
     (
@@ -320,6 +337,24 @@ The report is withheld under section 43(2) of the Freedom of Information Act 200
             .expect("s43 found");
         assert_eq!(f.status, Status::Mentioned);
         assert_eq!(finding_status(f), "mentioned only (in quoted earlier mail)");
+    }
+
+    #[test]
+    fn evidence_notes_name_a_part_only_among_several() {
+        let text = "The prices are withheld under section 43(2) of the Freedom of Information Act \
+2000. We considered whether section 41 applies.";
+        let report = crate::Classifier::new().classify(text);
+        let f = report.finding("foia:s43").expect("s43 found");
+        let mut e = f.evidence[0].clone();
+        e.part = Some("body".into());
+        assert_eq!(evidence_note(f, &e, false), "");
+        assert_eq!(evidence_note(f, &e, true), " (in body)");
+        e.status = Status::Mentioned;
+        e.reason = Some(Reason::Considered);
+        assert_eq!(
+            evidence_note(f, &e, false),
+            " (mentioned only: only considered)"
+        );
     }
 
     #[test]
