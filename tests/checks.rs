@@ -342,6 +342,13 @@ fn check_detail<'r>(report: &'r Report, id: &str) -> &'r foi_refusal::Check {
 /// authority telling them of their rights: in a requester's post or letter that quotes the
 /// reply, in the request repeated back above a reply, or in the requester's message carried
 /// below it.
+/// Both rights checks (review procedure, Commissioner) have `result`.
+fn rights_checks_are(r: &Report, result: CheckResult) {
+    for id in ["review_procedure", "commissioner_rights"] {
+        assert_eq!(check(r, id), result, "{:#?}", check_detail(r, id));
+    }
+}
+
 #[test]
 fn the_requesters_own_next_steps_are_not_rights() {
     // The README's sample: a requester's blog post quoting the authority's reasons, ending with
@@ -350,14 +357,7 @@ fn the_requesters_own_next_steps_are_not_rights() {
     let sample = include_str!("../data/examples/home-office-style.txt");
     let r = classify(sample);
     assert!(r.relied_on().next().is_some(), "{:?}", r.findings);
-    for id in ["review_procedure", "commissioner_rights"] {
-        assert_eq!(
-            check(&r, id),
-            CheckResult::Fail,
-            "{:#?}",
-            check_detail(&r, id)
-        );
-    }
+    rights_checks_are(&r, CheckResult::Fail);
     assert!(!r.review_rights);
 
     // A letter written by a requester, quoting the refusal: its sentences about rights are in
@@ -370,14 +370,7 @@ that I have a right of appeal to the Information Commissioner if the review goes
 Yours faithfully,\nA. Reader\n";
     let r = classify(letter);
     assert!(r.finding("foia:s43").is_some(), "{:?}", r.findings);
-    for id in ["review_procedure", "commissioner_rights"] {
-        assert_eq!(
-            check(&r, id),
-            CheckResult::Fail,
-            "{:#?}",
-            check_detail(&r, id)
-        );
-    }
+    rights_checks_are(&r, CheckResult::Fail);
     assert!(!r.review_rights);
 
     // The same sentences said to the reader are a statement of the rights.
@@ -387,14 +380,7 @@ that I have a right of appeal",
         "You have the right to ask for an internal review. You also have a right of appeal",
     );
     let r = classify(&told);
-    for id in ["review_procedure", "commissioner_rights"] {
-        assert_eq!(
-            check(&r, id),
-            CheckResult::Pass,
-            "{:#?}",
-            check_detail(&r, id)
-        );
-    }
+    rights_checks_are(&r, CheckResult::Pass);
 
     // A thread's request part: the request repeated back above the reply asks how to complain;
     // the reply itself says nothing of it.
@@ -405,14 +391,7 @@ of the Freedom of Information Act 2000, because releasing them would harm the co
 commercial interests.\n\nYours sincerely,\nParking Services\n";
     let r = classify(text);
     assert!(r.finding("foia:s43").is_some(), "{:?}", r.findings);
-    for id in ["review_procedure", "commissioner_rights"] {
-        assert_eq!(
-            check(&r, id),
-            CheckResult::Fail,
-            "{:#?}",
-            check_detail(&r, id)
-        );
-    }
+    rights_checks_are(&r, CheckResult::Fail);
     assert!(!r.review_rights);
 
     // The requester's earlier message carried below the reply.
@@ -422,14 +401,7 @@ interests.\n\nYours sincerely,\nParking Services\n\nOn 3 May 2025, J. Hale wrote
 refuse, you should tell me how to ask for an internal review. You may ask the Information \
 Commissioner about my rights.\n";
     let r = classify(text);
-    for id in ["review_procedure", "commissioner_rights"] {
-        assert_eq!(
-            check(&r, id),
-            CheckResult::Fail,
-            "{:#?}",
-            check_detail(&r, id)
-        );
-    }
+    rights_checks_are(&r, CheckResult::Fail);
 }
 
 /// Rights given in earlier mail quoted below a reply are not given by the reply.

@@ -1153,10 +1153,9 @@ impl Page {
             regime: words::regime(&report.jurisdiction).to_string(),
             grounds,
             failed: report
-                .checks
-                .iter()
-                .filter(|c| c.result == CheckResult::Fail)
-                .map(|c| c.id.clone())
+                .failed_checks()
+                .into_iter()
+                .map(str::to_string)
                 .collect(),
             arguments: report.advice.len(),
         });

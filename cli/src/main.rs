@@ -45,7 +45,10 @@ enum Format {
     /// One row per finding: letter, authority, ground, title, status, basis, kind, confidence,
     /// provisions, and the first evidence (offsets, line, column, text, sentence).
     CsvFindings,
-    /// One self-contained HTML page with the cited spans highlighted.
+    /// One self-contained HTML page: a legend, a table of the letters with filters by ground and
+    /// failed check, then each letter with its cited spans highlighted (a colour per ground) and
+    /// its grounds, outcome, checks and arguments beside it. The page is written at the end, so
+    /// the whole run is held in memory: meant for runs a person reads, not whole corpora.
     Html,
     /// A drafted request for an internal review of each letter (from what it can argue), one
     /// after another; a short note instead for a letter with nothing to argue.

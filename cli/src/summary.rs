@@ -332,16 +332,8 @@ impl Details {
             self.qualified_without_pit.push(id.to_string());
         }
         // A check listed twice in one report (once per ground) names the letter once.
-        let mut failed: Vec<&str> = Vec::new();
-        for c in report
-            .checks
-            .iter()
-            .filter(|c| c.result == CheckResult::Fail)
-        {
-            if !failed.contains(&c.id.as_str()) {
-                failed.push(&c.id);
-                list(&mut self.failed_checks, &c.id, id);
-            }
+        for c in report.failed_checks() {
+            list(&mut self.failed_checks, c, id);
         }
         for f in report.relied_on() {
             list(&mut self.relied_on, &f.id, id);

@@ -5,7 +5,7 @@
 
 use std::io;
 
-use foi_refusal::{CheckResult, Report, Status};
+use foi_refusal::{Report, Status};
 
 use crate::input::Letter;
 
@@ -91,16 +91,7 @@ fn grounds(report: &Report, status: Status) -> String {
 
 /// One letter's row: every letter has one, with findings or without.
 fn letter_row(letter: &Letter, report: &Report) -> [String; 11] {
-    let mut failed: Vec<&str> = Vec::new();
-    for c in report
-        .checks
-        .iter()
-        .filter(|c| c.result == CheckResult::Fail)
-    {
-        if !failed.contains(&c.id.as_str()) {
-            failed.push(&c.id);
-        }
-    }
+    let failed = report.failed_checks();
     [
         letter.id.clone(),
         letter.authority.clone().unwrap_or_default(),

@@ -330,11 +330,7 @@ Regulations 2004.";
 -----Original Message-----\nFrom: Records Team\n\n\
 The report is withheld under section 43(2) of the Freedom of Information Act 2000.\n";
         let report = crate::Classifier::new().classify(text);
-        let f = report
-            .findings
-            .iter()
-            .find(|f| f.id == "foia:s43")
-            .expect("s43 found");
+        let f = report.finding("foia:s43").expect("s43 found");
         assert_eq!(f.status, Status::Mentioned);
         assert_eq!(finding_status(f), "mentioned only (in quoted earlier mail)");
     }
@@ -362,11 +358,7 @@ The report is withheld under section 43(2) of the Freedom of Information Act 200
         let text = "We do not rely on section 43(2) of the Freedom of Information Act 2000 \
 for any part of this information.";
         let report = crate::Classifier::new().classify(text);
-        let f = report
-            .findings
-            .iter()
-            .find(|f| f.id == "foia:s43")
-            .expect("s43 found");
+        let f = report.finding("foia:s43").expect("s43 found");
         assert_eq!(f.status, Status::Disclaimed);
         assert_eq!(finding_status(f), "disclaimed (said not to apply)");
     }

@@ -582,6 +582,18 @@ impl Report {
             .filter(|c| c.result != CheckResult::NotApplicable)
     }
 
+    /// The ids of the notice checks the letter fails, each once (a check may be listed once
+    /// per ground), in the order of [`Report::checks`].
+    pub fn failed_checks(&self) -> Vec<&str> {
+        let mut failed: Vec<&str> = Vec::new();
+        for c in self.checks.iter().filter(|c| c.result == CheckResult::Fail) {
+            if !failed.contains(&c.id.as_str()) {
+                failed.push(&c.id);
+            }
+        }
+        failed
+    }
+
     /// The finding with rule id `id`.
     pub fn finding(&self, id: &str) -> Option<&Finding> {
         self.findings.iter().find(|f| f.id == id)
