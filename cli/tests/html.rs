@@ -188,3 +188,42 @@ fn one_letter_has_no_table() {
     assert!(!html.contains("<table class=\"letters\">"));
     assert_eq!(html.matches("<section class=\"letter\"").count(), 1);
 }
+
+/// The text rendering and the page use the same words for the same report: the outcome, the
+/// regime, each ground's status (with why), kind, basis and confidence, and each check.
+#[test]
+fn text_and_html_use_the_same_words() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), TWO_GROUNDS).unwrap();
+    let text = run(&["--format", "text"], dir.path());
+    let html = run(&["--format", "html"], dir.path());
+    let report = foi_refusal::Classifier::new().classify(TWO_GROUNDS);
+    use foi_refusal::words;
+    let mut said = vec![
+        words::outcome(report.outcome.kind).to_string(),
+        words::regime(&report.jurisdiction).to_string(),
+    ];
+    for f in &report.findings {
+        said.push(words::status(f.status).to_string());
+        said.push(words::kind(f.kind).to_string());
+        said.push(words::basis(f.basis).to_string());
+        said.push(words::confidence(f.confidence).to_string());
+    }
+    for c in report.applicable_checks() {
+        said.push(
+            words::check(&c.id)
+                .expect("words for the check")
+                .to_string(),
+        );
+    }
+    assert!(said.len() > 6, "{said:?}");
+    for w in &said {
+        assert!(text.contains(w.as_str()), "text lacks {w:?}:\n{text}");
+        assert!(html.contains(w.as_str()), "page lacks {w:?}");
+    }
+    // The codes JSON uses are not the words shown.
+    assert!(
+        !text.contains("relied_on") && !text.contains("partial,"),
+        "{text}"
+    );
+}
