@@ -238,28 +238,6 @@ impl Classifier {
         report
     }
 
-    /// The zones of `doc` as [`Classifier::classify_document`] reads them: stretches that are
-    /// not the authority's own reasoning in this letter (earlier mail quoted or forwarded below
-    /// it, the request repeated back, the sign-off and signature, an e-mail footer), in text
-    /// order, without overlaps, each inside one part of the document. A ground found only in a
-    /// zone is [`crate::Status::Mentioned`]; a rendering can shade and label them. Zones do not
-    /// depend on the rule set.
-    ///
-    /// ```
-    /// use foi_refusal::{input::Document, Classifier, ZoneKind};
-    /// let doc = Document::from_text(
-    ///     "We hold nothing.\n\n-----Original Message-----\nFrom: Sam\n\nPlease send it.\n",
-    /// );
-    /// let zones = Classifier::new().zones(&doc);
-    /// assert_eq!(zones[0].kind, ZoneKind::Forwarded);
-    /// assert!(zones[0].span.slice(&doc.text).starts_with("-----Original"));
-    /// ```
-    pub fn zones(&self, doc: &Document) -> Vec<Zone> {
-        Text::with_parts(&doc.text, zone_parts(doc))
-            .zones()
-            .to_vec()
-    }
-
     /// Classifies one letter if it is no larger than the size limit
     /// ([`ClassifierBuilder::max_input_bytes`], 256 MiB by default).
     ///
@@ -494,6 +472,28 @@ impl Classifier {
     }
 }
 
+/// The zones of `doc` as [`Classifier::classify_document`] reads them: stretches that are not
+/// the authority's own reasoning in this letter (earlier mail quoted or forwarded below it, the
+/// request repeated back, the sign-off and signature, an e-mail footer), in text order, without
+/// overlaps, each inside one part of the document. A ground found only in a zone is
+/// [`crate::Status::Mentioned`]; a rendering can shade and label them. Zones do not depend on
+/// the rule set, so no classifier is needed.
+///
+/// ```
+/// use foi_refusal::{input::Document, zones, ZoneKind};
+/// let doc = Document::from_text(
+///     "We hold nothing.\n\n-----Original Message-----\nFrom: Sam\n\nPlease send it.\n",
+/// );
+/// let zones = zones(&doc);
+/// assert_eq!(zones[0].kind, ZoneKind::Forwarded);
+/// assert!(zones[0].span.slice(&doc.text).starts_with("-----Original"));
+/// ```
+pub fn zones(doc: &Document) -> Vec<Zone> {
+    Text::with_parts(&doc.text, zone_parts(doc))
+        .zones()
+        .to_vec()
+}
+
 /// The parts of a document as the zone stage sees them: an e-mail's body is read as mail (a
 /// header block in it starts an earlier message); its attachments, and a PDF, HTML or Word file
 /// read alone, are documents of their own, whose first header block is their own heading.
@@ -681,7 +681,7 @@ mod tests {
 Is the audit withheld under section 43(2) of the Freedom of Information Act 2000?\n";
         let doc = Document::from_text(text);
         let classifier = Classifier::new();
-        let zones = classifier.zones(&doc);
+        let zones = zones(&doc);
         let kinds: Vec<ZoneKind> = zones.iter().map(|z| z.kind).collect();
         assert_eq!(
             kinds,

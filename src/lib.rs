@@ -20,7 +20,7 @@ mod test_support;
 mod text;
 mod vocab;
 
-pub use classifier::{Classifier, ClassifierBuilder};
+pub use classifier::{zones, Classifier, ClassifierBuilder};
 pub use error::{Error, ErrorKind};
 pub use report::{draft_review, draft_review_with, render_text, words, ReviewOptions};
 pub use rules::{AdviceEntry, AdviceExample, AdviceOn, Rule, RuleSet};

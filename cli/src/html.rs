@@ -18,9 +18,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
-use foi_refusal::{
-    words, CheckResult, Classifier, Excerpt, Finding, OutcomeKind, Report, Status, ZoneKind,
-};
+use foi_refusal::{words, CheckResult, Excerpt, Finding, OutcomeKind, Report, Status, ZoneKind};
 
 use crate::input::Letter;
 use crate::summary::Summary;
@@ -945,7 +943,7 @@ fn headline(report: &Report) -> String {
 
 /// One letter's section: its text with marks, and beside it the outcome, grounds, checks and
 /// advice. `colours` are the findings' ([`Colours::of`]), `zones` the letter's
-/// ([`Classifier::zones`]).
+/// ([`foi_refusal::zones`]).
 fn letter_section(
     n: usize,
     letter: &Letter,
@@ -1111,9 +1109,6 @@ pub struct Page {
     colours: Colours,
     /// Ground id -> (letters relying on it, title).
     grounds: BTreeMap<String, (usize, String)>,
-    /// For the letters' zones, which do not depend on the rules: the embedded rules' classifier
-    /// does.
-    zones: Classifier,
 }
 
 impl Page {
@@ -1124,7 +1119,6 @@ impl Page {
             rows: Vec::new(),
             colours: Colours::default(),
             grounds: BTreeMap::new(),
-            zones: Classifier::new(),
         }
     }
 
@@ -1160,7 +1154,7 @@ impl Page {
             arguments: report.advice.len(),
         });
         if let Some(sections) = &mut self.sections {
-            let zones = self.zones.zones(&letter.doc);
+            let zones = foi_refusal::zones(&letter.doc);
             sections.push(letter_section(n, letter, report, &colours, &zones));
         }
     }
@@ -1354,7 +1348,7 @@ mod tests {
 
     fn letter(id: &str, text: &str) -> (Letter, Report) {
         let doc = Document::from_text(text);
-        let report = Classifier::new().classify_document(&doc);
+        let report = foi_refusal::Classifier::new().classify_document(&doc);
         let letter = Letter {
             id: id.to_string(),
             authority: None,

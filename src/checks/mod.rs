@@ -172,7 +172,7 @@ fn rights_matches(
     };
     let src = text.as_str();
     gate::find_iter_in(text, g, own_text)
-        .filter(|s| own(text, s.start) && !requester_says(*s) && authority_says(text, *s))
+        .filter(|s| authority_says(text, *s) && !requester_says(*s))
         .filter(|s| {
             let sentence = text.sentence_at(s.start);
             if holds(sentence) {

@@ -15,8 +15,7 @@ use super::patterns::*;
 use super::timing::Reading;
 use super::wording::{self, Wording};
 use super::{
-    authority_says, excerpt, own, own_matches, own_regions, read_as, rights_matches, tests_of,
-    RightsWording,
+    excerpt, own, own_matches, own_regions, read_as, rights_matches, tests_of, RightsWording,
 };
 use crate::matching::gate;
 use crate::resolve::context::Category;
@@ -363,10 +362,11 @@ impl<'a, 't> Notice<'a, 't> {
         };
         let est: Vec<Span> = gate::find_iter_in(self.text, &ESTIMATE, &self.own_text)
             .filter(|m| {
+                // The authority's own words ([`authority_says`]), not the law in general: one
+                // reading of the context for both.
                 own(self.text, m.start)
                     && !stated_limit(m)
-                    && authority_says(self.text, *m)
-                    && !read_as(self.text, *m, &[Category::General])
+                    && !read_as(self.text, *m, &[Category::OthersWords, Category::General])
             })
             .take(3)
             .collect();
